@@ -1,0 +1,70 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The layer rule of docs/architecture.md: domain <- importers, storage <- services <- http, cli.
+const layer = (name) => `(^|/)${name}(/|\\.js$|$)`;
+const outsideDomain = ['importers', 'storage', 'services', 'connectors', 'http', 'cli', 'config'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'web/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!\\.{1,2}/)', message: 'domain imports nothing outside src/domain: no packages, no node:*.' },
+          { regex: `^\\.\\./.*(${outsideDomain.map(layer).join('|')})`, message: 'domain imports nothing outside src/domain.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'domain never reads the environment: take it as an argument.' },
+        { name: 'Date', message: 'domain never reads the clock: take the time as an argument (use parse helpers).' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'domain never draws random numbers.' },
+      ],
+    },
+  },
+  {
+    files: ['src/importers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: ['storage', 'services', 'http', 'cli', 'connectors'].map(layer).join('|'), message: 'importers depend on domain only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: ['services', 'http', 'cli', 'importers'].map(layer).join('|'), message: 'storage depends on domain only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: layer('storage'), message: 'http and cli never import storage: go through a service.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/storage/migrations/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^\\.', message: 'migrations are frozen in time: no imports from src.' },
+      ] }],
+    },
+  },
+);
