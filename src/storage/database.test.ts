@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testDatabases } from '../../test/databases.js';
+
+describe.each(testDatabases)('database on $name', (target) => {
+  it('migrates a fresh database and creates the default seller account', async () => {
+    const { database, dispose } = await target.open();
+    try {
+      const accounts = await database.db.selectFrom('seller_accounts').selectAll().execute();
+      expect(accounts.map((a) => a.name)).toEqual(['Default account']);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const { database, dispose } = await target.open();
+    try {
+      await expect(database.transaction(async (tx) => {
+        await tx.db.insertInto('seller_accounts').values({ name: 'Second', created_at: '2026-01-01T00:00:00.000Z' }).execute();
+        throw new Error('crash halfway');
+      })).rejects.toThrow('crash halfway');
+      const count = await sql<{ n: number }>`select count(*) as n from seller_accounts`.execute(database.db);
+      expect(Number(count.rows[0]?.n)).toBe(1);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('reserves distinct ids and bulk-inserts rows that round-trip exactly', async () => {
+    const { database, dispose } = await target.open();
+    try {
+      await database.transaction(async (tx) => {
+        const ids = await tx.bulk.reserveIds('seller_accounts', 3);
+        expect(new Set(ids).size).toBe(3);
+        await tx.bulk.insert('seller_accounts', ['id', 'name', 'created_at'], ids.map((id, i) => [id, `tab\there \\ new\nline ${i}`, 'now']));
+      });
+      const names = await database.db.selectFrom('seller_accounts').select('name').orderBy('id').execute();
+      expect(names.map((n) => n.name)).toEqual(['Default account', 'tab\there \\ new\nline 0', 'tab\there \\ new\nline 1', 'tab\there \\ new\nline 2']);
+    } finally {
+      await dispose();
+    }
+  });
+});

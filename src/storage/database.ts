@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { migrationProvider } from './migrations/index.js';
+import { createPostgresBulkWriter, createSqliteBulkWriter, singleClientPool } from './dialect.js';
+import type { BulkWriter, DialectName } from './dialect.js';
+import type { Schema } from './schema.js';
+
+export interface Transaction {
+  readonly db: Kysely<Schema>;
+  readonly dialect: DialectName;
+  readonly bulk: BulkWriter;
+}
+
+export interface Database {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Schema>;
+  /** Runs `work` in one transaction on a connection of its own; any throw rolls everything back. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens the database at `location`: a `postgres://` URL or a SQLite file path. */
+export function createDatabase(location: string): Database {
+  return isPostgresUrl(location) ? createPostgresDatabase(location) : createSqliteDatabase(location);
+}
+
+/** Brings the schema up to date; safe to run on every start. */
+export async function migrateDatabase(database: Database): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema; pin it to ours (tests use one schema each).
+  const migrationTableSchema = database.dialect === 'postgres'
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider, migrationTableSchema });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function openSqlite(path: string): BetterSqlite3.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new BetterSqlite3(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('cache_size = -65536');
+  return raw;
+}
+
+function createSqliteDatabase(path: string): Database {
+  const raw = openSqlite(path);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    dialect: 'sqlite',
+    db,
+    async transaction(work) {
+      // A connection of its own, so readers on the main connection never see uncommitted rows.
+      const own = path === ':memory:' ? raw : openSqlite(path);
+      const txDb = own === raw ? db : new Kysely<Schema>({ dialect: new SqliteDialect({ database: own }) });
+      own.exec('begin immediate');
+      try {
+        const result = await work({ db: txDb, dialect: 'sqlite', bulk: createSqliteBulkWriter(own) });
+        own.exec('commit');
+        return result;
+      } catch (error) {
+        if (own.inTransaction) own.exec('rollback');
+        throw error;
+      } finally {
+        if (own !== raw) await txDb.destroy();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+const int8 = 20;
+const numeric = 1700;
+
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`Integer ${text} is beyond the safe range`);
+  return value;
+}
+
+function createPostgresDatabase(url: string): Database {
+  // Money is bigint minor units: read int8 as a JS number (refusing anything beyond 2^53).
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === int8 ? parseSafeInteger : oid === numeric ? Number : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    async transaction(work) {
+      const client = await pool.connect();
+      const txDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: singleClientPool(client) as never }) });
+      await client.query('begin');
+      try {
+        const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client) });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

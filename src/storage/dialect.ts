@@ -1,0 +1,99 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+// Every place where SQLite and PostgreSQL differ lives here, named for the capability.
+
+export type DialectName = 'sqlite' | 'postgres';
+export type CellValue = string | number | null;
+
+/** Bulk writes inside one transaction: the import's hot path. */
+export interface BulkWriter {
+  /** Inserts rows (values in `columns` order) as fast as the driver allows. */
+  insert(table: string, columns: readonly string[], rows: readonly CellValue[][]): Promise<void>;
+  /** Hands out `count` fresh ids for `table`, so rows can reference each other before insertion. */
+  reserveIds(table: string, count: number): Promise<number[]>;
+}
+
+/** `column IN (keys)` for a list of any length, as one bound parameter. */
+export function isAnyOf(dialect: DialectName, column: string, keys: readonly string[]): RawBuilder<boolean> {
+  return dialect === 'sqlite'
+    ? sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`
+    : sql<boolean>`${sql.ref(column)} = any(${keys as string[]}::text[])`;
+}
+
+/**
+ * SQLite: one prepared statement per table, run row by row inside the caller's transaction.
+ * Measured at about 3 µs a row here, much faster than multi-row VALUES through Kysely.
+ */
+export function createSqliteBulkWriter(raw: BetterSqlite3.Database): BulkWriter {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const nextIds = new Map<string, number>();
+  return {
+    async insert(table, columns, rows) {
+      const key = `${table}(${columns.join(',')})`;
+      let statement = statements.get(key);
+      if (!statement) {
+        statement = raw.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+        statements.set(key, statement);
+      }
+      for (const row of rows) statement.run(row);
+    },
+    async reserveIds(table, count) {
+      // The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so max(id) cannot move under us.
+      let next = nextIds.get(table);
+      if (next === undefined) {
+        const found = raw.prepare(`select coalesce(max(id), 0) as m from ${table}`).get() as { m: number };
+        next = found.m + 1;
+      }
+      nextIds.set(table, next + count);
+      return Array.from({ length: count }, (_, i) => next + i);
+    },
+  };
+}
+
+/** PostgreSQL: COPY FROM STDIN in text format on the transaction's own connection. */
+export function createPostgresBulkWriter(client: pg.PoolClient): BulkWriter {
+  return {
+    async insert(table, columns, rows) {
+      if (rows.length === 0) return;
+      const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await pipeline(Readable.from(encodeCopyChunks(rows)), stream);
+    },
+    async reserveIds(table, count) {
+      const result = await client.query<{ id: number }>(
+        `select nextval(pg_get_serial_sequence($1, 'id'))::integer as id from generate_series(1, $2::integer)`,
+        [table, count],
+      );
+      return result.rows.map((r) => r.id);
+    },
+  };
+}
+
+function* encodeCopyChunks(rows: readonly CellValue[][]): Generator<string> {
+  const chunkRows = 2000;
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    let chunk = '';
+    for (const row of rows.slice(start, start + chunkRows)) chunk += row.map(encodeCopyValue).join('\t') + '\n';
+    yield chunk;
+  }
+}
+
+function encodeCopyValue(value: CellValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Kysely over one PostgreSQL connection: lets a transaction's queries and its COPY share it. */
+export function singleClientPool(client: pg.PoolClient): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  // Kysely releases its connection after every query; this one must stay with the transaction.
+  const shared = { query: client.query.bind(client), release: () => undefined } as unknown as pg.PoolClient;
+  return { connect: async () => shared, end: async () => undefined };
+}
+
+export type AnyKysely = Kysely<any>;

@@ -1,0 +1,54 @@
+import type { Generated } from 'kysely';
+
+// Row shapes of the tables queried through Kysely. Report tables share ReportRowColumns.
+
+export interface SellerAccountRow { id: Generated<number>; name: string; created_at: string }
+
+export interface MarketplaceRow {
+  code: string; amazon_id: string; country: string; currency: string; language: string;
+  locale: string; time_zone: string; sales_channel: string;
+}
+
+export interface ImportRunRow {
+  id: Generated<number>; account_id: number; file_name: string; sha256: string; report_type: string;
+  encoding: string; marketplace_code: string; rows: number; inserted: number; updated: number;
+  unchanged: number; rejected: number; skipped: number; unmapped: number; errors: string;
+  started_at: string; finished_at: string | null;
+}
+
+export interface ProductRow {
+  id: Generated<number>; account_id: number; sku: string; asin: string | null; fnsku: string | null;
+  title: string | null; category: string | null; price_minor: number | null; unit_cost_minor: number | null;
+  currency: string | null; weight_grams: number | null; accessories: string; import_run_id: number | null;
+  line: number | null; updated_at: string;
+}
+
+export interface ReturnCaseRow {
+  id: number; account_id: number; natural_key: string; marketplace_code: string; channel: string;
+  order_id: string; sku: string; asin: string | null; status: string; quantity: number;
+  reason_raw: string | null; reason_code: string | null; reason_status: string; reason_category: string | null;
+  fault: string; product_signal: number; requested_at: string | null; received_at: string | null;
+  refunded_at: string | null; amazon_rma_id: string | null; tracking_id: string | null;
+  disposition: string | null; refunded_minor: number | null; currency: string | null; version: number;
+  created_at: string; updated_at: string;
+}
+
+export interface ReturnCaseEventRow {
+  id: number; case_id: number; kind: string; source: string; import_run_id: number | null;
+  line: number | null; occurred_at: string; recorded_at: string; data: string;
+}
+
+export interface RecordChangeRow {
+  id: Generated<number>; account_id: number; table_name: string; record_id: number; import_run_id: number;
+  line: number; before: string; after: string; recorded_at: string;
+}
+
+export interface Schema {
+  seller_accounts: SellerAccountRow;
+  marketplaces: MarketplaceRow;
+  import_runs: ImportRunRow;
+  products: ProductRow;
+  return_cases: ReturnCaseRow;
+  return_case_events: ReturnCaseEventRow;
+  record_changes: RecordChangeRow;
+}
