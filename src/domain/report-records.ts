@@ -149,6 +149,8 @@ export interface SettlementRefundRecord {
   merchantAdjustmentItemId: string;
   sku: string | null;
   quantityPurchased: number | null;
+  /** 0 for the first row of this component for this item in the settlement, 1 for a repeat, ... */
+  occurrence: number;
 }
 
 /** What the seller knows and Amazon's reports do not (the seller's own product sheet). */

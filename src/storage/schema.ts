@@ -11,9 +11,9 @@ export interface MarketplaceRow {
 
 export interface ImportRunRow {
   id: Generated<number>; account_id: number; file_name: string; sha256: string; report_type: string;
-  encoding: string; marketplace_code: string; rows: number; inserted: number; updated: number;
-  unchanged: number; rejected: number; skipped: number; unmapped: number; errors: string;
-  started_at: string; finished_at: string | null;
+  encoding: string; marketplace_code: string; rows: Generated<number>; inserted: Generated<number>;
+  updated: Generated<number>; unchanged: Generated<number>; rejected: Generated<number>; skipped: Generated<number>;
+  unmapped: Generated<number>; errors: Generated<string>; started_at: string; finished_at: string | null;
 }
 
 export interface ProductRow {

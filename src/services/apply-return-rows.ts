@@ -1,0 +1,75 @@
+import { applyFbaReturn, applyMfnReturn, caseKey } from '../domain/return-case.js';
+import type { CaseChange, ReturnCase } from '../domain/return-case.js';
+import type { FbaReturnRecord, MfnReturnRecord } from '../domain/report-records.js';
+import { findCasesByKeys, insertCaseEvents, insertCases, updateCase } from '../storage/return-case-repository.js';
+import type { CaseEvent } from '../storage/return-case-repository.js';
+import type { StoredReportRow } from '../storage/report-row-repository.js';
+import type { MergeContext } from './merge-report-batch.js';
+
+export interface ReturnRowChange {
+  record: { line: number };
+  stored: StoredReportRow | null;
+}
+
+type ReturnRecord = FbaReturnRecord | MfnReturnRecord;
+
+/**
+ * Moves the return cases of new and changed FBA/MFN report rows: creates the case of an order line seen
+ * for the first time, applies the row to an existing one, and writes an event for every change.
+ * Returns the case id of each row, in the order given.
+ */
+export async function applyReturnRows(context: MergeContext, rows: readonly ReturnRowChange[]): Promise<number[]> {
+  const keys = [...new Set(rows.map((r) => keyOf(r.record as ReturnRecord)))];
+  const cases = await findCasesByKeys(context.tx, context.accountId, keys);
+  const readVersions = new Map([...cases].map(([key, c]) => [key, c.version]));
+  const freshIds = await context.tx.bulk.reserveIds('return_cases', keys.filter((k) => !cases.has(k)).length);
+  const events: CaseEvent[] = [];
+  const caseIds = rows.map((row) => {
+    const record = row.record as ReturnRecord;
+    const key = keyOf(record);
+    const existing = cases.get(key) ?? null;
+    const caseContext = { newId: existing ? existing.id : freshIds.pop()!, accountId: context.accountId, marketplaceCode: context.marketplaceCode, now: context.now };
+    const { next, change } = applyRow(context, existing, record, row.stored, caseContext);
+    cases.set(key, next);
+    if (change) events.push(toEvent(context, next, record.line, change));
+    return next.id;
+  });
+  await writeCases(context, cases, readVersions);
+  await insertCaseEvents(context.tx, events);
+  return caseIds;
+}
+
+function keyOf(record: ReturnRecord): string {
+  return caseKey(record.orderId, record.sku);
+}
+
+function applyRow(context: MergeContext, existing: ReturnCase | null, record: ReturnRecord, stored: StoredReportRow | null, caseContext: Parameters<typeof applyMfnReturn>[2]) {
+  if (context.reportType === 'fba-returns') {
+    const previousQuantity = stored ? Number(stored.values[context.table.columns.indexOf('quantity')]) : null;
+    return applyFbaReturn(existing, record as FbaReturnRecord, previousQuantity, caseContext);
+  }
+  return applyMfnReturn(existing, record as MfnReturnRecord, caseContext);
+}
+
+async function writeCases(context: MergeContext, cases: Map<string, ReturnCase>, readVersions: Map<string, number>): Promise<void> {
+  const created: ReturnCase[] = [];
+  for (const [key, c] of cases) {
+    const readVersion = readVersions.get(key);
+    if (readVersion === undefined) created.push(c);
+    else if (c.version !== readVersion) await updateCase(context.tx, c, readVersion);
+  }
+  await insertCases(context.tx, created);
+}
+
+function toEvent(context: MergeContext, next: ReturnCase, line: number, change: CaseChange): CaseEvent {
+  return {
+    caseId: next.id,
+    kind: change.kind,
+    source: `import:${context.reportType}`,
+    importRunId: context.importRunId,
+    line,
+    occurredAt: change.occurredAt,
+    recordedAt: context.now,
+    data: change.fields,
+  };
+}

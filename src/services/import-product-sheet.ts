@@ -1,0 +1,50 @@
+import { open, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Marketplace } from '../domain/marketplaces.js';
+import { readProductSheet } from '../importers/product-sheet.js';
+import type { Database } from '../storage/database.js';
+import { createImportRun, finishImportRun } from '../storage/import-run-repository.js';
+import { upsertProducts } from '../storage/product-repository.js';
+import type { FileImportResult, ImportFileOptions } from './import-reports.js';
+import { emptyResult, keepErrors } from './import-reports.js';
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * A product sheet is an XLSX workbook, or a comma/semicolon-separated text whose first line names a
+ * SKU column. Amazon's reports are tab-delimited, which tells them apart.
+ */
+export async function isProductSheet(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (zipMagic.every((byte, i) => head[i] === byte)) return true;
+    const firstLine = head.toString('latin1').split(/\r?\n/)[0] ?? '';
+    return !firstLine.includes('\t') && /sku/i.test(firstLine);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Imports the seller's product sheet into products, in one transaction. */
+export async function importProductSheet(database: Database, path: string, options: Omit<ImportFileOptions, 'marketplace'> & { marketplace: Marketplace }): Promise<FileImportResult> {
+  const bytes = await readFile(path);
+  const sheet = await readProductSheet(bytes, basename(path), { currency: options.marketplace.currency, decimalSeparator: options.marketplace.decimalSeparator });
+  const now = options.now ?? (() => new Date().toISOString());
+  return database.transaction(async (tx) => {
+    const accountId = options.accountId ?? 1;
+    const startedAt = now();
+    const encoding = sheet.format === 'xlsx' ? 'xlsx' : 'text';
+    const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType: 'product-sheet', encoding, marketplaceCode: options.marketplace.code, startedAt });
+    const result = emptyResult(path, 'product-sheet', encoding, options.marketplace.code, importRunId);
+    Object.assign(result, await upsertProducts(tx, accountId, importRunId, sheet.records, startedAt));
+    result.rows = sheet.rows;
+    result.rejected = new Set(sheet.errors.map((e) => e.line)).size;
+    keepErrors(result, sheet.errors, options.maxErrors ?? 10_000);
+    result.sha256 = createHash('sha256').update(bytes).digest('hex');
+    await finishImportRun(tx, importRunId, { ...result, finishedAt: now() });
+    return result;
+  });
+}

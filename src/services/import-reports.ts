@@ -1,0 +1,129 @@
+import { basename } from 'node:path';
+import { classifyReason } from '../domain/reasons.js';
+import { findMarketplace, requireMarketplace } from '../domain/marketplaces.js';
+import type { Marketplace } from '../domain/marketplaces.js';
+import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType } from '../domain/report-records.js';
+import { normalizeEncodingName } from '../importers/decode.js';
+import { openReport } from '../importers/read-report.js';
+import type { OpenedReport } from '../importers/read-report.js';
+import type { RowError } from '../importers/row-error.js';
+import type { Database, Transaction } from '../storage/database.js';
+import { createImportRun, finishImportRun } from '../storage/import-run-repository.js';
+import { reportTableFor } from '../storage/report-tables.js';
+import { mergeReportBatch } from './merge-report-batch.js';
+import type { MergeContext } from './merge-report-batch.js';
+import { importProductSheet, isProductSheet } from './import-product-sheet.js';
+
+export interface ImportFileOptions {
+  accountId?: number;
+  type?: ReportType;
+  encoding?: string;
+  /** The file's marketplace (code, Amazon id or sales channel); else `defaultMarketplace`. */
+  marketplace?: string;
+  defaultMarketplace?: string;
+  now?: () => string;
+  onProgress?: (progress: { bytesRead: number; size: number; rows: number }) => void;
+  /** Rejected-row messages kept in the result and the import run (the count stays exact). */
+  maxErrors?: number;
+}
+
+/** What happened to one file: the `--json` shape of `returndesk import`. */
+export interface FileImportResult {
+  file: string;
+  reportType: ReportType;
+  encoding: string;
+  marketplace: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  unmapped: number;
+  unmappedCodes: string[];
+  errors: RowError[];
+  errorsTruncated: boolean;
+  importRunId: number;
+  sha256: string;
+}
+
+/**
+ * Imports one report file (or product sheet) in one transaction: either every valid row lands, with
+ * its bad rows reported, or — on an unreadable file or a crash — nothing is written at all.
+ */
+export async function importReportFile(database: Database, path: string, options: ImportFileOptions = {}): Promise<FileImportResult> {
+  const marketplace = requireMarketplace(options.marketplace ?? options.defaultMarketplace ?? 'US');
+  if (options.type === 'product-sheet' || (!options.type && (await isProductSheet(path)))) {
+    return importProductSheet(database, path, { ...options, marketplace });
+  }
+  const report = await openReport(path, {
+    type: options.type,
+    encoding: options.encoding ? normalizeEncodingName(options.encoding) : undefined,
+    settings: { timeZone: marketplace.timeZone, dayFirst: marketplace.code !== 'US', decimalSeparator: marketplace.decimalSeparator, defaultCurrency: marketplace.currency },
+  });
+  const now = options.now ?? (() => new Date().toISOString());
+  return database.transaction((tx) => importOpenedReport(tx, report, path, marketplace, { ...options, now }));
+}
+
+async function importOpenedReport(tx: Transaction, report: OpenedReport, path: string, marketplace: Marketplace, options: ImportFileOptions & { now: () => string }): Promise<FileImportResult> {
+  const accountId = options.accountId ?? 1;
+  const reportType = report.spec.type;
+  const startedAt = options.now();
+  const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType, encoding: report.encoding, marketplaceCode: marketplace.code, startedAt });
+  const result = emptyResult(path, reportType, report.encoding, marketplace.code, importRunId);
+  const context: MergeContext = {
+    tx, accountId, importRunId, marketplaceCode: marketplace.code, reportType, spec: report.spec,
+    table: reportTableFor(reportType), now: startedAt, marketplaceOf: reportType === 'all-orders' ? orderMarketplace : undefined,
+  };
+  const maxErrors = options.maxErrors ?? 10_000;
+  const unmappedCodes = new Set<string>();
+  for await (const batch of report.batches()) {
+    const counts = await mergeReportBatch(context, batch.records);
+    result.inserted += counts.inserted;
+    result.updated += counts.updated;
+    result.unchanged += counts.unchanged;
+    result.rows += batch.rows;
+    result.rejected += batch.rejected;
+    result.skipped += batch.skipped;
+    result.unmapped += countUnmapped(reportType, batch.records, unmappedCodes);
+    keepErrors(result, batch.errors, maxErrors);
+    options.onProgress?.({ bytesRead: batch.bytesRead, size: report.size, rows: result.rows });
+  }
+  result.sha256 = report.sha256();
+  result.unmappedCodes = [...unmappedCodes].sort();
+  await finishImportRun(tx, importRunId, { ...result, finishedAt: options.now() });
+  return result;
+}
+
+function orderMarketplace(record: { line: number }): string | null {
+  const channel = (record as OrderLineRecord).salesChannel;
+  return channel ? (findMarketplace(channel)?.code ?? null) : null;
+}
+
+/** Rows whose reason code is not in the catalog: kept as received, counted, never guessed. */
+function countUnmapped(type: ReportType, records: ReadonlyArray<{ line: number }>, codes: Set<string>): number {
+  if (type !== 'fba-returns' && type !== 'mfn-returns') return 0;
+  let count = 0;
+  for (const record of records) {
+    const raw = type === 'fba-returns' ? (record as FbaReturnRecord).reason : (record as MfnReturnRecord).returnReason;
+    const reason = classifyReason(raw);
+    if (reason.status === 'unmapped') {
+      count++;
+      if (codes.size < 100) codes.add(reason.raw ?? '');
+    }
+  }
+  return count;
+}
+
+export function keepErrors(result: { errors: RowError[]; errorsTruncated: boolean }, errors: readonly RowError[], max: number): void {
+  const room = max - result.errors.length;
+  if (errors.length > room) result.errorsTruncated = true;
+  if (room > 0) result.errors.push(...errors.slice(0, room));
+}
+
+export function emptyResult(path: string, reportType: ReportType, encoding: string, marketplace: string, importRunId: number): FileImportResult {
+  return {
+    file: path, reportType, encoding, marketplace, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+    skipped: 0, unmapped: 0, unmappedCodes: [], errors: [], errorsTruncated: false, importRunId, sha256: '',
+  };
+}

@@ -1,0 +1,98 @@
+import type { ReportType } from '../domain/report-records.js';
+import type { AnyReportSpec } from '../importers/report-spec.js';
+import type { Transaction } from '../storage/database.js';
+import type { ReportTable } from '../storage/report-tables.js';
+import { findReportRows, insertReportRows, sameValues, updateReportRow } from '../storage/report-row-repository.js';
+import type { NewReportRow, StoredReportRow } from '../storage/report-row-repository.js';
+import { applyReturnRows } from './apply-return-rows.js';
+
+export interface MergeContext {
+  tx: Transaction;
+  accountId: number;
+  importRunId: number;
+  marketplaceCode: string;
+  reportType: ReportType;
+  spec: AnyReportSpec;
+  table: ReportTable<{ line: number }>;
+  now: string;
+  /** The marketplace a record belongs to when the row says so (All Orders' sales channel). */
+  marketplaceOf?: (record: { line: number }) => string | null;
+}
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+interface PlannedRow {
+  record: { line: number };
+  key: string;
+  values: ReturnType<ReportTable<{ line: number }>['toValues']>;
+  stored: StoredReportRow | null;
+}
+
+/**
+ * Merges a batch of valid records into their report table by natural key: a new key is inserted, a
+ * known key with other values is updated (its history kept), an identical row is left alone, so a
+ * second import of the same file inserts nothing. Within a file the later of two rows with one key wins.
+ */
+export async function mergeReportBatch(context: MergeContext, records: ReadonlyArray<{ line: number }>): Promise<MergeCounts> {
+  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const run of runsOfDistinctKeys(records, context.spec)) {
+    const stored = await findReportRows(context.tx, context.table, context.accountId, run.map((r) => r.key));
+    const planned: PlannedRow[] = [];
+    for (const { record, key } of run) {
+      const values = context.table.toValues(record);
+      const existing = stored.get(key) ?? null;
+      if (existing && sameValues(existing.values, values)) counts.unchanged++;
+      else planned.push({ record, key, values, stored: existing });
+    }
+    await writePlanned(context, planned, counts);
+  }
+  return counts;
+}
+
+/** Splits a batch where a key repeats, so each run can be looked up and written in one go. */
+function runsOfDistinctKeys(records: ReadonlyArray<{ line: number }>, spec: AnyReportSpec): Array<Array<{ record: { line: number }; key: string }>> {
+  const runs: Array<Array<{ record: { line: number }; key: string }>> = [];
+  let run: Array<{ record: { line: number }; key: string }> = [];
+  let keys = new Set<string>();
+  for (const record of records) {
+    const key = spec.naturalKey(record);
+    if (keys.has(key)) {
+      runs.push(run);
+      run = [];
+      keys = new Set();
+    }
+    keys.add(key);
+    run.push({ record, key });
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+async function writePlanned(context: MergeContext, planned: PlannedRow[], counts: MergeCounts): Promise<void> {
+  if (planned.length === 0) return;
+  const caseIds = context.table.hasCase ? await applyReturnRows(context, planned) : null;
+  const fresh = planned.filter((p) => p.stored === null);
+  const ids = await context.tx.bulk.reserveIds(context.table.name, fresh.length);
+  const rows = planned.map((p, i): NewReportRow => ({
+    id: p.stored?.id ?? 0,
+    naturalKey: p.key,
+    importRunId: context.importRunId,
+    line: p.record.line,
+    marketplaceCode: context.marketplaceOf?.(p.record) ?? context.marketplaceCode,
+    caseId: caseIds?.[i] ?? null,
+    values: p.values,
+  }));
+  let nextFresh = 0;
+  for (const [i, row] of rows.entries()) if (planned[i]!.stored === null) row.id = ids[nextFresh++]!;
+  await insertReportRows(context.tx, context.table, context.accountId, rows.filter((_, i) => planned[i]!.stored === null));
+  for (const [i, row] of rows.entries()) {
+    const stored = planned[i]!.stored;
+    if (stored) await updateReportRow(context.tx, context.table, context.accountId, stored, row, context.now);
+  }
+  counts.inserted += fresh.length;
+  counts.updated += planned.length - fresh.length;
+}
