@@ -75,7 +75,7 @@ export async function openReport(path: string, options: OpenReportOptions): Prom
     spec,
     encoding,
     size,
-    batches: () => readBatches(body, spec, reader, headerCells.length, options.batchSize ?? 5000),
+    batches: () => readBatches(body, spec, reader, headerCells.length, options.batchSize ?? 2000),
     sha256: () => hash.digest('hex'),
   };
 }

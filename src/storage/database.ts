@@ -50,7 +50,7 @@ function openSqlite(path: string): BetterSqlite3.Database {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
-  raw.pragma('cache_size = -65536');
+  raw.pragma('cache_size = -32768');
   return raw;
 }
 

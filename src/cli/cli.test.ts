@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fbaRow, headers, scratchDir, writeReport } from '../../test/report-files.js';
+import { openDatabase } from '../services/open-database.js';
+import { runCli } from './main.js';
+
+// The CLI runs in-process against a SQLite file of its own per test (--database).
+
+let dir: string;
+let location: string;
+let log: MockInstance<typeof console.log>;
+let stdout: MockInstance<typeof process.stdout.write>;
+
+beforeEach(() => {
+  dir = scratchDir();
+  location = join(dir, 'returndesk.sqlite');
+  log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const run = (...args: string[]) => runCli(['node', 'returndesk', ...args]);
+/** Everything the command printed on stdout, through console.log or directly. */
+const printed = () => [...log.mock.calls.map((c) => `${c.join(' ')}\n`), ...stdout.mock.calls.map((c) => String(c[0]))].join('');
+
+async function countRows(table: 'import_runs' | 'return_cases' | 'return_case_events'): Promise<number> {
+  const { database } = await openDatabase(location);
+  try {
+    const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await database.close();
+  }
+}
+
+const documentedFields = ['file', 'reportType', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'unmapped', 'errors'];
+
+describe('returndesk import', () => {
+  it('prints exactly one JSON document with the documented fields and exits 0', async () => {
+    const file = writeReport(dir, 'fba.txt', headers.fbaReturns, [
+      fbaRow(),
+      fbaRow({ 'order-id': '112-0000002-0000002', 'license-plate-number': 'LPN2', reason: 'CR-SOMETHING_NEW' }),
+      fbaRow({ 'order-id': '112-0000003-0000003', quantity: 'x' }),
+    ]);
+    expect(await run('import', file, '--json', '--database', location)).toBe(0);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(stdout).not.toHaveBeenCalled();
+    const document = JSON.parse(String(log.mock.calls[0]![0])) as { files: Array<Record<string, unknown>> };
+    expect(Object.keys(document)).toEqual(['files']);
+    expect(document.files).toHaveLength(1);
+    expect(Object.keys(document.files[0]!).slice(0, documentedFields.length)).toEqual(documentedFields);
+    expect(document.files[0]).toMatchObject({
+      file, reportType: 'fba-returns', encoding: 'utf-8', rows: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1, unmapped: 1,
+      errors: [{ line: 4, column: 'quantity', message: 'quantity "x" is not a whole number' }],
+    });
+    expect(await countRows('return_cases')).toBe(2);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const file = writeReport(dir, 'fba.txt', headers.fbaReturns, [fbaRow(), fbaRow({ 'order-id': '112-0000003-0000003', quantity: '0' })]);
+    expect(await run('import', file, '--database', location)).toBe(0);
+    expect(printed()).toContain('✓ fba.txt: fba-returns (utf-8, marketplace US)');
+    expect(printed()).toContain('2 rows: 1 new, 0 updated, 0 unchanged, 1 rejected');
+    expect(printed()).toContain('line 3, column quantity: quantity 0 is below the minimum 1');
+  });
+
+  it('exits 2 for a refused file and writes nothing', async () => {
+    const file = join(dir, 'photo.png');
+    writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    expect(await run('import', file, '--json', '--database', location)).toBe(2);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(log.mock.calls[0]![0]))).toEqual({
+      files: [{ file, error: { code: 'unreadable_file', message: expect.stringMatching(/looks binary.*PNG/) } }],
+    });
+    expect(await countRows('import_runs')).toBe(0);
+    expect(await countRows('return_cases')).toBe(0);
+  });
+
+  it('imports the good file and exits 2 when another file of the same command is refused', async () => {
+    const good = writeReport(dir, 'good.txt', headers.fbaReturns, [fbaRow()]);
+    const missing = join(dir, 'missing.txt');
+    expect(await run('import', good, missing, '--json', '--database', location)).toBe(2);
+    const { files } = JSON.parse(String(log.mock.calls[0]![0])) as { files: Array<Record<string, unknown>> };
+    expect(files[0]).toMatchObject({ file: good, inserted: 1 });
+    expect(files[1]).toEqual({ file: missing, error: { code: 'unreadable_file', message: `There is no file at ${missing}.` } });
+    expect(await countRows('import_runs')).toBe(1);
+  });
+
+  it('honours --encoding and --type', async () => {
+    const file = writeReport(dir, 'jp.txt', headers.fbaReturns, [fbaRow({ 'product-name': '颱風' })], { encoding: 'shift_jis' });
+    expect(await run('import', file, '--json', '--encoding', 'cp932', '--type', 'fba-returns', '--marketplace', 'JP', '--database', location)).toBe(0);
+    expect(JSON.parse(String(log.mock.calls[0]![0])).files[0]).toMatchObject({ encoding: 'shift_jis', marketplace: 'JP', inserted: 1 });
+  });
+
+  it('exits 2 for an unknown --type without touching the database', async () => {
+    const file = writeReport(dir, 'fba.txt', headers.fbaReturns, [fbaRow()]);
+    expect(await run('import', file, '--type', 'nonsense', '--database', location)).toBe(2);
+    expect(log).not.toHaveBeenCalled();
+  });
+});
+
+describe('returndesk db migrate and --help', () => {
+  it('applies the migrations to a new database, then finds it up to date', async () => {
+    expect(await run('db', 'migrate', '--database', location)).toBe(0);
+    expect(log).toHaveBeenLastCalledWith(`SQLite ${location}: applied 20261127T1100-initial.`);
+    expect(await run('db', 'migrate', '--database', location)).toBe(0);
+    expect(log).toHaveBeenLastCalledWith(`SQLite ${location} is up to date.`);
+    expect(await countRows('import_runs')).toBe(0);
+  });
+
+  it.each([
+    [['--help'], /Usage: returndesk[\s\S]*\n\s+db\b[\s\S]*\n\s+import\b/],
+    [['import', '--help'], /Usage: returndesk import[\s\S]*--encoding[\s\S]*--json/],
+    [['db', 'migrate', '--help'], /Usage: returndesk db migrate[\s\S]*--database/],
+  ])('prints help for %j and exits 0', async (args, usage) => {
+    expect(await run(...args)).toBe(0);
+    expect(printed()).toMatch(usage);
+  });
+});

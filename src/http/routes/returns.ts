@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { listReturns } from '../../services/list-returns.js';
+import type { Database } from '../../services/open-database.js';
+import { returnListQuery, toReturnCaseResponse } from '../schemas/returns.js';
+import type { ReturnListResponse } from '../schemas/returns.js';
+
+// Until accounts arrive (issue 7) every request acts on the default seller account.
+const defaultAccountId = 1;
+
+export function registerReturnRoutes(app: FastifyInstance, database: Database): void {
+  app.get('/api/returns', async (request): Promise<ReturnListResponse> => {
+    const query = returnListQuery.parse(request.query);
+    const page = await listReturns(database, { accountId: defaultAccountId, ...query });
+    return { items: page.items.map(toReturnCaseResponse), total: page.total, limit: query.limit, offset: query.offset };
+  });
+}

@@ -1,0 +1,270 @@
+import iconv from 'iconv-lite';
+import { DomainError } from '../domain/errors.js';
+
+/**
+ * Text encodings of Amazon report files (reference §2.7): UTF-8 (NA, most SP-API files), windows-1252
+ * (EU listing reports served as `charset=Cp1252`) and Shift_JIS, decoded as Microsoft's cp932 superset
+ * (Amazon JP).
+ */
+export const encodings = ['utf-8', 'windows-1252', 'shift_jis'] as const;
+export type Encoding = (typeof encodings)[number];
+
+// latin1 / iso-8859-1 map to windows-1252 as in the WHATWG Encoding standard (and so in browsers):
+// servers label cp1252 text as latin1, and cp1252 only adds printable characters (€ ‘ ’ “ ” …) where
+// latin1 has unused C1 controls. iso-8859-15 is not accepted: its € sits at 0xA4, where cp1252 has ¤.
+const encodingNames: ReadonlyMap<string, Encoding> = new Map([
+  ...['utf8', 'utf-8', 'unicode-1-1-utf-8'].map((name) => [name, 'utf-8'] as const),
+  ...['cp1252', 'windows-1252', 'win-1252', 'x-cp1252', 'ms-ansi', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1']
+    .map((name) => [name, 'windows-1252'] as const),
+  ...['shift_jis', 'shift-jis', 'sjis', 'x-sjis', 'ms_kanji', 'csshiftjis', 'cp932', 'ms932', 'windows-31j', 'x-ms-cp932']
+    .map((name) => [name, 'shift_jis'] as const),
+]);
+
+/**
+ * Maps an `--encoding` option or an HTTP `charset` value (`Cp1252`, `"UTF-8"`, `MS932`...) to an
+ * {@link Encoding}. Case and surrounding quotes are ignored; an unknown name is an `invalid_input`
+ * DomainError listing the accepted names.
+ */
+export function normalizeEncodingName(name: string): Encoding {
+  const key = name.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const found = encodingNames.get(key);
+  if (!found) {
+    const accepted = [...encodingNames.keys()].join(', ');
+    throw new DomainError('invalid_input', `Unknown encoding "${name}". Use one of: ${accepted}.`, { encoding: name });
+  }
+  return found;
+}
+
+const binaryHints: readonly (readonly [readonly number[], string])[] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'it is a ZIP archive or an Excel workbook'],
+  [[0x89, 0x50, 0x4e, 0x47], 'it is a PNG image'],
+  [[0x25, 0x50, 0x44, 0x46], 'it is a PDF document'],
+  [[0x1f, 0x8b], 'it is gzip-compressed: unzip it first'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'it is an old Excel .xls workbook'],
+];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** Refuses binary samples; UTF-16 (Excel's "Unicode Text") gets its own message because it is text. */
+function assertText(sample: Uint8Array): void {
+  if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff])) {
+    throw new DomainError('unreadable_file', 'This file is UTF-16 text (Excel\'s "Unicode Text"). Save it as UTF-8 (or tab-delimited text) and upload it again.', { reason: 'utf-16' });
+  }
+  let controls = 0;
+  let nul = false;
+  for (const byte of sample) {
+    if (byte >= 0x20 && byte !== 0x7f) continue;
+    if (byte === 0) nul = true;
+    // Tab, LF, FF, CR and SUB (the DOS end-of-file mark) occur in real text exports.
+    else if (byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 26) controls++;
+  }
+  // A stray control character pasted into a comment is tolerated; NUL never is.
+  if (nul || (controls > 0 && controls * 100 >= sample.length)) {
+    const hint = binaryHints.find(([magic]) => startsWith(sample, magic))?.[1];
+    throw new DomainError('unreadable_file', `This file looks binary (not a text report)${hint ? `: ${hint}` : ''}. Upload the report as Amazon delivers it: tab-delimited or CSV text.`, { reason: 'binary' });
+  }
+}
+
+function isValidUtf8(sample: Uint8Array, complete: boolean): boolean {
+  try {
+    // stream: true keeps a character cut off at the end of the sample pending instead of failing.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !complete });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Plausibility of a cp932 double-byte character in Japanese text: kana and common kanji score. */
+function scoreCp932Pair(lead: number, trail: number): number {
+  const code = (lead << 8) | trail;
+  if (code >= 0x829f && code <= 0x82f1) return 2; // hiragana
+  if (code >= 0x8340 && code <= 0x8396) return 2; // katakana
+  if (code >= 0x8140 && code <= 0x81ac) return 1; // 、。・ー「」 and friends
+  if (code >= 0x824f && code <= 0x829a) return 1; // full-width digits and letters
+  if (code >= 0x889f && code <= 0x9872) return 1; // JIS level 1 kanji
+  if ((code >= 0x989f && code <= 0xeaa4) || lead === 0x83 || lead === 0x84 || lead === 0x87) return 0; // level 2 kanji, Greek, Cyrillic, ①
+  return -2; // vendor extensions, user-defined area, unassigned cells
+}
+
+function isHalfWidthKana(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0xa1 && byte <= 0xdf;
+}
+
+/** Scores the sample read as cp932; invalid byte sequences weigh heavily against it. */
+function scoreCp932(sample: Uint8Array): number {
+  let score = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const lead = sample[i]!;
+    if (lead < 0x80) continue;
+    if (isHalfWidthKana(lead)) {
+      // Half-width katakana come in runs (ｻｲｽﾞ); one alone is more likely a cp1252 letter (É, Ö).
+      if (isHalfWidthKana(sample[i - 1]) || isHalfWidthKana(sample[i + 1])) score += 1;
+      continue;
+    }
+    if (i + 1 === sample.length) break; // a character cut off by the end of the sample
+    const trail = sample[++i]!;
+    const validLead = (lead >= 0x81 && lead <= 0x9f) || (lead >= 0xe0 && lead <= 0xfc);
+    const validTrail = trail >= 0x40 && trail <= 0xfc && trail !== 0x7f;
+    score += validLead && validTrail ? scoreCp932Pair(lead, trail) : -5;
+  }
+  return score;
+}
+
+function isAsciiLetter(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+}
+
+const cp1252Unassigned = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const cp1252Punctuation = new Set([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xa3, 0xa7, 0xab, 0xb0, 0xb2, 0xb3, 0xbb]);
+
+/** Scores the sample read as windows-1252: accented letters inside Latin words, typographic punctuation. */
+function scoreCp1252(sample: Uint8Array): number {
+  let score = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
+    if (byte < 0x80) continue;
+    if (cp1252Unassigned.has(byte)) score -= 5;
+    else if (cp1252Punctuation.has(byte)) score += 1;
+    else if (byte >= 0xc0 && byte !== 0xd7 && byte !== 0xf7) {
+      score += isAsciiLetter(sample[i - 1]) || isAsciiLetter(sample[i + 1]) ? 2 : 0;
+    }
+  }
+  return score;
+}
+
+/**
+ * Guesses the encoding from the first chunk of a file (about 64 KiB): a UTF-8 BOM or valid UTF-8
+ * (a character cut off at the end of the sample is fine, unless `wholeFile` says the sample is the
+ * entire file) is UTF-8; otherwise cp932 and windows-1252
+ * readings are scored and the more plausible wins (ties go to windows-1252). NUL or other binary
+ * control bytes, or UTF-16, are an `unreadable_file` DomainError.
+ */
+export function detectEncoding(sample: Uint8Array, options: { wholeFile?: boolean } = {}): Encoding {
+  if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8';
+  assertText(sample);
+  if (isValidUtf8(sample, options.wholeFile ?? false)) return 'utf-8';
+  return scoreCp932(sample) > scoreCp1252(sample) ? 'shift_jis' : 'windows-1252';
+}
+
+/** A streaming decoder: chunks in, text out, never splitting a character between two writes. */
+export interface TextChunkDecoder {
+  write(chunk: Uint8Array): string;
+  /** Flushes what is pending; for UTF-8 a character cut off at the end of the file is an error. */
+  end(): string;
+}
+
+/** Bytes at the end of `chunk` that start a UTF-8 character not yet complete (0 to 3). */
+function pendingUtf8Length(chunk: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back]!;
+    if (byte < 0x80) return 0;
+    if (byte >= 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return needed > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+/** Index of the byte where UTF-8 decoding of `bytes` first fails: slow, used only to report an error. */
+function findInvalidUtf8(bytes: Uint8Array): number {
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isValidUtf8(bytes.subarray(0, middle), false)) low = middle + 1;
+    else high = middle;
+  }
+  // The failing byte may be ASCII ending a cut-off sequence: point at the sequence's start instead.
+  const bad = low - 1;
+  for (let back = 1; back <= 3 && bytes[bad]! < 0x80 && bad - back >= 0; back++) {
+    if (bytes[bad - back]! >= 0xc0) return bad - back;
+  }
+  return bad;
+}
+
+function notUtf8(offset: number): DomainError {
+  return new DomainError('unreadable_file', `The file is not valid UTF-8 (first bad byte near byte offset ${offset}). Try --encoding windows-1252 or shift_jis.`, { offset });
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+// Native TextDecoder keeps UTF-8 at memory speed; the byte offset is worked out only once it fails.
+function createUtf8Decoder(): TextChunkDecoder {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let consumed = 0;
+  let pending: Uint8Array = new Uint8Array(0); // start of a character cut off by the last chunk
+  return {
+    write(chunk) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        consumed += chunk.length;
+        const tail = chunk.length >= 3 ? chunk : concat(pending, chunk);
+        pending = tail.subarray(tail.length - pendingUtf8Length(tail));
+        return text;
+      } catch {
+        const joined = concat(pending, chunk);
+        throw notUtf8(consumed - pending.length + findInvalidUtf8(joined));
+      }
+    },
+    end() {
+      try {
+        return decoder.decode();
+      } catch {
+        throw notUtf8(consumed - pending.length);
+      }
+    },
+  };
+}
+
+const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+/** Drops a UTF-8 BOM in front of a non-UTF-8 file (a forced `--encoding` on a BOM file), even split. */
+function withoutBom(inner: TextChunkDecoder): TextChunkDecoder {
+  let matched = 0; // BOM bytes seen so far; -1 once past the start of the file
+  return {
+    write(chunk) {
+      if (matched < 0) return inner.write(chunk);
+      let i = 0;
+      while (i < chunk.length && matched < 3 && chunk[i] === utf8Bom[matched]) { i++; matched++; }
+      if (matched < 3 && i === chunk.length) return ''; // maybe a BOM split across chunks: wait
+      // A partial match was text after all: hand those bytes on.
+      const head = matched === 3 ? chunk.subarray(i) : concat(utf8Bom.subarray(0, matched), chunk.subarray(i));
+      matched = -1;
+      return inner.write(head);
+    },
+    end: () => (matched > 0 ? inner.write(utf8Bom.subarray(0, matched)) : '') + inner.end(),
+  };
+}
+
+function createIconvDecoder(codec: string): TextChunkDecoder {
+  const decoder = iconv.getDecoder(codec);
+  return {
+    write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
+}
+
+function createCp1252Decoder(): TextChunkDecoder {
+  const decoder = new TextDecoder('windows-1252');
+  return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+}
+
+/**
+ * A streaming decoder for one file. Strips a leading UTF-8 BOM. UTF-8 is strict: an invalid byte
+ * anywhere (also after a clean first chunk) is an `unreadable_file` DomainError with its byte
+ * offset. shift_jis decodes as cp932 and windows-1252 as WHATWG does; neither can fail, since every
+ * byte decodes to something.
+ */
+export function createTextDecoder(encoding: Encoding): TextChunkDecoder {
+  if (encoding === 'utf-8') return createUtf8Decoder();
+  return withoutBom(encoding === 'shift_jis' ? createIconvDecoder('cp932') : createCp1252Decoder());
+}
