@@ -14,7 +14,6 @@ export interface ServerOptions {
 export function buildServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    disableRequestLogging: false,
   });
   registerErrorHandler(app);
   registerHealthRoutes(app, options.database);
