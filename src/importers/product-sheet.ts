@@ -5,6 +5,8 @@ import { DomainError, isDomainError } from '../domain/errors.js';
 import { currencyExponent, parseAmount } from '../domain/money.js';
 import type { ProductRecord } from '../domain/report-records.js';
 import { createTextDecoder, detectEncoding } from './decode.js';
+import { reportSpecs, resolveAliases } from './detect.js';
+import { indexHeader } from './header.js';
 import { CellError } from './row-error.js';
 import type { RowError } from './row-error.js';
 
@@ -188,6 +190,21 @@ function readHeader(header: SheetRow, fileName: string): { columns: Columns; ign
   return { columns, ignored };
 }
 
+/**
+ * An Amazon report opened in Excel and saved as CSV or .xlsx has a sku column too. Read as a product
+ * sheet, it would overwrite the seller's costs and weights with blanks, so it is refused by name.
+ */
+function refuseAmazonReport(header: SheetRow, fileName: string): void {
+  const index = indexHeader(header.cells.map(cellText));
+  const report = reportSpecs.find((spec) => {
+    const resolved = resolveAliases(spec, index);
+    return spec.required.every((column) => resolved.has(column));
+  });
+  if (report) {
+    throw unreadable(fileName, `is Amazon's ${report.title} report saved as a spreadsheet, not a product sheet. Import the report's tab-delimited file as Amazon delivers it; nothing was imported.`);
+  }
+}
+
 /** Reads a decimal number written as text, or an XLSX number; `1,200` style grouping is refused. */
 function parseDecimal(cell: Cell, decimalSeparator: '.' | ','): number {
   if (typeof cell === 'number') return cell;
@@ -314,6 +331,7 @@ export async function readProductSheet(bytes: Uint8Array, fileName: string, opti
   const table = await readTable(bytes, fileName);
   const [header, ...body] = table.rows.filter((row) => !row.cells.every(isBlank));
   if (!header) throw unreadable(fileName, 'is empty: put a header row (sku, title, unit_cost...) and one row per product in it.');
+  refuseAmazonReport(header, fileName);
   const { columns, ignored } = readHeader(header, fileName);
   const context: RowContext = { columns, options, skuLines: new Map() };
   const sheet: ProductSheet = { records: [], errors: [], rows: body.length, format: table.format, ignoredColumns: ignored };

@@ -24,11 +24,14 @@ export async function applyReturnRows(context: MergeContext, rows: readonly Retu
   const readVersions = new Map([...cases].map(([key, c]) => [key, c.version]));
   const freshIds = await context.tx.bulk.reserveIds('return_cases', keys.filter((k) => !cases.has(k)).length);
   const events: CaseEvent[] = [];
+  // Ascending ids for new cases: rows then append to the table's B-tree instead of splitting pages
+  // (handing them out in reverse left the table half empty).
+  let nextFresh = 0;
   const caseIds = rows.map((row) => {
     const record = row.record as ReturnRecord;
     const key = keyOf(record);
     const existing = cases.get(key) ?? null;
-    const caseContext = { newId: existing ? existing.id : freshIds.pop()!, accountId: context.accountId, marketplaceCode: context.marketplaceCode, now: context.now };
+    const caseContext = { newId: existing ? existing.id : freshIds[nextFresh++]!, accountId: context.accountId, marketplaceCode: context.marketplaceCode, now: context.now };
     const { next, change } = applyRow(context, existing, record, row.stored, caseContext);
     cases.set(key, next);
     if (change) events.push(toEvent(context, next, record.line, change));
@@ -70,6 +73,13 @@ function toEvent(context: MergeContext, next: ReturnCase, line: number, change: 
     line,
     occurredAt: change.occurredAt,
     recordedAt: context.now,
-    data: change.fields,
+    data: change.kind === 'created' ? createdValues(change) : change.fields,
   };
+}
+
+/** A created case has no "before": its event keeps the values it was created with. */
+function createdValues(change: CaseChange): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [field, { after }] of Object.entries(change.fields)) values[field] = after;
+  return values;
 }

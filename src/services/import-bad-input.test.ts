@@ -132,7 +132,7 @@ describe.each(testDatabases)('refusing a whole file on $name', (target) => {
   it.each(refusals)('refuses %s and writes nothing', async (_name, content, options, message) => {
     const path = join(dir, `refused-${Math.random()}.txt`);
     writeFileSync(path, content());
-    await expect(importReportFile(database, path, { now: fixedNow, ...options })).rejects.toMatchObject({ code: 'unreadable_file', message: expect.stringMatching(message) });
+    await expect(importReportFile(database, path, { now: fixedNow, ...options })).rejects.toMatchObject({ name: 'DomainError', code: 'unreadable_file', message: expect.stringMatching(message) });
     expect(await countAll(database)).toEqual(nothing);
   });
 
@@ -145,7 +145,7 @@ describe.each(testDatabases)('refusing a whole file on $name', (target) => {
     const offset = bad.indexOf(0xf6);
     const progress: number[] = [];
     await expect(importReportFile(database, path, { now: fixedNow, onProgress: (p) => progress.push(p.rows) })).rejects.toMatchObject({
-      code: 'unreadable_file', message: expect.stringContaining(`not valid UTF-8 (first bad byte near byte offset ${offset})`),
+      name: 'DomainError', code: 'unreadable_file', message: expect.stringContaining(`not valid UTF-8 (first bad byte near byte offset ${offset})`),
     });
     expect(progress.length).toBeGreaterThan(0); // at least one batch was merged before the failure
     expect(await countAll(database)).toEqual(nothing);

@@ -139,15 +139,19 @@ describe.each(testDatabases)('importing MFN returns on $name', (target) => {
 
   it('keys a returnless refund without RMA id on order, SKU and request date, so a re-import inserts nothing', async () => {
     const returnless = mfnRow({ 'Amazon RMA ID': ' ', 'Tracking ID': ' ', 'Label type': ' ', 'Label cost': ' ', 'Refunded Amount': '39.99', Resolution: 'ReturnlessRefund' });
-    const path = writeReport(dir, 'returnless.txt', headers.mfnReturns, [returnless]);
-    expect(await importReportFile(database, path, { now: fixedNow })).toMatchObject({ inserted: 1, rejected: 0 });
-    expect(await importReportFile(database, path, { now: fixedNow })).toMatchObject({ rows: 1, inserted: 0, updated: 0, unchanged: 1 });
+    // Same order, another SKU, also without RMA id: the two must not collapse into one row.
+    const secondItem = [...returnless];
+    secondItem[headers.mfnReturns.split('\t').indexOf('Merchant SKU')] = 'DRESS-M';
+    const path = writeReport(dir, 'returnless.txt', headers.mfnReturns, [returnless, secondItem]);
+    expect(await importReportFile(database, path, { now: fixedNow })).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await importReportFile(database, path, { now: fixedNow })).toMatchObject({ rows: 2, inserted: 0, updated: 0, unchanged: 2 });
     const stored = await storedRows(database, 'mfn_returns');
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ amazon_rma_id: '', refunded_amount_minor: 3999 });
+    expect(stored.map((r) => [r.sku, r.amazon_rma_id, r.refunded_amount_minor])).toEqual([['DRESS-S', '', 3999], ['DRESS-M', '', 3999]]);
     const { items, total } = await listReturns(database, allCases);
-    expect(total).toBe(1);
-    expect(items[0]).toMatchObject({ status: 'returnless_refunded', amazonRmaId: null, refundedMinor: 3999, currency: 'USD' });
+    expect(total).toBe(2);
+    expect(items.map((c) => c.status)).toEqual(['returnless_refunded', 'returnless_refunded']);
+    expect(items[0]).toMatchObject({ amazonRmaId: null, refundedMinor: 3999, currency: 'USD' });
+    expect(await database.db.selectFrom('return_case_events').selectAll().execute()).toHaveLength(2);
   });
 
   it('keeps an unknown reason code as received and counts it as unmapped', async () => {
@@ -196,5 +200,30 @@ describe.each(testDatabases)('importing the seller\'s product sheet on $name', (
     ]);
     const [run] = await database.db.selectFrom('import_runs').selectAll().execute();
     expect(run).toMatchObject({ report_type: 'product-sheet', rows: 3, inserted: 3 });
+  });
+
+  it('refuses an Amazon report saved as CSV instead of overwriting the products with its blanks', async () => {
+    const sheet = join(dir, 'costs.csv');
+    writeFileSync(sheet, 'sku,title,price,unit_cost\nTSHIRT-M,Shirt,19.99,4.20\n');
+    await importReportFile(database, sheet, { now: fixedNow });
+    const saved = join(dir, 'fba-returns-from-excel.csv');
+    writeFileSync(saved, [headers.fbaReturns.replaceAll('\t', ','), fbaRow().map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')].join('\n'));
+    await expect(importReportFile(database, saved, { now: fixedNow })).rejects.toMatchObject({
+      code: 'unreadable_file', message: expect.stringMatching(/FBA customer returns report saved as a spreadsheet.*tab-delimited/),
+    });
+    expect((await storedRows(database, 'products')).map((p) => [p.sku, p.price_minor, p.unit_cost_minor])).toEqual([['TSHIRT-M', 1999, 420]]);
+    expect(await database.db.selectFrom('import_runs').select('report_type').execute()).toHaveLength(1);
+  });
+
+  // docs/product-sheet.md promises tab-delimited sheets and "the first non-blank row is the header",
+  // but isProductSheet (src/services/import-product-sheet.ts) only looks at a first line without tabs.
+  it.fails.each([
+    ['a tab-delimited sheet', 'sku\ttitle\tunit_cost\nMUG-1\tMug\t4.20\n'],
+    ['a sheet whose first line is blank', '\nsku,title,unit_cost\nMUG-1,Mug,4.20\n'],
+  ])('detects %s as a product sheet', async (name, content) => {
+    const path = join(dir, `${name}.txt`);
+    writeFileSync(path, content);
+    expect(await importReportFile(database, path, { now: fixedNow })).toMatchObject({ reportType: 'product-sheet', inserted: 1, rejected: 0 });
+    expect((await storedRows(database, 'products'))[0]).toMatchObject({ sku: 'MUG-1', title: 'Mug', unit_cost_minor: 420 });
   });
 });
