@@ -94,6 +94,53 @@ describe('detectEncoding', () => {
   });
 });
 
+/** UTF-8 `before`, then the raw `stray` bytes, then UTF-8 `after`. */
+const withStray = (before: string, stray: number[], after: string): Uint8Array => Uint8Array.of(...utf8(before), ...stray, ...utf8(after));
+const germanUtf8 = 'sku\ttitle\nTASSE-1\tGröße M, für Männer\nTASSE-2\tWeiß, ';
+
+describe('detectEncoding on UTF-8 with a stray byte', () => {
+  it.each([
+    ['a windows-1252 en dash', withStray(germanUtf8, [0x96], ' 0,3 l\n'), utf8(germanUtf8).length],
+    ['a windows-1252 é before ASCII', withStray(germanUtf8, [0xe9], 'té\n'), utf8(germanUtf8).length],
+    ['a Shift_JIS character in Japanese UTF-8', withStray('注文番号\t商品名\nサイズが', [0x82, 0xa0], '小さすぎました\n'), utf8('注文番号\t商品名\nサイズが').length],
+    ['a stray byte in a sample cut off mid-character', withStray(germanUtf8, [0x96], ' Größe').subarray(0, -1), utf8(germanUtf8).length],
+  ])('refuses %s, naming its offset', (_name, sample, offset) => {
+    const error = thrown(() => detectEncoding(sample));
+    expect(error.code).toBe('unreadable_file');
+    expect(error.details).toEqual({ reason: 'invalid-utf8', offset });
+    expect(error.message).toBe(`The file is UTF-8 text with an invalid byte near byte offset ${offset} (a character saved in another encoding?). Fix that character in the file and import it again, or, if the file really is windows-1252, force it with --encoding windows-1252.`);
+  });
+
+  it('refuses a whole UTF-8 file that ends in the middle of a character', () => {
+    const bytes = utf8(`${germanUtf8}Größ`);
+    expect(thrown(() => detectEncoding(bytes.subarray(0, -1), { wholeFile: true })).details).toEqual({ reason: 'invalid-utf8', offset: bytes.length - 2 });
+  });
+
+  it('keeps guessing when too few UTF-8 characters surround the stray byte to tell', () => {
+    expect(detectEncoding(withStray('Größe ', [0x96], ' M'))).toBe('windows-1252');
+  });
+
+  const germanFrench = 'Größe passt nicht – „zu klein“ für 12,50 €\nDéçu, la qualité est médiocre à ce prix\nÄrger über Öl, süß ‘ok’ …\n';
+  it.each([
+    ['German and French text', cp1252(germanFrench)],
+    ['a long German and French report', cp1252(`reason\tcustomer-comments\n${germanFrench.repeat(200)}`)],
+    ['capitals before symbols, which happen to form UTF-8 characters', cp1252('TÜ® „Ü“ ‚ß‘ Größe: Männer, Äpfel, Öl, süß, weiß, müde\n')],
+    ['accents only, one after another', cp1252('ÀÉÈÇ àéèç äöüß ÄÖÜ €“”‘’–—')],
+  ])('still reads %s as windows-1252', (_name, sample) => {
+    expect(detectEncoding(sample)).toBe('windows-1252');
+    expect(detectEncoding(sample, { wholeFile: true })).toBe('windows-1252');
+  });
+
+  it.each([
+    ['half-width katakana', cp932('sku\tsize\nA-1\tｻｲｽﾞ\nA-2\tﾃｽﾄ ﾃﾞｰﾀ ﾁｲｻｲ ｾｯﾄ\n')],
+    ['full-width text', cp932('注文番号\t商品名\t返品理由\nサイズが小さすぎました。ＡＢＣ１２３\n')],
+    ['half-width and full-width text mixed', cp932('商品名：ﾃｽﾄ用ｻｲｽﾞ表、ﾏｸﾞｶｯﾌﾟ（ﾌﾞﾙｰ）\n'.repeat(50))],
+  ])('still reads Shift_JIS %s as shift_jis', (_name, sample) => {
+    expect(detectEncoding(sample)).toBe('shift_jis');
+    expect(detectEncoding(sample, { wholeFile: true })).toBe('shift_jis');
+  });
+});
+
 describe('createTextDecoder', () => {
   it.each<Encoding>(['utf-8', 'windows-1252', 'shift_jis'])('strips a leading UTF-8 BOM (%s)', (encoding) => {
     const bytes = Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('sku\n'));

@@ -135,17 +135,56 @@ function scoreCp1252(sample: Uint8Array): number {
   return score;
 }
 
+/** Length of the well-formed UTF-8 character of 2 to 4 bytes at `i`: 0 if malformed, -1 if cut off by the end. */
+function utf8CharLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+  for (let k = 1; k < length; k++) {
+    const byte = bytes[i + k];
+    if (byte === undefined) return -1;
+    if (byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return 0;
+  }
+  return length;
+}
+
 /**
- * Guesses the encoding from the first chunk of a file (about 64 KiB): a UTF-8 BOM or valid UTF-8
- * (a character cut off at the end of the sample is fine, unless `wholeFile` says the sample is the
- * entire file) is UTF-8; otherwise cp932 and windows-1252
- * readings are scored and the more plausible wins (ties go to windows-1252). NUL or other binary
- * control bytes, or UTF-16, are an `unreadable_file` DomainError.
+ * Offset of the first bad byte of a sample that is not valid UTF-8 but reads as UTF-8 almost
+ * everywhere: 90% of its non-ASCII bytes in 3 or more well-formed characters. Undefined otherwise.
+ * windows-1252 and Shift_JIS text rarely forms UTF-8 characters at all: an accented letter or a kana
+ * lead byte is seldom followed by the right number of bytes in 0x80-0xBF.
+ */
+function findStrayByte(sample: Uint8Array, complete: boolean): number | undefined {
+  let good = 0, bad = 0, characters = 0, first = -1;
+  for (let i = 0; i < sample.length;) {
+    const length = sample[i]! < 0x80 ? 1 : utf8CharLength(sample, i);
+    if (length === -1 && !complete) break;
+    if (length > 1) { good += length; characters++; }
+    else if (length !== 1) { bad++; if (first < 0) first = i; }
+    i += Math.max(length, 1);
+  }
+  return bad > 0 && characters >= 3 && good >= 9 * bad ? first : undefined;
+}
+
+/**
+ * Guesses the encoding from the first chunk of a file (about 64 KiB): a UTF-8 BOM or valid UTF-8 (a
+ * character cut off at the end of the sample is fine, unless `wholeFile` says the sample is the entire
+ * file) is UTF-8; otherwise cp932 and windows-1252 readings are scored and the more plausible wins
+ * (ties go to windows-1252). NUL or other binary control bytes, or UTF-16, are an `unreadable_file`
+ * DomainError; so is UTF-8 text with a stray invalid byte (details `{ reason: 'invalid-utf8', offset }`),
+ * which either guess would garble.
  */
 export function detectEncoding(sample: Uint8Array, options: { wholeFile?: boolean } = {}): Encoding {
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8';
   assertText(sample);
-  if (isValidUtf8(sample, options.wholeFile ?? false)) return 'utf-8';
+  const complete = options.wholeFile ?? false;
+  if (isValidUtf8(sample, complete)) return 'utf-8';
+  const stray = findStrayByte(sample, complete);
+  if (stray !== undefined) {
+    throw new DomainError('unreadable_file', `The file is UTF-8 text with an invalid byte near byte offset ${stray} (a character saved in another encoding?). Fix that character in the file and import it again, or, if the file really is windows-1252, force it with --encoding windows-1252.`, { reason: 'invalid-utf8', offset: stray });
+  }
   return scoreCp932(sample) > scoreCp1252(sample) ? 'shift_jis' : 'windows-1252';
 }
 

@@ -29,6 +29,14 @@ export function resolveAliases(spec: AnyReportSpec, index: Map<string, number>):
   return resolved;
 }
 
+/**
+ * True when a header carries at least half the required columns of some Amazon report: then it is
+ * that report (perhaps incomplete), never the seller's product sheet.
+ */
+export function resemblesAmazonReport(index: Map<string, number>): boolean {
+  return reportSpecs.some((spec) => missingColumns(spec, index).length <= spec.required.length / 2);
+}
+
 function missingColumns(spec: AnyReportSpec, index: Map<string, number>): string[] {
   const resolved = resolveAliases(spec, index);
   return spec.required.filter((c) => !resolved.has(c));

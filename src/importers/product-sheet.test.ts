@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../domain/errors.js';
-import { readProductSheet } from './product-sheet.js';
-import type { ProductSheetOptions } from './product-sheet.js';
+import { productFields, readProductSheet } from './product-sheet.js';
+import type { ProductField, ProductSheetOptions } from './product-sheet.js';
 
 const usd: ProductSheetOptions = { currency: 'USD', decimalSeparator: '.' };
 const eur: ProductSheetOptions = { currency: 'EUR', decimalSeparator: ',' };
@@ -36,7 +36,7 @@ describe('readProductSheet', () => {
       'BARE-3',
     ].join('\n');
     const sheet = await readProductSheet(utf8(csv), 'products.csv', usd);
-    expect(sheet).toMatchObject({ format: 'csv', rows: 3, errors: [], ignoredColumns: ['Supplier'] });
+    expect(sheet).toMatchObject({ format: 'csv', rows: 3, errors: [], ignoredColumns: ['Supplier'], fields: productFields });
     expect(sheet.records).toEqual([
       { line: 2, sku: 'MUG-1', asin: 'B07XJ8C8F5', fnsku: 'X001ABCDEF', title: 'Mug, blue', category: 'Kitchen', priceMinor: 1299, unitCostMinor: 350, currency: 'USD', weightGrams: 450, accessories: ['box', 'lid', 'spoon'] },
       { line: 3, sku: 'LAMP-2', asin: null, fnsku: null, title: 'Desk lamp\nwith "clamp"', category: 'Home', priceMinor: 129900, unitCostMinor: 41000, currency: 'USD', weightGrams: 544, accessories: [] },
@@ -171,6 +171,44 @@ describe('readProductSheet', () => {
   });
 
   it('returns no rows for a header without data', async () => {
-    expect(await readProductSheet(utf8('sku,title\n'), 'p.csv', usd)).toEqual({ records: [], errors: [], rows: 0, format: 'csv', ignoredColumns: [] });
+    expect(await readProductSheet(utf8('sku,title\n'), 'p.csv', usd)).toEqual({ records: [], fields: ['title'], errors: [], rows: 0, format: 'csv', ignoredColumns: [] });
+  });
+
+  it.each<[string, string, ProductField[]]>([
+    ['a sheet of SKUs only', 'sku', []],
+    ['a cost sheet, whose amounts carry the currency', 'sku,unit_cost', ['unitCostMinor', 'currency']],
+    ['a price sheet with a currency column', '卖家SKU,售价,币种', ['priceMinor', 'currency']],
+    ['a currency column alone', 'sku,currency', ['currency']],
+    ['any weight column', 'sku,重量(kg)', ['weightGrams']],
+    ['several weight columns as one field', 'sku,weight_g,weight_lb', ['weightGrams']],
+    ['catalog columns, in field order whatever the column order', 'accessories,category,title,fnsku,asin,sku,notes', ['asin', 'fnsku', 'title', 'category', 'accessories']],
+  ])('lists the fields %s provides', async (_name, header, fields) => {
+    expect((await readProductSheet(utf8(`${header}\n`), 'p.csv', usd)).fields).toEqual(fields);
+  });
+
+  it('tells a field the sheet has no column for from a blank cell', async () => {
+    const sheet = await readProductSheet(utf8('sku,title,weight_g\nA-1,,450\n'), 'p.csv', usd);
+    expect(sheet.fields).toEqual(['title', 'weightGrams']);
+    expect(sheet.records[0]).toMatchObject({ title: null, unitCostMinor: null, weightGrams: 450 });
+  });
+
+  it.each([
+    ['a FBA returns report saved as CSV', 'return-date,order-id,sku,asin,fnsku,product-name,quantity,fulfillment-center-id,detailed-disposition,reason,status,license-plate-number\n2025-06-05T10:00:00+00:00,111-1,MUG-1,B07XJ8C8F5,X001ABCDEF,Mug,1,PHX7,SELLABLE,TOO_SMALL,Unit returned to inventory,LPN1\n', 'FBA customer returns'],
+    ['an All Orders report saved with semicolons', 'amazon-order-id;purchase-date;sales-channel;sku;quantity;item-price\n111-1;2025-06-01;Amazon.de;MUG-1;1;12,99\n', 'All Orders'],
+  ])('refuses %s, naming the report', async (_name, csv, report) => {
+    const error = await refusal(utf8(csv));
+    expect(error.message).toContain(`is Amazon's ${report} report saved as a spreadsheet, not a product sheet`);
+    expect(error.message).toContain('nothing was imported');
+  });
+
+  it('refuses an Amazon report saved as an XLSX workbook', async () => {
+    const bytes = await xlsx([['settlement-id', 'transaction-type', 'order-id', 'sku', 'amount-type', 'amount-description', 'amount'], [123, 'Order', '111-1', 'MUG-1', 'ItemPrice', 'Principal', 12.99]]);
+    expect((await refusal(bytes, 'settlement.xlsx')).message).toContain("Amazon's settlement (V2 flat file) report");
+  });
+
+  it('refuses a UTF-8 sheet with one stray windows-1252 byte instead of garbling it', async () => {
+    const bytes = Uint8Array.of(...utf8('sku,title\nA-1,Größe M für Männer\nA-2,Tasse 0.3 l '), 0x96, ...utf8(' weiß\n'));
+    const error = await refusal(bytes);
+    expect(error.message).toBe('"products.csv" is UTF-8 text with an invalid byte near byte offset 53 (a character saved in another encoding?). Retype that character. Save the sheet as .xlsx or "CSV UTF-8" and try again.');
   });
 });

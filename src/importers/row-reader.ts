@@ -1,4 +1,4 @@
-import { parseAmount } from '../domain/money.js';
+import { parseAmount } from '../domain/amount-text.js';
 import { isDomainError } from '../domain/errors.js';
 import { parseReportDate } from './dates.js';
 import { normalizeColumnName } from './header.js';

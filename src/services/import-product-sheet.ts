@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Marketplace } from '../domain/marketplaces.js';
 import { readProductSheet } from '../importers/product-sheet.js';
+import { resemblesAmazonReport } from '../importers/detect.js';
+import { indexHeader } from '../importers/header.js';
 import type { Database } from '../storage/database.js';
 import { createImportRun, finishImportRun } from '../storage/import-run-repository.js';
 import { upsertProducts } from '../storage/product-repository.js';
@@ -12,17 +14,18 @@ import { emptyResult, keepErrors } from './import-reports.js';
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * A product sheet is an XLSX workbook, or a comma/semicolon-separated text whose first line names a
- * SKU column. Amazon's reports are tab-delimited, which tells them apart.
+ * A product sheet is an XLSX workbook, or text whose header (its first non-blank line) names a SKU
+ * column. A tab-delimited header that resembles an Amazon report is that report, not a sheet.
  */
 export async function isProductSheet(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8192), 0, 8192, 0);
     const head = buffer.subarray(0, bytesRead);
     if (zipMagic.every((byte, i) => head[i] === byte)) return true;
-    const firstLine = head.toString('latin1').split(/\r?\n/)[0] ?? '';
-    return !firstLine.includes('\t') && /sku/i.test(firstLine);
+    const header = head.toString('latin1').split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+    if (!/sku/i.test(header)) return false;
+    return !header.includes('\t') || !resemblesAmazonReport(indexHeader(header.split('\t')));
   } finally {
     await handle.close();
   }
@@ -39,7 +42,7 @@ export async function importProductSheet(database: Database, path: string, optio
     const encoding = sheet.format === 'xlsx' ? 'xlsx' : 'text';
     const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType: 'product-sheet', encoding, marketplaceCode: options.marketplace.code, startedAt });
     const result = emptyResult(path, 'product-sheet', encoding, options.marketplace.code, importRunId);
-    Object.assign(result, await upsertProducts(tx, accountId, importRunId, sheet.records, startedAt));
+    Object.assign(result, await upsertProducts(tx, accountId, importRunId, sheet.records, sheet.fields, startedAt));
     result.rows = sheet.rows;
     result.rejected = new Set(sheet.errors.map((e) => e.line)).size;
     keepErrors(result, sheet.errors, options.maxErrors ?? 10_000);
