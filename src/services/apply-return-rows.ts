@@ -20,7 +20,7 @@ type ReturnRecord = FbaReturnRecord | MfnReturnRecord;
  */
 export async function applyReturnRows(context: MergeContext, rows: readonly ReturnRowChange[]): Promise<number[]> {
   const keys = [...new Set(rows.map((r) => keyOf(r.record as ReturnRecord)))];
-  const cases = await findCasesByKeys(context.tx, context.accountId, keys);
+  const cases = await findCasesByKeys(context.tx, context.accountId, keys.filter((k) => context.seenCases.mightExist(k)));
   const readVersions = new Map([...cases].map(([key, c]) => [key, c.version]));
   const freshIds = await context.tx.bulk.reserveIds('return_cases', keys.filter((k) => !cases.has(k)).length);
   const events: CaseEvent[] = [];
@@ -58,7 +58,10 @@ async function writeCases(context: MergeContext, cases: Map<string, ReturnCase>,
   const created: ReturnCase[] = [];
   for (const [key, c] of cases) {
     const readVersion = readVersions.get(key);
-    if (readVersion === undefined) created.push(c);
+    if (readVersion === undefined) {
+      created.push(c);
+      context.seenCases.remember(key);
+    }
     else if (c.version !== readVersion) await updateCase(context.tx, c, readVersion);
   }
   await insertCases(context.tx, created);

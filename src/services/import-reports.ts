@@ -10,6 +10,8 @@ import type { RowError } from '../importers/row-error.js';
 import type { Database, Transaction } from '../storage/database.js';
 import { createImportRun, finishImportRun } from '../storage/import-run-repository.js';
 import { reportTableFor } from '../storage/report-tables.js';
+import { hasRowsOfAccount } from '../storage/report-row-repository.js';
+import { SeenKeys } from './seen-keys.js';
 import { mergeReportBatch } from './merge-report-batch.js';
 import type { MergeContext } from './merge-report-batch.js';
 import { importProductSheet, isProductSheet } from './import-product-sheet.js';
@@ -71,9 +73,12 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   const startedAt = options.now();
   const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType, encoding: report.encoding, marketplaceCode: marketplace.code, startedAt });
   const result = emptyResult(path, reportType, report.encoding, marketplace.code, importRunId);
+  const table = reportTableFor(reportType);
   const context: MergeContext = {
-    tx, accountId, importRunId, marketplaceCode: marketplace.code, reportType, spec: report.spec,
-    table: reportTableFor(reportType), now: startedAt, marketplaceOf: reportType === 'all-orders' ? orderMarketplace : undefined,
+    tx, accountId, importRunId, marketplaceCode: marketplace.code, reportType, spec: report.spec, table, now: startedAt,
+    marketplaceOf: reportType === 'all-orders' ? orderMarketplace : undefined,
+    seenRows: new SeenKeys(!(await hasRowsOfAccount(tx, table.name, accountId))),
+    seenCases: new SeenKeys(table.hasCase && !(await hasRowsOfAccount(tx, 'return_cases', accountId))),
   };
   const maxErrors = options.maxErrors ?? 10_000;
   const unmappedCodes = new Set<string>();

@@ -5,6 +5,7 @@ import type { ReportTable } from '../storage/report-tables.js';
 import { findReportRows, insertReportRows, sameValues, updateReportRow } from '../storage/report-row-repository.js';
 import type { NewReportRow, StoredReportRow } from '../storage/report-row-repository.js';
 import { applyReturnRows } from './apply-return-rows.js';
+import type { SeenKeys } from './seen-keys.js';
 
 export interface MergeContext {
   tx: Transaction;
@@ -17,6 +18,9 @@ export interface MergeContext {
   now: string;
   /** The marketplace a record belongs to when the row says so (All Orders' sales channel). */
   marketplaceOf?: (record: { line: number }) => string | null;
+  /** Report rows and return cases that may already be stored (see seen-keys.ts). */
+  seenRows: SeenKeys;
+  seenCases: SeenKeys;
 }
 
 export interface MergeCounts {
@@ -40,7 +44,8 @@ interface PlannedRow {
 export async function mergeReportBatch(context: MergeContext, records: ReadonlyArray<{ line: number }>): Promise<MergeCounts> {
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const run of runsOfDistinctKeys(records, context.spec)) {
-    const stored = await findReportRows(context.tx, context.table, context.accountId, run.map((r) => r.key));
+    const maybeStored = run.filter((r) => context.seenRows.mightExist(r.key)).map((r) => r.key);
+    const stored = await findReportRows(context.tx, context.table, context.accountId, maybeStored);
     const planned: PlannedRow[] = [];
     for (const { record, key } of run) {
       const values = context.table.toValues(record);
@@ -93,6 +98,7 @@ async function writePlanned(context: MergeContext, planned: PlannedRow[], counts
     const stored = planned[i]!.stored;
     if (stored) await updateReportRow(context.tx, context.table, context.accountId, stored, row, context.now);
   }
+  for (const p of fresh) context.seenRows.remember(p.key);
   counts.inserted += fresh.length;
   counts.updated += planned.length - fresh.length;
 }

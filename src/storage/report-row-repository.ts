@@ -23,6 +23,16 @@ export interface NewReportRow {
   values: CellValue[];
 }
 
+/** True when `table` holds at least one row of the account (report tables and return_cases). */
+export async function hasRowsOfAccount(tx: Transaction, table: string, accountId: number): Promise<boolean> {
+  const found = await tx.db.selectFrom(sql.table(table).as('r') as never)
+    .select(sql<number>`1`.as('one'))
+    .where(sql<boolean>`account_id = ${accountId}`)
+    .limit(1)
+    .execute();
+  return found.length > 0;
+}
+
 /** The stored rows of `keys`, by natural key: one query for the whole batch. */
 export async function findReportRows(tx: Transaction, table: ReportTable<unknown>, accountId: number, keys: readonly string[]): Promise<Map<string, StoredReportRow>> {
   const found = new Map<string, StoredReportRow>();
