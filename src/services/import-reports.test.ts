@@ -61,3 +61,31 @@ describe.each(testDatabases)('importing FBA customer returns on $name', (target)
     expect(JSON.parse(changes[0]!.before)).toMatchObject({ status: 'Unit returned to inventory', detailed_disposition: 'SELLABLE' });
   });
 });
+
+describe.each(testDatabases)('a natural key repeated within one file on $name', (target) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  const dir = scratchDir();
+
+  beforeEach(async () => {
+    ({ database, dispose } = await target.open());
+  });
+  afterEach(async () => dispose());
+
+  it.each([
+    ['in one batch', 100],
+    ['across batches', 1],
+  ])('lets the later row win %s', async (_name, batchSize) => {
+    const path = writeReport(dir, `repeat-${batchSize}.txt`, headers.fbaReturns, [
+      fbaRow({ 'detailed-disposition': 'SELLABLE' }),
+      fbaRow({ 'license-plate-number': 'LPN-OTHER' }),
+      fbaRow({ 'detailed-disposition': 'DEFECTIVE' }),
+    ]);
+    const result = await importReportFile(database, path, { now: fixedNow, batchSize });
+    expect(result).toMatchObject({ rows: 3, inserted: 2, updated: 1, unchanged: 0 });
+    const { items } = await listReturnCases(database.db, { accountId: 1, limit: 10, offset: 0 });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ quantity: 2, disposition: 'DEFECTIVE' });
+    expect((await listCaseEvents(database.db, items[0]!.id)).map((e) => e.kind)).toEqual(['created', 'updated', 'updated']);
+  });
+});

@@ -27,6 +27,8 @@ export interface ImportFileOptions {
   onProgress?: (progress: { bytesRead: number; size: number; rows: number }) => void;
   /** Rejected-row messages kept in the result and the import run (the count stays exact). */
   maxErrors?: number;
+  /** Rows read and written together (default 2000: bounded memory, few round trips). */
+  batchSize?: number;
 }
 
 /** What happened to one file: the `--json` shape of `returndesk import`. */
@@ -61,6 +63,7 @@ export async function importReportFile(database: Database, path: string, options
   const report = await openReport(path, {
     type: options.type,
     encoding: options.encoding ? normalizeEncodingName(options.encoding) : undefined,
+    batchSize: options.batchSize,
     settings: { timeZone: marketplace.timeZone, dayFirst: marketplace.code !== 'US', decimalSeparator: marketplace.decimalSeparator, defaultCurrency: marketplace.currency },
   });
   const now = options.now ?? (() => new Date().toISOString());
