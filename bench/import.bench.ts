@@ -57,13 +57,15 @@ async function repeat(run: () => Promise<Measure>): Promise<Measure> {
   return { seconds: median(results.map((r) => r.seconds)), peakKb: Math.max(...results.map((r) => r.peakKb ?? 0)) || null };
 }
 
-const returndesk = (database: string) => ['bin/returndesk.js', 'import', file, '--json', '--database', database];
+// The executable as users run it (npx, npm's bin link): its shebang carries the V8 flags.
+const returndesk = (database: string) => ['import', file, '--json', '--database', database];
+const executable = join(root, 'bin', 'returndesk.js');
 
 async function benchSqlite(): Promise<[Measure, Measure]> {
   const ours = await repeat(async () => {
     const db = join(out, 'bench.sqlite');
     for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-    return measure(process.execPath, returndesk(db));
+    return measure(executable, returndesk(db));
   });
   const raw = await repeat(async () => {
     const db = join(out, 'raw.sqlite');
@@ -79,7 +81,7 @@ async function benchPostgres(url: string): Promise<[Measure, Measure]> {
   schemaUrl.searchParams.set('options', '-c search_path=returndesk_bench');
   const ours = await repeat(async () => {
     await psql('drop schema if exists returndesk_bench cascade; create schema returndesk_bench');
-    return measure(process.execPath, returndesk(schemaUrl.toString()));
+    return measure(executable, returndesk(schemaUrl.toString()));
   });
   const columns = Array.from({ length: 13 }, (_, i) => `c${i} text`).join(', ');
   const raw = await repeat(async () => {

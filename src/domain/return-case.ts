@@ -79,15 +79,19 @@ export function applyFbaReturn(existing: ReturnCase | null, record: FbaReturnRec
   return settle(existing, next, record.returnDate, context.now);
 }
 
-/** Applies one MFN returns row: the request, its label, delivery back and refund. */
-export function applyMfnReturn(existing: ReturnCase | null, record: MfnReturnRecord, context: CaseContext): { next: ReturnCase; change: CaseChange | null } {
+/**
+ * Applies one MFN returns row: the request, its label, delivery back and refund. An order line can have
+ * several requests (two units returned apart); `previousQuantity` is this request's quantity as stored
+ * before, so the case's unit count is the sum over its requests and a re-pulled row never double counts.
+ */
+export function applyMfnReturn(existing: ReturnCase | null, record: MfnReturnRecord, previousQuantity: number | null, context: CaseContext): { next: ReturnCase; change: CaseChange | null } {
   const reported = deriveMfnStatus(record);
   const base = existing ?? newCase(context, 'MFN', record.orderId, record.sku, reported, record.returnRequestDate);
   const next: ReturnCase = {
     ...base,
     asin: record.asin ?? base.asin,
     status: existing ? reconcileReportedStatus(existing.status, reported).status : reported,
-    quantity: record.returnQuantity,
+    quantity: existing ? existing.quantity + record.returnQuantity - (previousQuantity ?? 0) : record.returnQuantity,
     reason: record.returnReason ? classifyReason(record.returnReason) : base.reason,
     requestedAt: record.returnRequestDate,
     receivedAt: record.returnDeliveryDate ?? base.receivedAt,

@@ -1,5 +1,5 @@
 import { applyFbaReturn, applyMfnReturn, caseKey } from '../domain/return-case.js';
-import type { CaseChange, ReturnCase } from '../domain/return-case.js';
+import type { CaseChange, CaseContext, ReturnCase } from '../domain/return-case.js';
 import type { FbaReturnRecord, MfnReturnRecord } from '../domain/report-records.js';
 import { findCasesByKeys, insertCaseEvents, insertCases, updateCase } from '../storage/return-case-repository.js';
 import type { CaseEvent } from '../storage/return-case-repository.js';
@@ -46,12 +46,13 @@ function keyOf(record: ReturnRecord): string {
   return caseKey(record.orderId, record.sku);
 }
 
-function applyRow(context: MergeContext, existing: ReturnCase | null, record: ReturnRecord, stored: StoredReportRow | null, caseContext: Parameters<typeof applyMfnReturn>[2]) {
-  if (context.reportType === 'fba-returns') {
-    const previousQuantity = stored ? Number(stored.values[context.table.columns.indexOf('quantity')]) : null;
-    return applyFbaReturn(existing, record as FbaReturnRecord, previousQuantity, caseContext);
-  }
-  return applyMfnReturn(existing, record as MfnReturnRecord, caseContext);
+function applyRow(context: MergeContext, existing: ReturnCase | null, record: ReturnRecord, stored: StoredReportRow | null, caseContext: CaseContext) {
+  const fba = context.reportType === 'fba-returns';
+  const quantityColumn = context.table.columns.indexOf(fba ? 'quantity' : 'return_quantity');
+  const previousQuantity = stored ? Number(stored.values[quantityColumn]) : null;
+  return fba
+    ? applyFbaReturn(existing, record as FbaReturnRecord, previousQuantity, caseContext)
+    : applyMfnReturn(existing, record as MfnReturnRecord, previousQuantity, caseContext);
 }
 
 async function writeCases(context: MergeContext, cases: Map<string, ReturnCase>, readVersions: Map<string, number>): Promise<void> {
@@ -61,8 +62,7 @@ async function writeCases(context: MergeContext, cases: Map<string, ReturnCase>,
     if (readVersion === undefined) {
       created.push(c);
       context.seenCases.remember(key);
-    }
-    else if (c.version !== readVersion) await updateCase(context.tx, c, readVersion);
+    } else if (c.version !== readVersion) await updateCase(context.tx, c, readVersion);
   }
   await insertCases(context.tx, created);
 }

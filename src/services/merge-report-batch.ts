@@ -80,25 +80,26 @@ function runsOfDistinctKeys(records: ReadonlyArray<{ line: number }>, spec: AnyR
 async function writePlanned(context: MergeContext, planned: PlannedRow[], counts: MergeCounts): Promise<void> {
   if (planned.length === 0) return;
   const caseIds = context.table.hasCase ? await applyReturnRows(context, planned) : null;
-  const fresh = planned.filter((p) => p.stored === null);
-  const ids = await context.tx.bulk.reserveIds(context.table.name, fresh.length);
-  const rows = planned.map((p, i): NewReportRow => ({
-    id: p.stored?.id ?? 0,
-    naturalKey: p.key,
-    importRunId: context.importRunId,
-    line: p.record.line,
-    marketplaceCode: context.marketplaceOf?.(p.record) ?? context.marketplaceCode,
-    caseId: caseIds?.[i] ?? null,
-    values: p.values,
-  }));
-  let nextFresh = 0;
-  for (const [i, row] of rows.entries()) if (planned[i]!.stored === null) row.id = ids[nextFresh++]!;
-  await insertReportRows(context.tx, context.table, context.accountId, rows.filter((_, i) => planned[i]!.stored === null));
-  for (const [i, row] of rows.entries()) {
-    const stored = planned[i]!.stored;
-    if (stored) await updateReportRow(context.tx, context.table, context.accountId, stored, row, context.now);
+  const freshIds = await context.tx.bulk.reserveIds(context.table.name, planned.filter((p) => p.stored === null).length);
+  const inserts: NewReportRow[] = [];
+  for (const [i, p] of planned.entries()) {
+    const row: NewReportRow = {
+      id: p.stored?.id ?? freshIds[inserts.length]!,
+      naturalKey: p.key,
+      importRunId: context.importRunId,
+      line: p.record.line,
+      marketplaceCode: context.marketplaceOf?.(p.record) ?? context.marketplaceCode,
+      caseId: caseIds?.[i] ?? null,
+      values: p.values,
+    };
+    if (p.stored) {
+      await updateReportRow(context.tx, context.table, context.accountId, p.stored, row, context.now);
+    } else {
+      inserts.push(row);
+      context.seenRows.remember(p.key);
+    }
   }
-  for (const p of fresh) context.seenRows.remember(p.key);
-  counts.inserted += fresh.length;
-  counts.updated += planned.length - fresh.length;
+  await insertReportRows(context.tx, context.table, context.accountId, inserts);
+  counts.inserted += inserts.length;
+  counts.updated += planned.length - inserts.length;
 }
