@@ -5,6 +5,8 @@ import { DomainError } from './errors.js';
  * `salesChannel` is how the All Orders and settlement reports name the marketplace.
  * `decimalSeparator` is how the marketplace's report files write amounts (`12,50` in the EU).
  * `weekendDays` (0 = Sunday) feed the business calendar for deadlines; holidays come from policy data.
+ * `dayFirst`: how a slashed date like 03/04/2025 reads in the marketplace's UI downloads (month first
+ * in the US and Canada, day first elsewhere; Japan writes YYYY/MM/DD, which is unambiguous).
  */
 export interface Marketplace {
   readonly id: string;
@@ -17,6 +19,7 @@ export interface Marketplace {
   readonly salesChannel: string;
   readonly region: 'NA' | 'EU' | 'FE';
   readonly decimalSeparator: '.' | ',';
+  readonly dayFirst: boolean;
   readonly weekendDays: readonly number[];
 }
 
@@ -32,7 +35,8 @@ function define(
   timeZone: string, salesChannel: string, region: Marketplace['region'], decimalSeparator: '.' | ',',
 ): Marketplace {
   const language = locale.slice(0, 2);
-  return Object.freeze({ id, code, country, currency, language, locale, timeZone, salesChannel, region, decimalSeparator, weekendDays: satSun });
+  const dayFirst = code !== 'US' && code !== 'CA';
+  return Object.freeze({ id, code, country, currency, language, locale, timeZone, salesChannel, region, decimalSeparator, dayFirst, weekendDays: satSun });
 }
 
 // Ids: Amazon "SP-API Endpoints" marketplace table (reference §3.3); SE and PL from the same table.

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
@@ -35,6 +36,8 @@ export interface OpenedReport {
   batches(): AsyncGenerator<ReportBatch>;
   /** SHA-256 of the whole file, known once `batches()` has been read to the end. */
   sha256(): string;
+  /** Releases the file; safe to call more than once. */
+  close(): void;
 }
 
 export interface OpenReportOptions {
@@ -54,8 +57,18 @@ const chunkBytes = 1 << 20;
 export async function openReport(path: string, options: OpenReportOptions): Promise<OpenedReport> {
   const { size } = await stat(path);
   if (size === 0) throw new DomainError('unreadable_file', 'The file is empty: there is no header and no rows to import.');
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  try {
+    return await readHead(stream, size, options);
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+}
+
+async function readHead(stream: ReadStream, size: number, options: OpenReportOptions): Promise<OpenedReport> {
   const hash = createHash('sha256');
-  const chunks = createReadStream(path, { highWaterMark: chunkBytes })[Symbol.asyncIterator]();
+  const chunks = stream[Symbol.asyncIterator]();
   const first = await nextChunk(chunks, hash);
   if (!first) throw new DomainError('unreadable_file', 'The file is empty.');
   const encoding = options.encoding ?? detectEncoding(first, { wholeFile: first.length >= size });
@@ -77,6 +90,7 @@ export async function openReport(path: string, options: OpenReportOptions): Prom
     size,
     batches: () => readBatches(body, spec, reader, headerCells.length, options.batchSize ?? 2000),
     sha256: () => hash.digest('hex'),
+    close: () => stream.destroy(),
   };
 }
 

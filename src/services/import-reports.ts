@@ -64,10 +64,14 @@ export async function importReportFile(database: Database, path: string, options
     type: options.type,
     encoding: options.encoding ? normalizeEncodingName(options.encoding) : undefined,
     batchSize: options.batchSize,
-    settings: { timeZone: marketplace.timeZone, dayFirst: marketplace.code !== 'US', decimalSeparator: marketplace.decimalSeparator, defaultCurrency: marketplace.currency },
+    settings: { timeZone: marketplace.timeZone, dayFirst: marketplace.dayFirst, decimalSeparator: marketplace.decimalSeparator, defaultCurrency: marketplace.currency },
   });
   const now = options.now ?? (() => new Date().toISOString());
-  return database.transaction((tx) => importOpenedReport(tx, report, path, marketplace, { ...options, now }));
+  try {
+    return await database.transaction((tx) => importOpenedReport(tx, report, path, marketplace, { ...options, now }));
+  } finally {
+    report.close();
+  }
 }
 
 async function importOpenedReport(tx: Transaction, report: OpenedReport, path: string, marketplace: Marketplace, options: ImportFileOptions & { now: () => string }): Promise<FileImportResult> {
