@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { createDatabase, migrateDatabase } from '../src/storage/database.js';
 import type { Database } from '../src/storage/database.js';
 
@@ -63,5 +64,24 @@ async function openPostgres(baseUrl: string) {
       await cleanup.query(`drop schema ${schema} cascade`);
       await cleanup.end();
     },
+  };
+}
+
+/**
+ * A fresh database of `target` for each test of the enclosing describe block (opened before, disposed
+ * after). Call the returned function inside a test to get it.
+ */
+export function useFreshDatabase(target: TestDatabaseTarget): () => Database {
+  let opened: Awaited<ReturnType<TestDatabaseTarget['open']>> | undefined;
+  beforeEach(async () => {
+    opened = await target.open();
+  });
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+  return () => {
+    if (!opened) throw new Error('The test database exists only while a test runs.');
+    return opened.database;
   };
 }

@@ -2,21 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from './amount-text.js';
-import { DomainError } from './errors.js';
+import { errorOf } from '../../test/domain-errors.js';
 import { marketplaces } from './marketplaces.js';
 import { currencyExponent, formatAmount } from './money.js';
 
 const supported = ['JPY', 'KRW', 'USD', 'EUR', 'GBP', 'CAD', 'MXN', 'BRL', 'SEK', 'PLN', 'AUD', 'AED', 'SGD', 'INR', 'KWD', 'BHD', 'OMR'];
 
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('parseAmount', () => {
   it.each([

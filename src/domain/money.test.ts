@@ -1,22 +1,13 @@
 // The domain import rule is for production code; tests need their runner and fast-check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.js';
+import { errorOf } from '../../test/domain-errors.js';
 import { marketplaces } from './marketplaces.js';
 import {
   addMoney, currencyExponent, formatAmount, isKnownCurrency, multiplyMinor, percentOf, roundHalfAwayFromZero,
   subtractMoney, sumMoney, type Money,
 } from './money.js';
 
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('currencyExponent', () => {
   it.each([

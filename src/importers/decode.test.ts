@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../domain/errors.js';
+import { errorOf } from '../../test/domain-errors.js';
 import { createTextDecoder, detectEncoding, normalizeEncodingName, type Encoding } from './decode.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -19,16 +19,6 @@ function decodeInChunks(encoding: Encoding, bytes: Uint8Array, cuts: number[]): 
   return text + decoder.end();
 }
 
-function thrown(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
 describe('normalizeEncodingName', () => {
   it.each([
     ['utf8', 'utf-8'], ['UTF-8', 'utf-8'], ['"utf-8"', 'utf-8'],
@@ -41,7 +31,7 @@ describe('normalizeEncodingName', () => {
   });
 
   it('refuses an unknown name and lists the accepted ones', () => {
-    const error = thrown(() => normalizeEncodingName('ebcdic'));
+    const error = errorOf(() => normalizeEncodingName('ebcdic'));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('"ebcdic"');
     expect(error.message).toContain('cp932');
@@ -78,14 +68,14 @@ describe('detectEncoding', () => {
     ['text with NUL bytes', utf8('sku\u0000asin\u0000'), 'binary'],
     ['a ZIP archive', Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0), 'ZIP'],
   ])('refuses %s as binary', (_name, sample, hint) => {
-    const error = thrown(() => detectEncoding(sample));
+    const error = errorOf(() => detectEncoding(sample));
     expect(error.code).toBe('unreadable_file');
     expect(error.message).toContain('looks binary');
     expect(error.message).toContain(hint);
   });
 
   it('explains UTF-16 instead of calling it binary', () => {
-    const error = thrown(() => detectEncoding(Uint8Array.of(0xff, 0xfe, 0x73, 0, 0x6b, 0, 0x75, 0)));
+    const error = errorOf(() => detectEncoding(Uint8Array.of(0xff, 0xfe, 0x73, 0, 0x6b, 0, 0x75, 0)));
     expect(error.message).toContain('UTF-16');
   });
 
@@ -105,7 +95,7 @@ describe('detectEncoding on UTF-8 with a stray byte', () => {
     ['a Shift_JIS character in Japanese UTF-8', withStray('注文番号\t商品名\nサイズが', [0x82, 0xa0], '小さすぎました\n'), utf8('注文番号\t商品名\nサイズが').length],
     ['a stray byte in a sample cut off mid-character', withStray(germanUtf8, [0x96], ' Größe').subarray(0, -1), utf8(germanUtf8).length],
   ])('refuses %s, naming its offset', (_name, sample, offset) => {
-    const error = thrown(() => detectEncoding(sample));
+    const error = errorOf(() => detectEncoding(sample));
     expect(error.code).toBe('unreadable_file');
     expect(error.details).toEqual({ reason: 'invalid-utf8', offset });
     expect(error.message).toBe(`The file is UTF-8 text with an invalid byte near byte offset ${offset} (a character saved in another encoding?). Fix that character in the file and import it again, or, if the file really is windows-1252, force it with --encoding windows-1252.`);
@@ -113,7 +103,7 @@ describe('detectEncoding on UTF-8 with a stray byte', () => {
 
   it('refuses a whole UTF-8 file that ends in the middle of a character', () => {
     const bytes = utf8(`${germanUtf8}Größ`);
-    expect(thrown(() => detectEncoding(bytes.subarray(0, -1), { wholeFile: true })).details).toEqual({ reason: 'invalid-utf8', offset: bytes.length - 2 });
+    expect(errorOf(() => detectEncoding(bytes.subarray(0, -1), { wholeFile: true })).details).toEqual({ reason: 'invalid-utf8', offset: bytes.length - 2 });
   });
 
   it('keeps guessing when too few UTF-8 characters surround the stray byte to tell', () => {
@@ -176,18 +166,18 @@ describe('createTextDecoder', () => {
   it('reports the offset of invalid UTF-8 after a clean first chunk', () => {
     const good = utf8('a'.repeat(70_000));
     const bad = Uint8Array.of(...utf8('Größe '), 0xe9, 0x74, 0x65);
-    const error = thrown(() => decodeInChunks('utf-8', Uint8Array.of(...good, ...bad), [65_536]));
+    const error = errorOf(() => decodeInChunks('utf-8', Uint8Array.of(...good, ...bad), [65_536]));
     expect(error.code).toBe('unreadable_file');
     expect(error.message).toBe('The file is not valid UTF-8 (first bad byte near byte offset 70008). Try --encoding windows-1252 or shift_jis.');
   });
 
   it('reports the offset of a bad sequence that spans two chunks', () => {
     const bytes = Uint8Array.of(...utf8('abc'), 0xe5, 0x95, 0x41, ...utf8('def'));
-    expect(thrown(() => decodeInChunks('utf-8', bytes, [4])).details).toEqual({ offset: 3 });
+    expect(errorOf(() => decodeInChunks('utf-8', bytes, [4])).details).toEqual({ offset: 3 });
   });
 
   it('refuses a UTF-8 file that ends in the middle of a character', () => {
     const bytes = utf8('abc商');
-    expect(thrown(() => decodeInChunks('utf-8', bytes.subarray(0, bytes.length - 1), [])).details).toEqual({ offset: 3 });
+    expect(errorOf(() => decodeInChunks('utf-8', bytes.subarray(0, bytes.length - 1), [])).details).toEqual({ offset: 3 });
   });
 });

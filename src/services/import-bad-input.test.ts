@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { testDatabases } from '../../test/databases.js';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { fbaRow, headers, scratchDir, writeReport } from '../../test/report-files.js';
 import type { Database } from '../storage/database.js';
 import type { ReportType } from '../domain/report-records.js';
@@ -35,14 +35,8 @@ function manyFbaRows(count: number, firstOrder = 0): string[][] {
 }
 
 describe.each(testDatabases)('rejecting bad rows one by one on $name', (target) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
+  const db = useFreshDatabase(target);
   const dir = scratchDir();
-
-  beforeEach(async () => {
-    ({ database, dispose } = await target.open());
-  });
-  afterEach(async () => dispose());
 
   const badFba = () => writeReport(dir, 'bad-rows.txt', headers.fbaReturns, [
     fbaRow({ 'order-id': '112-0000001-0000001', 'license-plate-number': 'LPN1' }),
@@ -56,7 +50,7 @@ describe.each(testDatabases)('rejecting bad rows one by one on $name', (target) 
   ]);
 
   it('reports each bad row with its line, column and what is wrong, and imports the good rows', async () => {
-    const result = await importReportFile(database, badFba(), { now: fixedNow });
+    const result = await importReportFile(db(), badFba(), { now: fixedNow });
     expect(result).toMatchObject({ rows: 8, inserted: 2, rejected: 6, updated: 0, errorsTruncated: false });
     expect(result.errors).toEqual([
       { line: 3, column: 'return-date', message: expect.stringMatching(/^return-date is invalid: "yesterday" is not a valid date/) },
@@ -66,11 +60,11 @@ describe.each(testDatabases)('rejecting bad rows one by one on $name', (target) 
       { line: 7, column: 'order-id', message: 'order-id is empty but required' },
       { line: 8, column: null, message: expect.stringMatching(/^The row has 14 cells but the header has 13/) },
     ]);
-    const stored = await database.db.withTables<{ fba_returns: { line: number; order_id: string } }>()
+    const stored = await db().db.withTables<{ fba_returns: { line: number; order_id: string } }>()
       .selectFrom('fba_returns').select(['line', 'order_id']).orderBy('line').execute();
     expect(stored).toEqual([{ line: 2, order_id: '112-0000001-0000001' }, { line: 9, order_id: '112-0000009-0000009' }]);
-    expect(await countRows(database, 'return_cases')).toBe(2);
-    const [run] = await database.db.selectFrom('import_runs').selectAll().execute();
+    expect(await countRows(db(), 'return_cases')).toBe(2);
+    const [run] = await db().db.selectFrom('import_runs').selectAll().execute();
     expect(run).toMatchObject({ rows: 8, inserted: 2, rejected: 6 });
     expect(JSON.parse(run!.errors)).toHaveLength(6);
   });
@@ -80,43 +74,37 @@ describe.each(testDatabases)('rejecting bad rows one by one on $name', (target) 
       'approval-date': '2025-06-10T08:00:00+00:00', 'reimbursement-id': id, sku: 'TSHIRT-M', 'currency-unit': 'USD', 'amount-total': amount,
     } as Record<string, string>)[c] ?? '');
     const path = writeReport(dir, 'bad-amount.txt', headers.reimbursements, [row('R1', '12.50'), row('R2', '12.5O USD'), row('R3', 'abc')]);
-    const result = await importReportFile(database, path, { now: fixedNow });
+    const result = await importReportFile(db(), path, { now: fixedNow });
     expect(result).toMatchObject({ reportType: 'reimbursements', rows: 3, inserted: 1, rejected: 2 });
     expect(result.errors).toEqual([
       { line: 3, column: 'amount-total', message: expect.stringMatching(/^amount-total is invalid: "12.5O USD" is not an amount/) },
       { line: 4, column: 'amount-total', message: expect.stringMatching(/^amount-total is invalid: "abc" is not an amount/) },
     ]);
-    expect(await countRows(database, 'reimbursements')).toBe(1);
+    expect(await countRows(db(), 'reimbursements')).toBe(1);
   });
 
   it('inserts nothing when a file with rejected rows is imported again', async () => {
     const path = badFba();
-    await importReportFile(database, path, { now: fixedNow });
-    const again = await importReportFile(database, path, { now: fixedNow });
+    await importReportFile(db(), path, { now: fixedNow });
+    const again = await importReportFile(db(), path, { now: fixedNow });
     expect(again).toMatchObject({ rows: 8, inserted: 0, updated: 0, unchanged: 2, rejected: 6 });
     expect(again.errors).toHaveLength(6);
-    expect(await countAll(database)).toMatchObject({ import_runs: 2, fba_returns: 2, return_cases: 2, return_case_events: 2, record_changes: 0 });
+    expect(await countAll(db())).toMatchObject({ import_runs: 2, fba_returns: 2, return_cases: 2, return_case_events: 2, record_changes: 0 });
   });
 
   it('imports the good file of several and refuses a missing one, which stops nothing', async () => {
     const good = writeReport(dir, 'good.txt', headers.fbaReturns, [fbaRow()]);
     const missing = join(dir, 'no-such-report.txt');
-    const outcomes = await importFiles(database, [missing, good], { now: fixedNow });
+    const outcomes = await importFiles(db(), [missing, good], { now: fixedNow });
     expect(outcomes[0]).toEqual({ file: missing, error: { code: 'unreadable_file', message: `There is no file at ${missing}.` } });
     expect(outcomes[1]).toMatchObject({ file: good, reportType: 'fba-returns', inserted: 1 });
-    expect(await countAll(database)).toMatchObject({ import_runs: 1, fba_returns: 1, return_cases: 1 });
+    expect(await countAll(db())).toMatchObject({ import_runs: 1, fba_returns: 1, return_cases: 1 });
   });
 });
 
 describe.each(testDatabases)('refusing a whole file on $name', (target) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
+  const db = useFreshDatabase(target);
   const dir = scratchDir();
-
-  beforeEach(async () => {
-    ({ database, dispose } = await target.open());
-  });
-  afterEach(async () => dispose());
 
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a4e80000000049454e44ae426082', 'hex');
   const fbaWithoutLpn = headers.fbaReturns.replace('\tlicense-plate-number', '');
@@ -132,8 +120,8 @@ describe.each(testDatabases)('refusing a whole file on $name', (target) => {
   it.each(refusals)('refuses %s and writes nothing', async (_name, content, options, message) => {
     const path = join(dir, `refused-${Math.random()}.txt`);
     writeFileSync(path, content());
-    await expect(importReportFile(database, path, { now: fixedNow, ...options })).rejects.toMatchObject({ name: 'DomainError', code: 'unreadable_file', message: expect.stringMatching(message) });
-    expect(await countAll(database)).toEqual(nothing);
+    await expect(importReportFile(db(), path, { now: fixedNow, ...options })).rejects.toMatchObject({ name: 'DomainError', code: 'unreadable_file', message: expect.stringMatching(message) });
+    expect(await countAll(db())).toEqual(nothing);
   });
 
   it('refuses a UTF-8 file with a bad byte after the first 1 MiB chunk, rolling back the rows before it', async () => {
@@ -144,31 +132,31 @@ describe.each(testDatabases)('refusing a whole file on $name', (target) => {
     writeFileSync(path, bad);
     const offset = bad.indexOf(0xf6);
     const progress: number[] = [];
-    await expect(importReportFile(database, path, { now: fixedNow, onProgress: (p) => progress.push(p.rows) })).rejects.toMatchObject({
+    await expect(importReportFile(db(), path, { now: fixedNow, onProgress: (p) => progress.push(p.rows) })).rejects.toMatchObject({
       name: 'DomainError', code: 'unreadable_file', message: expect.stringContaining(`not valid UTF-8 (first bad byte near byte offset ${offset})`),
     });
     expect(progress.length).toBeGreaterThan(0); // at least one batch was merged before the failure
-    expect(await countAll(database)).toEqual(nothing);
+    expect(await countAll(db())).toEqual(nothing);
   });
 
-  it('writes nothing of a file when the database fails in a later batch', async () => {
-    // Batches hold a few thousand rows: the row that makes the database fail sits in a later one.
+  it('writes nothing of a file when the db() fails in a later batch', async () => {
+    // Batches hold a few thousand rows: the row that makes the db() fail sits in a later one.
     const path = writeReport(dir, 'crash.txt', headers.fbaReturns, manyFbaRows(6000));
     const doomed = '112-0005500-0000001';
-    if (database.dialect === 'sqlite') {
-      await sql.raw(`create trigger fail_import before insert on fba_returns when new.order_id = '${doomed}' begin select raise(abort, 'boom: trigger refused the row'); end`).execute(database.db);
+    if (db().dialect === 'sqlite') {
+      await sql.raw(`create trigger fail_import before insert on fba_returns when new.order_id = '${doomed}' begin select raise(abort, 'boom: trigger refused the row'); end`).execute(db().db);
     } else {
       await sql.raw(`create function fail_import() returns trigger language plpgsql as $$ begin
-        if new.order_id = '${doomed}' then raise exception 'boom: trigger refused the row'; end if; return new; end $$`).execute(database.db);
-      await sql.raw('create trigger fail_import before insert on fba_returns for each row execute function fail_import()').execute(database.db);
+        if new.order_id = '${doomed}' then raise exception 'boom: trigger refused the row'; end if; return new; end $$`).execute(db().db);
+      await sql.raw('create trigger fail_import before insert on fba_returns for each row execute function fail_import()').execute(db().db);
     }
     const progress: number[] = [];
-    await expect(importReportFile(database, path, { now: fixedNow, onProgress: (p) => progress.push(p.rows) })).rejects.toThrow(/boom/);
+    await expect(importReportFile(db(), path, { now: fixedNow, onProgress: (p) => progress.push(p.rows) })).rejects.toThrow(/boom/);
     expect(progress.length).toBeGreaterThan(0); // at least one batch was merged before the failure
-    expect(await countAll(database)).toEqual(nothing);
+    expect(await countAll(db())).toEqual(nothing);
 
-    const outcomes = await importFiles(database, [path], { now: fixedNow });
+    const outcomes = await importFiles(db(), [path], { now: fixedNow });
     expect(outcomes).toEqual([{ file: path, error: { code: 'failure', message: expect.stringMatching(/failed and was rolled back: .*boom/) } }]);
-    expect(await countAll(database)).toEqual(nothing);
+    expect(await countAll(db())).toEqual(nothing);
   });
 });

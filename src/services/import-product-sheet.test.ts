@@ -1,35 +1,28 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { scratchDir } from '../../test/report-files.js';
-import type { Database } from '../storage/database.js';
 import { importReportFile } from './import-reports.js';
 
 const now = () => '2026-11-27T12:00:00.000Z';
 
 describe.each(testDatabases)('importing product sheets on $name', (target) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
+  const db = useFreshDatabase(target);
   const dir = scratchDir();
   const sheet = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
-    return importReportFile(database, path, { now });
+    return importReportFile(db(), path, { now });
   };
-  const product = async (sku: string) => database.db.selectFrom('products').selectAll().where('sku', '=', sku).executeTakeFirstOrThrow();
-
-  beforeEach(async () => {
-    ({ database, dispose } = await target.open());
-  });
-  afterEach(async () => dispose());
+  const product = async (sku: string) => db().db.selectFrom('products').selectAll().where('sku', '=', sku).executeTakeFirstOrThrow();
 
   it('keeps the fields a later sheet does not have, and records what changed', async () => {
     await sheet('full.csv', 'sku,title,unit_cost,weight_g\nMUG-1,Mug,4.20,350\n');
     const result = await sheet('titles.csv', 'sku,title\nMUG-1,Big mug\n');
     expect(result).toMatchObject({ reportType: 'product-sheet', inserted: 0, updated: 1, unchanged: 0 });
     expect(await product('MUG-1')).toMatchObject({ title: 'Big mug', unit_cost_minor: 420, weight_grams: 350, currency: 'USD' });
-    const changes = await database.db.selectFrom('record_changes').selectAll().execute();
+    const changes = await db().db.selectFrom('record_changes').selectAll().execute();
     expect(changes.map((c) => [JSON.parse(c.before), JSON.parse(c.after)])).toEqual([[{ title: 'Mug' }, { title: 'Big mug' }]]);
   });
 

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { headers, scratchDir, writeReport } from '../../test/report-files.js';
 import type { Database } from '../storage/database.js';
 import { importReportFile } from './import-reports.js';
@@ -41,14 +41,8 @@ const refund = (cells: Record<string, string>) => settlementRow({
 });
 
 describe.each(testDatabases)('importing orders, reimbursements, removals and settlements on $name', (target) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
+  const db = useFreshDatabase(target);
   const dir = scratchDir();
-
-  beforeEach(async () => {
-    ({ database, dispose } = await target.open());
-  });
-  afterEach(async () => dispose());
 
   it('imports All Orders: marketplace from the sales channel, comma decimals, cancelled rows without currency', async () => {
     const path = writeReport(dir, 'orders.txt', headers.allOrders, [
@@ -56,16 +50,16 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
       orderRow({ 'amazon-order-id': '302-1000000-0000002', 'order-status': 'Cancelled', 'item-status': 'Cancelled', quantity: '0', currency: '', 'item-price': '', 'item-tax': '', 'shipping-price': '' }),
       orderRow({ 'amazon-order-id': '111-1000000-0000003', 'sales-channel': 'Non-Amazon', currency: 'USD', 'item-price': '8.99', 'item-tax': '' }),
     ]);
-    const result = await importReportFile(database, path, { now: fixedNow });
+    const result = await importReportFile(db(), path, { now: fixedNow });
     expect(result).toMatchObject({ reportType: 'all-orders', rows: 3, inserted: 3, rejected: 0, errors: [] });
-    const orders = await storedRows(database, 'orders');
+    const orders = await storedRows(db(), 'orders');
     expect(orders.map((o) => [o.amazon_order_id, o.marketplace_code, o.order_status, o.quantity, o.currency, o.item_price_minor, o.item_tax_minor, o.shipping_price_minor])).toEqual([
       ['302-1000000-0000001', 'DE', 'Shipped', 1, 'EUR', 1250, 238, 0],
       ['302-1000000-0000002', 'DE', 'Cancelled', 0, null, null, null, null],
       ['111-1000000-0000003', 'US', 'Shipped', 1, 'USD', 899, null, 0],
     ]);
     expect(orders[0]).toMatchObject({ purchase_date: '2025-06-01T10:00:00.000Z', is_business_order: 0, ship_country: 'DE' });
-    expect(await storedRows(database, 'return_cases')).toEqual([]);
+    expect(await storedRows(db(), 'return_cases')).toEqual([]);
   });
 
   it('imports windows-1252 reimbursements with comma decimals and a negative reversal row', async () => {
@@ -77,14 +71,14 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
         'original-reimbursement-id': '4400000001', 'original-reimbursement-type': 'CustomerReturn',
       }),
     ], { encoding: 'windows-1252' });
-    const result = await importReportFile(database, path, { now: fixedNow, marketplace: 'DE' });
+    const result = await importReportFile(db(), path, { now: fixedNow, marketplace: 'DE' });
     expect(result).toMatchObject({ reportType: 'reimbursements', encoding: 'windows-1252', rows: 2, inserted: 2, rejected: 0 });
-    const rows = await storedRows(database, 'reimbursements');
+    const rows = await storedRows(db(), 'reimbursements');
     expect(rows.map((r) => [r.reimbursement_id, r.product_name, r.currency, r.amount_per_unit_minor, r.amount_total_minor, r.quantity_reimbursed_cash, r.quantity_reimbursed_total, r.original_reimbursement_id])).toEqual([
       ['4400000001', 'T-Shirt Größe M', 'EUR', 1250, 1250, 1, 1, null],
       ['4400000002', 'T-Shirt Größe M', 'EUR', -1250, -1250, -1, -1, '4400000001'],
     ]);
-    const [run] = await database.db.selectFrom('import_runs').selectAll().execute();
+    const [run] = await db().db.selectFrom('import_runs').selectAll().execute();
     expect(run).toMatchObject({ encoding: 'windows-1252', marketplace_code: 'DE' });
   });
 
@@ -95,9 +89,9 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
     ], [
       '2025-06-02T09:00:00+00:00', 'RMV-0002', 'Disposal', 'Standard', 'Pending', '', 'MUG-01', 'X00TEST002', 'Sellable', '2', '', '', '', '2', '', '',
     ]]);
-    const result = await importReportFile(database, path, { now: fixedNow });
+    const result = await importReportFile(db(), path, { now: fixedNow });
     expect(result).toMatchObject({ reportType: 'removals', rows: 2, inserted: 2, rejected: 0 });
-    const rows = await storedRows(database, 'removals');
+    const rows = await storedRows(db(), 'removals');
     expect(rows.map((r) => [r.order_id, r.order_type, r.disposition, r.requested_quantity, r.disposed_quantity, r.shipped_quantity, r.in_process_quantity, r.removal_fee_minor, r.currency])).toEqual([
       ['RMV-0001', 'Return', 'Unsellable', 3, 0, 3, 0, 150, 'USD'],
       ['RMV-0002', 'Disposal', 'Sellable', 2, 0, 0, 2, null, null],
@@ -108,11 +102,11 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
   it('refuses the removal shipment detail report, naming the order detail report to fetch instead', async () => {
     const header = 'request-date\torder-id\tshipment-date\tsku\tfnsku\tdisposition\tshipped-quantity\tcarrier\ttracking-number\tremoval-order-type';
     const path = writeReport(dir, 'shipments.txt', header, [['2025-06-01T09:00:00+00:00', 'RMV-0001', '2025-06-03T09:00:00+00:00', 'TSHIRT-M', 'X00TEST001', 'Unsellable', '3', 'UPS', '1Z999', 'Return']]);
-    await expect(importReportFile(database, path, { now: fixedNow })).rejects.toMatchObject({
+    await expect(importReportFile(db(), path, { now: fixedNow })).rejects.toMatchObject({
       code: 'unreadable_file', message: expect.stringMatching(/shipment\* detail.*removal \*order\* detail report \(GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA\)/),
     });
-    expect(await database.db.selectFrom('import_runs').selectAll().execute()).toEqual([]);
-    expect(await storedRows(database, 'removals')).toEqual([]);
+    expect(await db().db.selectFrom('import_runs').selectAll().execute()).toEqual([]);
+    expect(await storedRows(db(), 'removals')).toEqual([]);
   });
 
   it('imports the settlement\'s Refund rows, with the summary row\'s currency, and skips the rest', async () => {
@@ -124,9 +118,9 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
       refund({ 'amount-type': 'ItemFees', 'amount-description': 'Commission', amount: '1,88', currency: '' }),
     ]);
     // The file's marketplace defaults to US (USD): EUR can only come from the summary row.
-    const result = await importReportFile(database, path, { now: fixedNow });
+    const result = await importReportFile(db(), path, { now: fixedNow });
     expect(result).toMatchObject({ reportType: 'settlement', rows: 5, skipped: 2, inserted: 3, rejected: 0, errors: [] });
-    const rows = await storedRows(database, 'settlement_refunds');
+    const rows = await storedRows(db(), 'settlement_refunds');
     expect(rows.map((r) => [r.line, r.adjustment_id, r.amount_type, r.amount_description, r.amount_minor, r.currency, r.posted_date])).toEqual([
       [4, 'amzn1:crow:ADJ1', 'ItemPrice', 'Principal', -1250, 'EUR', '2025-06-05T10:11:12.000Z'],
       [5, 'amzn1:crow:ADJ1', 'ItemPrice', 'Tax', -238, 'EUR', '2025-06-05T10:11:12.000Z'],
@@ -134,8 +128,8 @@ describe.each(testDatabases)('importing orders, reimbursements, removals and set
     ]);
     expect(rows[0]).toMatchObject({ settlement_id: '11887766554', order_id: '302-1000000-0000001', order_item_code: '64912345678901', sku: 'TSHIRT-M' });
 
-    const again = await importReportFile(database, path, { now: fixedNow });
+    const again = await importReportFile(db(), path, { now: fixedNow });
     expect(again).toMatchObject({ rows: 5, skipped: 2, inserted: 0, updated: 0, unchanged: 3 });
-    expect(await storedRows(database, 'settlement_refunds')).toHaveLength(3);
+    expect(await storedRows(db(), 'settlement_refunds')).toHaveLength(3);
   });
 });
