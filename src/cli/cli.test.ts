@@ -123,3 +123,15 @@ describe('returndesk db migrate and --help', () => {
     expect(printed()).toMatch(usage);
   });
 });
+
+describe('returndesk serve', () => {
+  it.each(['0.0.0.0', '192.168.1.10', '::'])('refuses to listen on %s while there is no login (exit 2)', async (host) => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runCli(['node', 'returndesk', 'serve', '--host', host, '--database', ':memory:'])).toBe(2);
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/no login yet/);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
+import { DomainError } from '../../domain/errors.js';
 import { databaseOption, describeDatabase } from '../database-option.js';
 import { openDatabase } from '../../services/open-database.js';
 
@@ -11,7 +12,8 @@ export function registerServe(program: Command, config: Config): void {
     .option('--port <port>', 'port to listen on', String(config.port))
     .action(async (options: { database: string; host: string; port: string }) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${options.port}".`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DomainError('invalid_input', `--port must be a port number (0-65535), not "${options.port}".`);
+      refuseRemoteHost(options.host);
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
@@ -26,4 +28,17 @@ export function registerServe(program: Command, config: Config): void {
       console.log(`ReturnDesk is running at ${address} on ${describeDatabase(options.database)}. Press Ctrl+C to stop.`);
       await new Promise<void>((resolve) => app.server.once('close', resolve));
     });
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * There is no login yet (accounts and roles come with the API issue), so the server only listens on
+ * this machine: anyone who could reach it would see every return.
+ */
+function refuseRemoteHost(host: string): void {
+  if (loopbackHosts.has(host) || host.startsWith('127.')) return;
+  throw new DomainError('invalid_input',
+    `ReturnDesk has no login yet, so it only listens on this machine (127.0.0.1), not on "${host}". ` +
+    'To reach it from elsewhere, use an SSH tunnel until accounts arrive.');
 }
