@@ -135,3 +135,33 @@ describe('returndesk serve', () => {
     }
   });
 });
+
+describe('returndesk returns and imports', () => {
+  async function importOne(): Promise<void> {
+    const path = writeReport(dir, 'fba.txt', headers.fbaReturns, [fbaRow({ reason: 'NOT_AS_DESCRIBED' })]);
+    expect(await run('import', path, '--json', '--database', location)).toBe(0);
+    log.mockClear();
+  }
+
+  it('lists cases, shows one with its history, and exits 2 for a case id that is not a number', async () => {
+    await importOne();
+    expect(await run('returns', 'list', '--json', '--database', location)).toBe(0);
+    const page = JSON.parse(printed()) as { items: Array<{ id: number; orderId: string }>; total: number };
+    expect(page.total).toBe(1);
+    log.mockClear();
+    expect(await run('returns', 'show', String(page.items[0]!.id), '--database', location)).toBe(0);
+    expect(printed()).toMatch(/order 112-0000001-0000001, SKU TSHIRT-M, 1 unit\(s\), fba_received/);
+    expect(printed()).toMatch(/NOT_AS_DESCRIBED -> not_as_described, fault seller/);
+    expect(printed()).toMatch(/created\s+import:fba-returns line 2/);
+    expect(await run('returns', 'show', 'abc', '--database', location)).toBe(2);
+    expect(await run('returns', 'show', '999', '--database', location)).toBe(2);
+  });
+
+  it('lists the import history with what each import did', async () => {
+    await importOne();
+    expect(await run('imports', 'list', '--json', '--database', location)).toBe(0);
+    const { imports } = JSON.parse(printed()) as { imports: Array<Record<string, unknown>> };
+    expect(imports).toEqual([expect.objectContaining({ fileName: 'fba.txt', reportType: 'fba-returns', rows: 1, inserted: 1, rejected: 0 })]);
+    expect(imports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

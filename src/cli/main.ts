@@ -6,6 +6,7 @@ import { registerDb } from './commands/db.js';
 import { registerImport } from './commands/import.js';
 import { registerDemo } from './commands/demo.js';
 import { registerReturns } from './commands/returns.js';
+import { registerImports } from './commands/imports.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImport(program, config);
   registerDemo(program, config);
   registerReturns(program, config);
+  registerImports(program, config);
   return program;
 }
 
@@ -46,7 +48,8 @@ function reportFailure(error: unknown): number {
   }
   if (isDomainError(error)) {
     console.error(`returndesk: ${error.message}`);
-    return error.code === 'invalid_input' || error.code === 'unreadable_file' ? ExitCode.badInput : ExitCode.failure;
+    const badInput: string[] = ['invalid_input', 'unreadable_file', 'not_found'];
+    return badInput.includes(error.code) ? ExitCode.badInput : ExitCode.failure;
   }
   console.error(`returndesk: ${error instanceof Error ? error.message : String(error)}`);
   return ExitCode.failure;

@@ -31,10 +31,6 @@ const transitions: Record<ReturnStatus, readonly ReturnStatus[]> = {
   fba_reimbursed: ['fba_received', 'closed'],
 };
 
-export function isReturnStatus(value: string): value is ReturnStatus {
-  return (returnStatuses as readonly string[]).includes(value);
-}
-
 export function canTransition(from: ReturnStatus, to: ReturnStatus): boolean {
   return transitions[from].includes(to);
 }

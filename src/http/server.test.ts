@@ -41,6 +41,20 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
 
   const orderIds = (body: Record<string, unknown>) => (body.items as Array<{ orderId: string }>).map((i) => i.orderId);
 
+  it('shows one case with its history, and 404 for a case that does not exist', async () => {
+    await importThreeReturns();
+    const { body: list } = await get('/api/returns?sku=MUG-01');
+    const id = (list.items as Array<{ id: number }>)[0]!.id;
+    const { status, body } = await get(`/api/returns/${id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id, orderId: '112-0000002-0000002', status: 'fba_reimbursed' });
+    expect(body.events).toEqual([expect.objectContaining({ kind: 'created', source: 'import:fba-returns', line: 3, occurredAt: '2025-06-06T10:00:00.000Z' })]);
+    expect((body.events as Array<{ data: Record<string, unknown> }>)[0]!.data).toMatchObject({ status: 'fba_reimbursed', quantity: 1 });
+    const missing = await get('/api/returns/999999');
+    expect(missing).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'There is no return case 999999.', details: { id: 999999 } } } });
+    expect((await get('/api/returns/abc')).status).toBe(400);
+  });
+
   it('answers the health check', async () => {
     const { status, body } = await get('/api/health');
     expect(status).toBe(200);

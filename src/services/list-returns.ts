@@ -1,7 +1,11 @@
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import type { ReturnCase } from '../domain/return-case.js';
 import type { Database } from '../storage/database.js';
-import { listCaseEvents, listReturnCases } from '../storage/return-case-repository.js';
+import { DomainError } from '../domain/errors.js';
+import { findReturnCase, listCaseEvents, listReturnCases } from '../storage/return-case-repository.js';
+import type { CaseEvent } from '../storage/return-case-repository.js';
+
+export type { CaseEvent };
 
 export interface ReturnListQuery {
   accountId: number;
@@ -21,6 +25,9 @@ export async function listReturns(database: Database, query: ReturnListQuery): P
   });
 }
 
-export async function listReturnEvents(database: Database, caseId: number) {
-  return listCaseEvents(database.db, caseId);
+/** A case with its timeline; a case of another account, or none, is `not_found`. */
+export async function showReturn(database: Database, accountId: number, id: number): Promise<{ returnCase: ReturnCase; events: CaseEvent[] }> {
+  const returnCase = await findReturnCase(database.db, accountId, id);
+  if (!returnCase) throw new DomainError('not_found', `There is no return case ${id}.`, { id });
+  return { returnCase, events: await listCaseEvents(database.db, id) };
 }

@@ -40,6 +40,31 @@ export async function finishImportRun(tx: Transaction, id: number, counts: Impor
   }).where('id', '=', id).execute();
 }
 
-export async function listImportRuns(db: Kysely<Schema>, accountId: number, limit: number) {
-  return db.selectFrom('import_runs').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').limit(limit).execute();
+/** A finished import, as the history shows it (errors are counted here, listed per run). */
+export interface ImportRun {
+  id: number;
+  fileName: string;
+  sha256: string;
+  reportType: string;
+  encoding: string;
+  marketplaceCode: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  unmapped: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** The latest imports first. Failed imports leave no run: they changed nothing. */
+export async function listImportRuns(db: Kysely<Schema>, accountId: number, limit: number): Promise<ImportRun[]> {
+  const rows = await db.selectFrom('import_runs').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id, fileName: r.file_name, sha256: r.sha256, reportType: r.report_type, encoding: r.encoding,
+    marketplaceCode: r.marketplace_code, rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged,
+    rejected: r.rejected, skipped: r.skipped, unmapped: r.unmapped, startedAt: r.started_at, finishedAt: r.finished_at,
+  }));
 }

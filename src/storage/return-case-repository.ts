@@ -96,9 +96,19 @@ export async function listReturnCases(db: Kysely<Schema>, filter: CaseListFilter
   return { items: rows.map(toReturnCase), total: Number(count.n) };
 }
 
-export async function listCaseEvents(db: Kysely<Schema>, caseId: number) {
+/** One case of the account, or undefined. */
+export async function findReturnCase(db: Kysely<Schema>, accountId: number, id: number): Promise<ReturnCase | undefined> {
+  const row = await db.selectFrom('return_cases').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return row ? toReturnCase(row) : undefined;
+}
+
+/** A case's history, oldest first. */
+export async function listCaseEvents(db: Kysely<Schema>, caseId: number): Promise<CaseEvent[]> {
   const rows = await db.selectFrom('return_case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as unknown }));
+  return rows.map((r) => ({
+    caseId: r.case_id, kind: r.kind, source: r.source, importRunId: r.import_run_id, line: r.line,
+    occurredAt: r.occurred_at, recordedAt: r.recorded_at, data: JSON.parse(r.data) as unknown,
+  }));
 }
 
 function toReturnCase(row: ReturnCaseRow): ReturnCase {

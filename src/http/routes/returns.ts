@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { listReturns } from '../../services/list-returns.js';
+import { listReturns, showReturn } from '../../services/list-returns.js';
 import type { Database } from '../../services/open-database.js';
-import { returnListQuery, toReturnCaseResponse } from '../schemas/returns.js';
-import type { ReturnListResponse } from '../schemas/returns.js';
+import { returnCaseParams, returnListQuery, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
+import type { ReturnDetailResponse, ReturnListResponse } from '../schemas/returns.js';
 
 // Until accounts arrive (issue 7) every request acts on the default seller account.
 const defaultAccountId = 1;
@@ -12,5 +12,11 @@ export function registerReturnRoutes(app: FastifyInstance, database: Database): 
     const query = returnListQuery.parse(request.query);
     const page = await listReturns(database, { accountId: defaultAccountId, ...query });
     return { items: page.items.map(toReturnCaseResponse), total: page.total, limit: query.limit, offset: query.offset };
+  });
+
+  app.get('/api/returns/:id', async (request): Promise<ReturnDetailResponse> => {
+    const { id } = returnCaseParams.parse(request.params);
+    const { returnCase, events } = await showReturn(database, defaultAccountId, id);
+    return { ...toReturnCaseResponse(returnCase), events: events.map(toEventResponse) };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { returnStatuses } from '../../domain/lifecycle.js';
 import type { ReturnCase } from '../../domain/return-case.js';
+import type { CaseEvent } from '../../services/list-returns.js';
 
 export const returnListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -12,6 +13,27 @@ export const returnListQuery = z.object({
 }).strict();
 
 export type ReturnListQuery = z.infer<typeof returnListQuery>;
+
+export const returnCaseParams = z.object({ id: z.coerce.number().int().min(1) });
+
+export interface CaseEventResponse {
+  kind: string;
+  source: string;
+  importRunId: number | null;
+  line: number | null;
+  occurredAt: string;
+  recordedAt: string;
+  data: unknown;
+}
+
+export interface ReturnDetailResponse extends ReturnCaseResponse {
+  /** The case's history, oldest first. */
+  events: CaseEventResponse[];
+}
+
+export function toEventResponse(e: CaseEvent): CaseEventResponse {
+  return { kind: e.kind, source: e.source, importRunId: e.importRunId, line: e.line, occurredAt: e.occurredAt, recordedAt: e.recordedAt, data: e.data };
+}
 
 export interface ReturnCaseResponse {
   id: number;
