@@ -27,12 +27,21 @@ export async function openDatabase(location: string): Promise<{ database: Databa
   }
 }
 
+/**
+ * Writes the marketplaces that are missing or differ, and nothing when they match: opening the database
+ * must not need the write lock, or every command would wait for a running import.
+ */
 async function syncMarketplaces(database: Database): Promise<void> {
+  const stored = new Map((await database.db.selectFrom('marketplaces').selectAll().execute()).map((r) => [r.code, r]));
+  const rows = marketplaces.map((m) => ({
+    code: m.code, amazon_id: m.id, country: m.country, currency: m.currency, language: m.language, locale: m.locale,
+    time_zone: m.timeZone, sales_channel: m.salesChannel,
+  }));
+  const changed = rows.filter((row) => JSON.stringify(stored.get(row.code)) !== JSON.stringify(row));
+  if (changed.length === 0) return;
   await database.transaction(async (tx) => {
-    for (const m of marketplaces) {
-      const row = { amazon_id: m.id, country: m.country, currency: m.currency, language: m.language, locale: m.locale, time_zone: m.timeZone, sales_channel: m.salesChannel };
-      await tx.db.insertInto('marketplaces').values({ code: m.code, ...row })
-        .onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    for (const { code, ...row } of changed) {
+      await tx.db.insertInto('marketplaces').values({ code, ...row }).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
     }
   });
 }

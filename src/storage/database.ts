@@ -38,6 +38,10 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
     ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
     : undefined;
   const migrator = new Migrator({ db: database.db, provider: migrationProvider, migrationTableSchema });
+  // Only when something is pending: Kysely's migrator takes the write lock even with nothing to do,
+  // and a command opening the database must not wait for a running import.
+  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
+  if (pending.length === 0) return [];
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
