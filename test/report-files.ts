@@ -46,3 +46,19 @@ export function fbaRow(overrides: Partial<Record<string, string>> = {}): string[
   };
   return headers.fbaReturns.split('\t').map((c) => cells[c] ?? '');
 }
+
+/** Builds a row of `header` from cells named as in the header; unnamed cells get `blank`. */
+export function rowOf(header: string, cells: Record<string, string>, blank = ''): string[] {
+  return header.split('\t').map((name) => cells[name] ?? blank);
+}
+
+const mfnSample: Record<string, string> = {
+  'Order ID': '113-7777777-0000001', 'Order date': '08-Jul-2025', 'Return request date': '10-Jul-2025',
+  'Return request status': 'Approved', 'Amazon RMA ID': 'D7ZwRMA01', 'Label type': 'AmazonPrePaidLabel', 'Label cost': '4.14',
+  'Currency code': 'USD', 'Return carrier': 'USPS', 'Tracking ID': '9202090153540500000001', 'Label to be paid by': 'Seller',
+  'A-to-Z Claim': 'N', 'Is prime': 'N', ASIN: 'B0MFN00001', 'Merchant SKU': 'DRESS-S', 'Item Name': 'Summer dress, S',
+  'Return quantity': '1', 'Return Reason': 'AMZ-PG-BAD-DESC', 'In policy': 'Y', 'Return type': 'C-Returns',
+  Resolution: 'StandardRefund', 'Order Amount': '39.99', 'Order quantity': '1',
+};
+/** An MFN returns row as Amazon writes it: blank cells hold a single space. */
+export const mfnRow = (overrides: Record<string, string> = {}) => rowOf(headers.mfnReturns, { ...mfnSample, ...overrides }, ' ');

@@ -14,6 +14,8 @@ export type ReportType = (typeof reportTypes)[number];
 export interface FbaReturnRecord {
   line: number;
   returnDate: string;
+  /** The return date as the file writes it (YYYY-MM-DD): part of the key of a row without a license plate. */
+  returnDay: string;
   orderId: string;
   sku: string;
   asin: string | null;
@@ -33,6 +35,8 @@ export interface MfnReturnRecord {
   orderId: string;
   orderDate: string | null;
   returnRequestDate: string;
+  /** The request date as the file writes it (YYYY-MM-DD): part of the key of a returnless refund. */
+  returnRequestDay: string;
   returnRequestStatus: string | null;
   amazonRmaId: string;
   merchantRmaId: string | null;

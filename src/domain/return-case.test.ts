@@ -6,7 +6,7 @@ const context = { newId: 7, accountId: 1, marketplaceCode: 'US', now: '2026-11-2
 
 function fba(overrides: Partial<FbaReturnRecord> = {}): FbaReturnRecord {
   return {
-    line: 2, returnDate: '2025-06-05T15:31:40.000Z', orderId: '112-1', sku: 'SKU-1', asin: 'B01', fnsku: 'X01',
+    line: 2, returnDate: '2025-06-05T15:31:40.000Z', returnDay: '2025-06-05', orderId: '112-1', sku: 'SKU-1', asin: 'B01', fnsku: 'X01',
     productName: 'Shirt', quantity: 1, fulfillmentCenterId: 'PHX7', detailedDisposition: 'SELLABLE', reason: 'DEFECTIVE',
     status: 'Unit returned to inventory', licensePlateNumber: 'LPN1', customerComments: null, ...overrides,
   };
@@ -14,7 +14,7 @@ function fba(overrides: Partial<FbaReturnRecord> = {}): FbaReturnRecord {
 
 function mfn(overrides: Partial<MfnReturnRecord> = {}): MfnReturnRecord {
   return {
-    line: 2, orderId: '112-1', orderDate: null, returnRequestDate: '2025-07-10T07:00:00.000Z', returnRequestStatus: 'Approved',
+    line: 2, orderId: '112-1', orderDate: null, returnRequestDate: '2025-07-10T07:00:00.000Z', returnRequestDay: '2025-07-10', returnRequestStatus: 'Approved',
     amazonRmaId: 'RMA1', merchantRmaId: null, labelType: null, labelCostMinor: null, currency: 'USD', returnCarrier: null,
     trackingId: null, labelPaidBy: null, aToZClaim: null, isPrime: null, asin: 'B01', sku: 'SKU-1', itemName: null,
     returnQuantity: 1, returnReason: 'CR-UNWANTED_ITEM', inPolicy: true, returnType: null, resolution: null,
@@ -63,12 +63,20 @@ describe('applying report rows to a return case', () => {
     const first = applyMfnReturn(null, mfn(), null, context).next;
     const second = applyMfnReturn(first, mfn({ amazonRmaId: 'RMA2', returnQuantity: 2 }), null, context).next;
     expect(second.quantity).toBe(3);
-    expect(applyMfnReturn(second, mfn({ amazonRmaId: 'RMA2', returnQuantity: 2 }), 2, context).change).toBeNull();
+    expect(applyMfnReturn(second, mfn({ amazonRmaId: 'RMA2', returnQuantity: 2 }), { quantity: 2, refundedMinor: null }, context).change).toBeNull();
+  });
+
+  it('sums the refunds of an order line\'s requests and keeps the earliest request date', () => {
+    const first = applyMfnReturn(null, mfn({ refundedAmountMinor: 1000, returnRequestDate: '2025-07-12T07:00:00.000Z' }), null, context).next;
+    const second = applyMfnReturn(first, mfn({ amazonRmaId: 'RMA2', refundedAmountMinor: 500 }), null, context).next;
+    expect(second).toMatchObject({ refundedMinor: 1500, requestedAt: '2025-07-10T07:00:00.000Z' });
+    const corrected = applyMfnReturn(second, mfn({ amazonRmaId: 'RMA2', refundedAmountMinor: 700 }), { quantity: 1, refundedMinor: 500 }, context).next;
+    expect(corrected.refundedMinor).toBe(1700);
   });
 
   it('never moves a case backwards when an older report row arrives', () => {
     const refunded = applyMfnReturn(null, mfn({ refundedAmountMinor: 1999 }), null, context).next;
-    expect(applyMfnReturn(refunded, mfn(), 1, context).next.status).toBe('refunded');
+    expect(applyMfnReturn(refunded, mfn(), { quantity: 1, refundedMinor: 1999 }, context).next.status).toBe('refunded');
   });
 
   it('keeps an unknown reason code as received and marks it unmapped', () => {

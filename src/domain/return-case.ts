@@ -79,26 +79,33 @@ export function applyFbaReturn(existing: ReturnCase | null, record: FbaReturnRec
   return settle(existing, next, record.returnDate, context.now);
 }
 
+/** What a request's row said before this import: its units and refund, to count by difference. */
+export interface PreviousRequest {
+  quantity: number;
+  refundedMinor: number | null;
+}
+
 /**
  * Applies one MFN returns row: the request, its label, delivery back and refund. An order line can have
- * several requests (two units returned apart); `previousQuantity` is this request's quantity as stored
- * before, so the case's unit count is the sum over its requests and a re-pulled row never double counts.
+ * several requests (two units returned apart): units and refunds are summed over them, the request
+ * date is the earliest. `previous` is this request's row as stored before, so a re-pulled row moves
+ * the sums by its difference and never counts twice.
  */
-export function applyMfnReturn(existing: ReturnCase | null, record: MfnReturnRecord, previousQuantity: number | null, context: CaseContext): { next: ReturnCase; change: CaseChange | null } {
+export function applyMfnReturn(existing: ReturnCase | null, record: MfnReturnRecord, previous: PreviousRequest | null, context: CaseContext): { next: ReturnCase; change: CaseChange | null } {
   const reported = deriveMfnStatus(record);
   const base = existing ?? newCase(context, 'MFN', record.orderId, record.sku, reported, record.returnRequestDate);
   const next: ReturnCase = {
     ...base,
     asin: record.asin ?? base.asin,
     status: existing ? reconcileReportedStatus(existing.status, reported).status : reported,
-    quantity: existing ? existing.quantity + record.returnQuantity - (previousQuantity ?? 0) : record.returnQuantity,
+    quantity: existing ? existing.quantity + record.returnQuantity - (previous?.quantity ?? 0) : record.returnQuantity,
     reason: record.returnReason ? classifyReason(record.returnReason) : base.reason,
-    requestedAt: record.returnRequestDate,
+    requestedAt: existing?.requestedAt && existing.requestedAt < record.returnRequestDate ? existing.requestedAt : record.returnRequestDate,
     receivedAt: record.returnDeliveryDate ?? base.receivedAt,
     refundedAt: record.refundedAmountMinor ? (base.refundedAt ?? context.now) : base.refundedAt,
     amazonRmaId: record.amazonRmaId || base.amazonRmaId,
     trackingId: record.trackingId ?? base.trackingId,
-    refundedMinor: record.refundedAmountMinor ?? base.refundedMinor,
+    refundedMinor: sumRefunds(existing?.refundedMinor ?? null, record.refundedAmountMinor, previous?.refundedMinor ?? null),
     currency: record.currency,
   };
   return settle(existing, next, record.returnRequestDate, context.now);
@@ -146,6 +153,12 @@ function settle(existing: ReturnCase | null, next: ReturnCase, occurredAt: strin
     next: { ...next, version: (existing?.version ?? 0) + 1, updatedAt: now },
     change: { kind: existing ? 'updated' : 'created', occurredAt, fields },
   };
+}
+
+/** The case's refunds with this request's refund in place of what it said before; null when none. */
+function sumRefunds(caseTotal: number | null, now: number | null, before: number | null): number | null {
+  if (caseTotal === null && now === null) return null;
+  return (caseTotal ?? 0) + (now ?? 0) - (before ?? 0);
 }
 
 function laterOf(a: string | null, b: string): string {

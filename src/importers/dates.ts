@@ -238,3 +238,17 @@ export function parseReportDate(text: string, timeZone: string, dayFirst: boolea
   const result = toIso(parts, timeZone);
   return parts.hasTime ? result : remember(key, result);
 }
+
+/**
+ * The calendar date a cell shows, as YYYY-MM-DD, with no time-zone conversion: for natural keys, which
+ * must not change when the file is imported under another marketplace setting.
+ */
+export function parseCalendarDate(text: string, dayFirst: boolean): string {
+  const trimmed = text.trim();
+  const iso = isoPattern.exec(trimmed);
+  const parts = iso
+    ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]), hour: 0, minute: 0, second: 0, millisecond: 0, offset: null, hasTime: false }
+    : matchParts(trimmed, dayFirst);
+  checkParts(parts, trimmed);
+  return `${pad(parts.year, 4)}-${pad(parts.month, 2)}-${pad(parts.day, 2)}`;
+}

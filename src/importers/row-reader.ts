@@ -1,6 +1,6 @@
 import { parseAmount } from '../domain/amount-text.js';
 import { isDomainError } from '../domain/errors.js';
-import { parseReportDate } from './dates.js';
+import { parseCalendarDate, parseReportDate } from './dates.js';
 import { normalizeColumnName } from './header.js';
 import type { RowError } from './row-error.js';
 
@@ -66,6 +66,17 @@ export class RowReader {
   date(column: string): string {
     const value = this.text(column);
     return value === '' ? '' : this.convert(column, () => parseReportDate(value, this.settings.timeZone, this.settings.dayFirst), '');
+  }
+
+  /** The date as the cell writes it (YYYY-MM-DD), for keys; '' when blank (then `date` reports it). */
+  calendarDate(column: string): string {
+    const value = this.optionalText(column);
+    if (value === null) return '';
+    try {
+      return parseCalendarDate(value, this.settings.dayFirst);
+    } catch {
+      return ''; // the same cell's `date` reports the error
+    }
   }
 
   optionalDate(column: string): string | null {

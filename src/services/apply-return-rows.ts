@@ -47,12 +47,14 @@ function keyOf(record: ReturnRecord): string {
 }
 
 function applyRow(context: MergeContext, existing: ReturnCase | null, record: ReturnRecord, stored: StoredReportRow | null, caseContext: CaseContext) {
-  const fba = context.reportType === 'fba-returns';
-  const quantityColumn = context.table.columns.indexOf(fba ? 'quantity' : 'return_quantity');
-  const previousQuantity = stored ? Number(stored.values[quantityColumn]) : null;
-  return fba
-    ? applyFbaReturn(existing, record as FbaReturnRecord, previousQuantity, caseContext)
-    : applyMfnReturn(existing, record as MfnReturnRecord, previousQuantity, caseContext);
+  // The stored row is this row's earlier version only if it belongs to this case.
+  const previous = stored && existing && stored.caseId === existing.id ? stored : null;
+  const value = (column: string) => previous?.values[context.table.columns.indexOf(column)] ?? null;
+  if (context.reportType === 'fba-returns') {
+    return applyFbaReturn(existing, record as FbaReturnRecord, previous ? Number(value('quantity')) : null, caseContext);
+  }
+  const before = previous ? { quantity: Number(value('return_quantity')), refundedMinor: value('refunded_amount_minor') as number | null } : null;
+  return applyMfnReturn(existing, record as MfnReturnRecord, before, caseContext);
 }
 
 async function writeCases(context: MergeContext, cases: Map<string, ReturnCase>, readVersions: Map<string, number>): Promise<void> {

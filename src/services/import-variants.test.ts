@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
-import { fbaRow, headers, scratchDir, writeReport } from '../../test/report-files.js';
+import { fbaRow, headers, mfnRow, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
 import type { Database } from '../storage/database.js';
 import { importReportFile } from './import-reports.js';
 import { listReturns } from './list-returns.js';
@@ -17,22 +17,6 @@ type ReportTableName = 'fba_returns' | 'mfn_returns' | 'orders' | 'reimbursement
 async function storedRows(database: Database, table: ReportTableName | 'products'): Promise<Row[]> {
   return database.db.withTables<Record<ReportTableName, Row>>().selectFrom(table).selectAll().orderBy('line').execute() as Promise<Row[]>;
 }
-
-/** Builds a row of `header` from cells named as in the header; unnamed cells get `blank`. */
-function rowOf(header: string, cells: Record<string, string>, blank = ''): string[] {
-  return header.split('\t').map((name) => cells[name] ?? blank);
-}
-
-const mfnSample: Record<string, string> = {
-  'Order ID': '113-7777777-0000001', 'Order date': '08-Jul-2025', 'Return request date': '10-Jul-2025',
-  'Return request status': 'Approved', 'Amazon RMA ID': 'D7ZwRMA01', 'Label type': 'AmazonPrePaidLabel', 'Label cost': '4.14',
-  'Currency code': 'USD', 'Return carrier': 'USPS', 'Tracking ID': '9202090153540500000001', 'Label to be paid by': 'Seller',
-  'A-to-Z Claim': 'N', 'Is prime': 'N', ASIN: 'B0MFN00001', 'Merchant SKU': 'DRESS-S', 'Item Name': 'Summer dress, S',
-  'Return quantity': '1', 'Return Reason': 'AMZ-PG-BAD-DESC', 'In policy': 'Y', 'Return type': 'C-Returns',
-  Resolution: 'StandardRefund', 'Order Amount': '39.99', 'Order quantity': '1',
-};
-/** An MFN returns row as Amazon writes it: blank cells hold a single space. */
-const mfnRow = (overrides: Record<string, string> = {}) => rowOf(headers.mfnReturns, { ...mfnSample, ...overrides }, ' ');
 
 describe.each(testDatabases)('importing FBA customer returns variants on $name', (target) => {
   const db = useFreshDatabase(target);

@@ -69,8 +69,9 @@ export async function insertReportRows(tx: Transaction, table: ReportTable<unkno
  */
 export async function updateReportRow(tx: Transaction, table: ReportTable<unknown>, accountId: number, stored: StoredReportRow, next: NewReportRow, recordedAt: string): Promise<void> {
   const assignments = Object.fromEntries(table.columns.map((c, i) => [c, next.values[i] ?? null]));
+  const caseLink = table.hasCase ? { case_id: next.caseId } : {};
   await tx.db.updateTable(table.name as never)
-    .set({ ...assignments, import_run_id: next.importRunId, line: next.line } as never)
+    .set({ ...assignments, ...caseLink, import_run_id: next.importRunId, line: next.line } as never)
     .where(sql<boolean>`id = ${stored.id}`)
     .execute();
   await tx.db.insertInto('record_changes').values({

@@ -6,7 +6,8 @@ import type { ReportSpec } from '../report-spec.js';
  * GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA (reference §2.1). Rows appear once the fulfilment centre
  * processed the unit. Variants: no `status` column (Amazon.ae), `amazon-order-id` in UI downloads.
  * Natural key: order id + SKU + license plate number, because the same return shows up with different
- * return dates across pulls (selling-partner-api-models#2940).
+ * return dates across pulls (selling-partner-api-models#2940). A row without a license plate adds the
+ * return date (as written), fulfilment centre and disposition, so two such units do not merge into one.
  */
 export const fbaReturnsReport: ReportSpec<FbaReturnRecord> = {
   type: 'fba-returns',
@@ -17,6 +18,7 @@ export const fbaReturnsReport: ReportSpec<FbaReturnRecord> = {
   createRowParser: () => (r) => ({
     line: r.lineNumber,
     returnDate: r.date('return-date'),
+    returnDay: r.calendarDate('return-date'),
     orderId: r.text('order-id'),
     sku: r.text('sku'),
     asin: r.optionalText('asin'),
@@ -30,5 +32,7 @@ export const fbaReturnsReport: ReportSpec<FbaReturnRecord> = {
     licensePlateNumber: r.optionalText('license-plate-number') ?? '',
     customerComments: r.optionalText('customer-comments'),
   }),
-  naturalKey: (rec) => joinKey(rec.orderId, rec.sku, rec.licensePlateNumber),
+  naturalKey: (rec) => (rec.licensePlateNumber
+    ? joinKey(rec.orderId, rec.sku, rec.licensePlateNumber)
+    : joinKey(rec.orderId, rec.sku, '', rec.returnDay, rec.fulfillmentCenterId, rec.detailedDisposition)),
 };

@@ -5,8 +5,10 @@ import type { RowReader } from '../row-reader.js';
 
 /**
  * GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE (reference §2.2): 32 columns, some downloads add a
- * trailing `Order Item ID`. Returnless refunds have no Amazon RMA ID, so they are keyed on order id +
- * SKU + request date as Amazon's developer support advises (selling-partner-api-models#4229).
+ * trailing `Order Item ID`. Natural key: Amazon RMA ID + SKU, because one return request can cover
+ * several items of an order (one row each). Returnless refunds have no RMA ID: they are keyed on order
+ * id + SKU + request date, as Amazon's developer support advises (selling-partner-api-models#4229),
+ * taking the date as written so the key does not move with the marketplace's time zone.
  */
 export const mfnReturnsReport: ReportSpec<MfnReturnRecord> = {
   type: 'mfn-returns',
@@ -20,7 +22,7 @@ export const mfnReturnsReport: ReportSpec<MfnReturnRecord> = {
     'safet-claim-creation-time', 'safet-claim-reimbursement-amount', 'refunded-amount', 'order-item-id',
   ],
   createRowParser: () => readMfnRow,
-  naturalKey: (rec) => (rec.amazonRmaId ? joinKey('rma', rec.amazonRmaId) : joinKey('order', rec.orderId, rec.sku, rec.returnRequestDate)),
+  naturalKey: (rec) => (rec.amazonRmaId ? joinKey('rma', rec.amazonRmaId, rec.sku) : joinKey('order', rec.orderId, rec.sku, rec.returnRequestDay)),
 };
 
 function readMfnRow(r: RowReader): MfnReturnRecord {
@@ -30,6 +32,7 @@ function readMfnRow(r: RowReader): MfnReturnRecord {
     orderId: r.text('order-id'),
     orderDate: r.optionalDate('order-date'),
     returnRequestDate: r.date('return-request-date'),
+    returnRequestDay: r.calendarDate('return-request-date'),
     returnRequestStatus: r.optionalText('return-request-status'),
     amazonRmaId: r.optionalText('amazon-rma-id') ?? '',
     merchantRmaId: r.optionalText('merchant-rma-id'),
