@@ -68,7 +68,7 @@ export default tseslint.config(
     files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { regex: layer('storage'), message: 'http and cli never import storage: go through a service.' },
+        { regex: ['storage', 'importers', 'connectors'].map(layer).join('|'), message: 'http and cli reach storage, importers and connectors only through services.' },
       ] }],
     },
   },

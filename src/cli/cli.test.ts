@@ -125,7 +125,7 @@ describe('returndesk db migrate and --help', () => {
 });
 
 describe('returndesk serve', () => {
-  it.each(['0.0.0.0', '192.168.1.10', '::'])('refuses to listen on %s while there is no login (exit 2)', async (host) => {
+  it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s while there is no login (exit 2)', async (host) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await runCli(['node', 'returndesk', 'serve', '--host', host, '--database', ':memory:'])).toBe(2);
@@ -163,5 +163,20 @@ describe('returndesk returns and imports', () => {
     const { imports } = JSON.parse(printed()) as { imports: Array<Record<string, unknown>> };
     expect(imports).toEqual([expect.objectContaining({ fileName: 'fba.txt', reportType: 'fba-returns', rows: 1, inserted: 1, rejected: 0 })]);
     expect(imports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('returndesk import when nothing lands', () => {
+  it('still prints one JSON document when the database cannot be reached, and exits 1', async () => {
+    const path = writeReport(dir, 'fba.txt', headers.fbaReturns, [fbaRow()]);
+    expect(await run('import', path, '--json', '--database', 'postgres://nobody@127.0.0.1:1/none')).toBe(1);
+    const document = JSON.parse(printed()) as { files: unknown[]; error: { code: string; message: string } };
+    expect(document).toMatchObject({ files: [], error: { code: 'failure' } });
+  });
+
+  it('exits 2 when every row of a file is rejected', async () => {
+    const path = writeReport(dir, 'all-bad.txt', headers.fbaReturns, [fbaRow({ quantity: 'x' }), fbaRow({ 'return-date': 'soon' })]);
+    expect(await run('import', path, '--json', '--database', location)).toBe(2);
+    expect(JSON.parse(printed()).files[0]).toMatchObject({ rows: 2, rejected: 2, inserted: 0 });
   });
 });

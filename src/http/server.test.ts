@@ -53,6 +53,7 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
     const missing = await get('/api/returns/999999');
     expect(missing).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'There is no return case 999999.', details: { id: 999999 } } } });
     expect((await get('/api/returns/abc')).status).toBe(400);
+    expect((await get('/api/returns/99999999999')).status).toBe(400);
   });
 
   it('answers the health check', async () => {

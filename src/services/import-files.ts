@@ -1,4 +1,6 @@
 import { isDomainError } from '../domain/errors.js';
+
+export { encodings } from '../importers/decode.js';
 import type { Database } from '../storage/database.js';
 import { importReportFile } from './import-reports.js';
 import type { FileImportResult, ImportFileOptions } from './import-reports.js';

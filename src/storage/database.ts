@@ -107,8 +107,8 @@ function createPostgresDatabase(url: string): Database {
     async transaction(work) {
       const client = await pool.connect();
       const txDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: singleClientPool(client) as never }) });
-      await client.query('begin');
       try {
+        await client.query('begin');
         const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client) });
         await client.query('commit');
         return result;

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { databaseOption, describeDatabase, withDatabase } from '../database-option.js';
 import { formatImportSummary } from '../import-summary.js';
 import { createProgress } from '../progress.js';
+import { exitCodeForImports, setExitCode } from '../exit-codes.js';
 
 export function registerDemo(program: Command, config: Config): void {
   program.command('demo')
@@ -12,11 +13,12 @@ export function registerDemo(program: Command, config: Config): void {
     .option('--seed <n>', 'seed of the generated data', '42')
     .option('--json', 'print exactly one JSON document with the results')
     .addOption(databaseOption(config))
-    .action(async (options: { dir: string; seed: string; json?: boolean; database: string }) => {
+    .action(async (options: { dir: string; seed: string; json?: boolean; database: string }, command: Command) => {
       const { loadDemo } = await import('../../services/load-demo.js');
       const outcomes = await withDatabase(options.database, (database) => loadDemo(database, {
         dir: resolve(options.dir), seed: Number(options.seed), endDate: new Date(), progress: options.json ? undefined : createProgress,
       }));
+      setExitCode(command, exitCodeForImports(outcomes));
       if (options.json) {
         console.log(JSON.stringify({ files: outcomes }));
         return;

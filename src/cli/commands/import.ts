@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { reportTypes } from '../../domain/report-records.js';
 import type { ReportType } from '../../domain/report-records.js';
-import { encodings } from '../../importers/decode.js';
-import { importFiles } from '../../services/import-files.js';
+import { encodings, importFiles } from '../../services/import-files.js';
 import type { FileOutcome } from '../../services/import-files.js';
 import { databaseOption, withDatabase } from '../database-option.js';
-import { ExitCode, setExitCode } from '../exit-codes.js';
+import { exitCodeForImports, setExitCode } from '../exit-codes.js';
+import { isDomainError } from '../../domain/errors.js';
 import { createProgress } from '../progress.js';
 import { formatImportSummary } from '../import-summary.js';
 
@@ -29,21 +29,26 @@ export function registerImport(program: Command, config: Config): void {
     .option('--json', 'print exactly one JSON document with the results')
     .addOption(databaseOption(config))
     .action(async (files: string[], options: ImportOptions, command: Command) => {
-      const outcomes = await withDatabase(options.database, (database) => importFiles(database, files, {
+      const run = () => withDatabase(options.database, (database) => importFiles(database, files, {
         type: options.type, encoding: options.encoding, marketplace: options.marketplace, defaultMarketplace: config.marketplace,
         progress: options.json ? undefined : createProgress,
       }));
+      const outcomes = options.json ? await printingJsonOnFailure(run) : await run();
       if (options.json) console.log(JSON.stringify({ files: outcomes.map(toJson) }));
       else console.log(formatImportSummary(outcomes));
-      setExitCode(command, exitCodeFor(outcomes));
+      setExitCode(command, exitCodeForImports(outcomes));
     });
 }
 
-/** 1 when an import failed unexpectedly, 2 when a file was refused, 0 when every file landed. */
-function exitCodeFor(outcomes: readonly FileOutcome[]): number {
-  const refused = outcomes.filter((o) => 'error' in o);
-  if (refused.some((o) => o.error.code === 'failure')) return ExitCode.failure;
-  return refused.length > 0 ? ExitCode.badInput : ExitCode.ok;
+/** With --json, stdout gets its one document even when nothing could be imported (no database...). */
+async function printingJsonOnFailure<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = isDomainError(error) ? error.code : 'failure';
+    console.log(JSON.stringify({ files: [], error: { code, message: error instanceof Error ? error.message : String(error) } }));
+    throw error;
+  }
 }
 
 function toJson(outcome: FileOutcome) {

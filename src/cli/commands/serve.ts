@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
@@ -30,15 +31,19 @@ export function registerServe(program: Command, config: Config): void {
     });
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /**
  * There is no login yet (accounts and roles come with the API issue), so the server only listens on
  * this machine: anyone who could reach it would see every return.
  */
 function refuseRemoteHost(host: string): void {
-  if (loopbackHosts.has(host) || host.startsWith('127.')) return;
+  const loopback = host === 'localhost' || (isIPv4(host) && host.startsWith('127.')) || (isIPv6(host) && isLoopbackV6(host));
+  if (loopback) return;
   throw new DomainError('invalid_input',
     `ReturnDesk has no login yet, so it only listens on this machine (127.0.0.1), not on "${host}". ` +
     'To reach it from elsewhere, use an SSH tunnel until accounts arrive.');
+}
+
+function isLoopbackV6(host: string): boolean {
+  return host === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(host);
 }

@@ -14,7 +14,8 @@ export const returnListQuery = z.object({
 
 export type ReturnListQuery = z.infer<typeof returnListQuery>;
 
-export const returnCaseParams = z.object({ id: z.coerce.number().int().min(1) });
+// Ids are PostgreSQL integers: anything larger cannot exist (and would make the query fail).
+export const returnCaseParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export interface CaseEventResponse {
   kind: string;
