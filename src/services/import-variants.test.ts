@@ -181,8 +181,7 @@ describe.each(testDatabases)('importing the seller\'s product sheet on $name', (
     expect(await db().db.selectFrom('import_runs').select('report_type').execute()).toHaveLength(1);
   });
 
-  // docs/product-sheet.md promises tab-delimited sheets and "the first non-blank row is the header",
-  // but isProductSheet (src/services/import-product-sheet.ts) only looks at a first line without tabs.
+  // docs/product-sheet.md promises tab-delimited sheets and "the first non-blank row is the header".
   it.each([
     ['a tab-delimited sheet', 'sku\ttitle\tunit_cost\nMUG-1\tMug\t4.20\n'],
     ['a sheet whose first line is blank', '\nsku,title,unit_cost\nMUG-1,Mug,4.20\n'],
