@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/domain-errors.js';
-import { createTextDecoder, detectEncoding, normalizeEncodingName, type Encoding } from './decode.js';
+import { createTextDecoder, normalizeEncodingName, type Encoding } from './decode.js';
+import { detectEncoding } from './detect-encoding.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const cp932 = (text: string): Uint8Array => iconv.encode(text, 'cp932');

@@ -3,7 +3,8 @@ import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Info } from 'csv-parse/sync';
 import { DomainError, isDomainError } from '../domain/errors.js';
-import { createTextDecoder, detectEncoding } from './decode.js';
+import { createTextDecoder } from './decode.js';
+import { detectEncoding } from './detect-encoding.js';
 
 /** A cell as the sheet holds it: XLSX numbers stay numbers (their decimal point is not text). */
 export type Cell = string | number;

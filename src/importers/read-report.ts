@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import type { ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { ReportType } from '../domain/report-records.js';
-import { createTextDecoder, detectEncoding } from './decode.js';
+import { createTextDecoder } from './decode.js';
+import { detectEncoding, detectEncodingAfterUtf8 } from './detect-encoding.js';
 import type { Encoding } from './decode.js';
 import { indexHeader } from './header.js';
 import { detectReportSpec, resolveAliases } from './detect.js';
@@ -63,6 +64,29 @@ export async function openReport(path: string, options: OpenReportOptions): Prom
   } catch (error) {
     stream.destroy();
     throw error;
+  }
+}
+
+const nearSampleBytes = 64 << 10;
+const nearLeadInBytes = 4 << 10;
+
+/**
+ * Guesses the encoding from about 64 KiB of the file around byte `offset`, where reading it as UTF-8
+ * failed (see {@link detectEncodingAfterUtf8}). The sample starts at the start of the line holding the
+ * offset when that is at most 4 KiB back, since a line never starts mid-character in any of the
+ * encodings; else at the offset, the start of the sequence UTF-8 could not read.
+ */
+export async function detectEncodingNear(path: string, offset: number): Promise<Encoding> {
+  const position = Math.max(0, offset - nearLeadInBytes);
+  const buffer = Buffer.alloc(nearSampleBytes);
+  const file = await open(path, 'r');
+  try {
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+    const lineStart = buffer.lastIndexOf(0x0a, offset - position) + 1;
+    const start = lineStart > 0 || position === 0 ? lineStart : offset - position;
+    return detectEncodingAfterUtf8(buffer.subarray(start, bytesRead), { wholeFile: bytesRead < buffer.length });
+  } finally {
+    await file.close();
   }
 }
 

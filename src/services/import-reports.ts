@@ -3,8 +3,9 @@ import { classifyReason } from '../domain/reasons.js';
 import { findMarketplace, requireMarketplace } from '../domain/marketplaces.js';
 import type { Marketplace } from '../domain/marketplaces.js';
 import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType } from '../domain/report-records.js';
-import { normalizeEncodingName } from '../importers/decode.js';
-import { openReport } from '../importers/read-report.js';
+import { isNotUtf8Error, normalizeEncodingName } from '../importers/decode.js';
+import type { Encoding } from '../importers/decode.js';
+import { detectEncodingNear, openReport } from '../importers/read-report.js';
 import type { OpenedReport } from '../importers/read-report.js';
 import type { RowError } from '../importers/row-error.js';
 import type { Database, Transaction } from '../storage/database.js';
@@ -60,9 +61,25 @@ export async function importReportFile(database: Database, path: string, options
   if (options.type === 'product-sheet' || (!options.type && (await isProductSheet(path)))) {
     return importProductSheet(database, path, { ...options, marketplace });
   }
+  const forced = options.encoding ? normalizeEncodingName(options.encoding) : undefined;
+  try {
+    return await importReportAs(database, path, marketplace, forced, options);
+  } catch (error) {
+    // The encoding is guessed from the first 1 MiB only: a windows-1252 or Shift_JIS file whose first
+    // MiB is plain ASCII reads as UTF-8 up to its first accented letter or kana. The transaction rolled
+    // back, so nothing is written yet: guess again from the bytes there and read the file once more.
+    if (forced || !isNotUtf8Error(error)) throw error;
+    const encoding = await detectEncodingNear(path, error.details.offset).catch(() => undefined);
+    if (!encoding || encoding === 'utf-8') throw error;
+    return importReportAs(database, path, marketplace, encoding, options);
+  }
+}
+
+/** Imports a report file in one transaction, in `encoding` or else the one its first chunk suggests. */
+async function importReportAs(database: Database, path: string, marketplace: Marketplace, encoding: Encoding | undefined, options: ImportFileOptions): Promise<FileImportResult> {
   const report = await openReport(path, {
     type: options.type,
-    encoding: options.encoding ? normalizeEncodingName(options.encoding) : undefined,
+    encoding,
     batchSize: options.batchSize,
     settings: { timeZone: marketplace.timeZone, dayFirst: marketplace.dayFirst, decimalSeparator: marketplace.decimalSeparator, defaultCurrency: marketplace.currency },
   });
