@@ -10,6 +10,7 @@ import type { OpenedReport } from '../importers/read-report.js';
 import type { RowError } from '../importers/row-error.js';
 import type { Database, Transaction } from '../storage/database.js';
 import { createImportRun, finishImportRun } from '../storage/import-run-repository.js';
+import type { ImportCounts } from '../storage/import-run-repository.js';
 import { reportTableFor } from '../storage/report-tables.js';
 import { hasRowsOfAccount } from '../storage/report-row-repository.js';
 import { SeenKeys } from './seen-keys.js';
@@ -33,18 +34,11 @@ export interface ImportFileOptions {
 }
 
 /** What happened to one file: the `--json` shape of `returndesk import`. */
-export interface FileImportResult {
+export interface FileImportResult extends ImportCounts {
   file: string;
   reportType: ReportType;
   encoding: string;
   marketplace: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  unmapped: number;
   unmappedCodes: string[];
   errors: RowError[];
   errorsTruncated: boolean;

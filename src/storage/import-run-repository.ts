@@ -11,8 +11,8 @@ export interface ImportRunStart {
   startedAt: string;
 }
 
-export interface ImportRunCounts {
-  sha256: string;
+/** What an import did with a file's rows: every row is counted once. */
+export interface ImportCounts {
   rows: number;
   inserted: number;
   updated: number;
@@ -20,6 +20,10 @@ export interface ImportRunCounts {
   rejected: number;
   skipped: number;
   unmapped: number;
+}
+
+export interface ImportRunCounts extends ImportCounts {
+  sha256: string;
   errors: unknown[];
   finishedAt: string;
 }
@@ -41,20 +45,13 @@ export async function finishImportRun(tx: Transaction, id: number, counts: Impor
 }
 
 /** A finished import, as the history shows it (errors are counted here, listed per run). */
-export interface ImportRun {
+export interface ImportRun extends ImportCounts {
   id: number;
   fileName: string;
   sha256: string;
   reportType: string;
   encoding: string;
   marketplaceCode: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  unmapped: number;
   startedAt: string;
   finishedAt: string | null;
 }
