@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerDemo } from './commands/demo.js';
 import { registerReturns } from './commands/returns.js';
 import { registerImports } from './commands/imports.js';
+import { registerPolicy } from './commands/policy.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDemo(program, config);
   registerReturns(program, config);
   registerImports(program, config);
+  registerPolicy(program, config);
   return program;
 }
 

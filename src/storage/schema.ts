@@ -43,6 +43,11 @@ export interface RecordChangeRow {
   line: number; before: string; after: string; recorded_at: string;
 }
 
+export interface PolicyRow {
+  id: Generated<number>; account_id: number; version: number; body: string; sha256: string;
+  source_name: string; applied_at: string;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -51,4 +56,5 @@ export interface Schema {
   return_cases: ReturnCaseRow;
   return_case_events: ReturnCaseEventRow;
   record_changes: RecordChangeRow;
+  policies: PolicyRow;
 }

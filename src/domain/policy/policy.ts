@@ -1,0 +1,129 @@
+import type { MarketplaceCode } from '../marketplaces.js';
+import type { Money } from '../money.js';
+import type { Fault, ReasonCategory } from '../reasons.js';
+
+/**
+ * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
+ * versioned in the database). Percentages are basis points (10000 = 100%), probabilities are 0..1,
+ * money is integer minor units with its currency, weights are grams. Numbers Amazon sets carry
+ * `effectiveFrom` and `source`, so a change by Amazon is a new entry, not a code change; numbers the
+ * seller chooses (handling cost, ladder, priors) do not. Reference: docs/policy.md.
+ */
+export interface Policy {
+  /** What handling one returned unit costs the seller (receive, inspect, restock), per marketplace. */
+  readonly handlingCostPerUnit: PerMarketplace<Money>;
+  /** What a return label is expected to cost, per marketplace, by the unit's shipping weight. */
+  readonly labelCostEstimates: PerMarketplace<WeightPriceTable>;
+  /** Who pays the return label, by the fault the reason puts on a party (reference §1.3). */
+  readonly labelPaidBy: Readonly<Record<Fault, LabelPayer>>;
+  /** Partial refunds to offer so the buyer keeps the item, as shares of the price, tried in order. */
+  readonly saveOfferLadderBps: readonly number[];
+  /** Probability that the buyer accepts each step of the ladder (same length as the ladder). */
+  readonly saveOfferAcceptancePriors: readonly number[];
+  /** When to refund without asking for the item back, shaped like Amazon's returnless rule form (§4.4). */
+  readonly returnlessRules: readonly ReturnlessRule[];
+  /** The most a seller may deduct from a refund, as Amazon sets it (§4.5), effective-dated. */
+  readonly restockingFeeCaps: readonly RestockingFeeCaps[];
+  /** What a returned unit resells for, as a share of the new price, by condition grade (§4.11). */
+  readonly resaleValueByGradeBps: Readonly<Record<ConditionGrade, number>>;
+  /** Priors for the grade a returned unit is found in, by product and reason category. */
+  readonly gradePriors: GradePriors;
+  /** FBA removal and disposal fees per unit, per marketplace, effective-dated (§4.12). */
+  readonly removalDisposalFees: PerMarketplace<readonly RemovalFeeTable[]>;
+  /** The money the seller puts on harm to account health, per marketplace (§1.4, §4.6). */
+  readonly accountHealthRisk: PerMarketplace<AccountHealthRisk>;
+  /** Tighter deadlines than Amazon's; absent fields use domain/deadlines/deadline-rules.ts. */
+  readonly deadlines: DeadlineOverrides;
+}
+
+export type PerMarketplace<T> = Readonly<Partial<Record<MarketplaceCode, T>>>;
+
+export const labelPayers = ['buyer', 'seller'] as const;
+export type LabelPayer = (typeof labelPayers)[number];
+
+/** Condition grades of a returned unit: New, Amazon's four Used grades (§4.11), and Unsellable. */
+export const conditionGrades = ['new', 'like_new', 'very_good', 'good', 'acceptable', 'unsellable'] as const;
+export type ConditionGrade = (typeof conditionGrades)[number];
+
+/** A number Amazon sets: in force from `effectiveFrom` (inclusive) until `effectiveTo` (exclusive) or the next entry. */
+export interface AmazonNumber {
+  /** `YYYY-MM-DD`. */
+  readonly effectiveFrom: string;
+  /** `YYYY-MM-DD`, exclusive; absent while the entry is current. */
+  readonly effectiveTo?: string;
+  /** Where the number comes from: the reference section and Amazon's page (or the secondary source). */
+  readonly source: string;
+}
+
+/**
+ * One weight band: units up to `maxGrams` (inclusive; `null` for the open-ended last band) cost
+ * `amountMinor`, plus `extraMinorPerStep` for every started `stepGrams` above the previous band.
+ */
+export interface WeightTier {
+  readonly maxGrams: number | null;
+  readonly amountMinor: number;
+  readonly extraMinorPerStep?: number;
+  readonly stepGrams?: number;
+}
+
+/** Prices by weight in one currency; tiers ascend by `maxGrams`. */
+export interface WeightPriceTable {
+  readonly currency: string;
+  readonly tiers: readonly WeightTier[];
+}
+
+export interface ReturnlessRule {
+  readonly marketplace: MarketplaceCode;
+  /** The item price range the rule covers, both ends inclusive, in the marketplace currency. */
+  readonly minPrice: Money;
+  readonly maxPrice: Money;
+  /** Product categories (as in the product sheet); absent means every category. */
+  readonly categories?: readonly string[];
+  /** Reason categories; absent means every reason. */
+  readonly reasonCategories?: readonly ReasonCategory[];
+}
+
+export interface RestockingFeeCaps extends AmazonNumber {
+  /** Unopened, original condition, returned after the return window. */
+  readonly lateOriginalConditionBps: number;
+  /** Used, damaged or missing parts, and not the seller's fault. */
+  readonly usedOrDamagedNotSellerFaultBps: number;
+  /** Seller error, defective, damaged on arrival, not as described: always a full refund. */
+  readonly sellerFaultBps: number;
+}
+
+export interface RemovalFeeTable extends AmazonNumber {
+  readonly currency: string;
+  /** Standard-size units. */
+  readonly standard: readonly WeightTier[];
+  /** Large bulky, extra-large and special-handling units. */
+  readonly oversize: readonly WeightTier[];
+}
+
+export type GradeProbabilities = Readonly<Partial<Record<ConditionGrade, number>>>;
+
+/** One prior: the most specific entry matching the case wins, then `default`. */
+export interface GradePriorEntry {
+  readonly productCategory?: string;
+  readonly reasonCategory?: ReasonCategory;
+  readonly probabilities: GradeProbabilities;
+}
+
+export interface GradePriors {
+  readonly default: GradeProbabilities;
+  readonly entries: readonly GradePriorEntry[];
+}
+
+export interface AccountHealthRisk {
+  /** A request answered after the 48-hour RDR clock (§1.4). */
+  readonly lateAnswer: Money;
+  /** An A-to-z claim that counts toward the Order Defect Rate (§4.6). */
+  readonly atozClaim: Money;
+}
+
+/** A seller may answer sooner than Amazon requires, never later. */
+export interface DeadlineOverrides {
+  readonly manualAuthorizationHours?: number;
+  readonly rdrResponseHours?: number;
+  readonly refundBusinessDays?: number;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
+import { DomainError } from '../domain/errors.js';
+import { defaultPolicy } from '../domain/policy/default-policy.js';
+import { applyPolicy, parsePolicyText, showPolicy, validatePolicy } from './policy.js';
+
+const now = '2026-11-27T13:00:00.000Z';
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const errorsOf = (value: unknown) => {
+  const result = validatePolicy(value);
+  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+};
+
+describe('validatePolicy', () => {
+  it('accepts the default policy', () => {
+    expect(errorsOf(defaultPolicy)).toEqual([]);
+  });
+
+  it.each([
+    ['a ladder step above 100%', { saveOfferLadderBps: [1000, 1500, 20000] }, 'saveOfferLadderBps[2]: must be at most 10000'],
+    ['a ladder that does not ascend', { saveOfferLadderBps: [1500, 1000, 2000] }, 'saveOfferLadderBps[1]: must be more than the previous step 1500'],
+    ['priors of another length than the ladder', { saveOfferAcceptancePriors: [0.2] }, 'saveOfferAcceptancePriors: must have one probability per ladder step (3)'],
+    ['a probability above 1', { saveOfferAcceptancePriors: [0.2, 0.3, 1.4] }, 'saveOfferAcceptancePriors[2]: must be at most 1'],
+    ['grade priors not summing to 1', { gradePriors: { default: { new: 0.5, good: 0.4 }, entries: [] } }, 'gradePriors.default: probabilities must sum to 1 (they sum to 0.9)'],
+    ['negative money', { handlingCostPerUnit: { US: { amountMinor: -1, currency: 'USD' } } }, 'handlingCostPerUnit.US.amountMinor: must be at least 0'],
+    ['fractional money', { handlingCostPerUnit: { US: { amountMinor: 1.5, currency: 'USD' } } }, 'handlingCostPerUnit.US.amountMinor: must be a whole number'],
+    ['an unknown currency', { handlingCostPerUnit: { US: { amountMinor: 1, currency: 'XXX' } } }, 'handlingCostPerUnit.US.currency: must be a known ISO 4217 currency code such as USD, EUR or JPY'],
+    ['a currency other than the marketplace\'s', { handlingCostPerUnit: { JP: { amountMinor: 1, currency: 'USD' } } }, 'handlingCostPerUnit.JP.currency: must be JPY, the currency of JP'],
+    ['an unknown marketplace', { handlingCostPerUnit: { XX: { amountMinor: 1, currency: 'USD' } } }, 'handlingCostPerUnit.XX: is not a marketplace'],
+    ['an invalid effective date', { restockingFeeCaps: [{ ...defaultPolicy.restockingFeeCaps[0], effectiveFrom: '2026-02-30' }] }, 'restockingFeeCaps[0].effectiveFrom: must be a date written YYYY-MM-DD'],
+    ['an Amazon number without its source', { restockingFeeCaps: [{ ...defaultPolicy.restockingFeeCaps[0], source: undefined }] }, 'restockingFeeCaps[0].source: is required'],
+    ['an unknown field', { labelPaidBy: { ...defaultPolicy.labelPaidBy, nobody: 'seller' } }, 'labelPaidBy.nobody: is not a policy field (check the spelling)'],
+    ['an unknown payer', { labelPaidBy: { ...defaultPolicy.labelPaidBy, buyer: 'amazon' } }, 'labelPaidBy.buyer: must be one of: buyer, seller'],
+    ['a deadline later than Amazon\'s', { deadlines: { manualAuthorizationHours: 48 } }, 'deadlines.manualAuthorizationHours: must be at most 24'],
+    ['overlapping returnless rules', { returnlessRules: [...defaultPolicy.returnlessRules, { marketplace: 'US', minPrice: { amountMinor: 500, currency: 'USD' }, maxPrice: { amountMinor: 2000, currency: 'USD' } }] }, 'returnlessRules[4]: overlaps returnlessRules[0]: rules must not overlap'],
+    ['weight tiers out of order', { labelCostEstimates: { US: { currency: 'USD', tiers: [{ maxGrams: 500, amountMinor: 1 }, { maxGrams: 400, amountMinor: 2 }] } } }, 'labelCostEstimates.US.tiers[1].maxGrams: must be more than the previous tier\'s 500'],
+  ])('refuses %s, naming the path', (_what, change, expected) => {
+    expect(errorsOf({ ...defaultPolicy, ...change })).toContainEqual(expect.stringContaining(expected));
+  });
+
+  it('lists every error, not only the first', () => {
+    const { deadlines: _, ...withoutDeadlines } = defaultPolicy;
+    const errors = errorsOf({ ...withoutDeadlines, saveOfferLadderBps: [1000, 1500, 20000], resaleValueByGradeBps: { ...defaultPolicy.resaleValueByGradeBps, good: -1 } });
+    expect(errors).toEqual([
+      'saveOfferLadderBps[2]: must be at most 10000',
+      'resaleValueByGradeBps.good: must be at least 0',
+      'deadlines: is required',
+    ]);
+  });
+});
+
+describe('parsePolicyText', () => {
+  it('reads JSON and YAML alike', () => {
+    expect(parsePolicyText(json(defaultPolicy), 'p.json')).toEqual(parsePolicyText(stringify(defaultPolicy), 'p.yaml'));
+  });
+
+  it('refuses a file that is neither, with the line', () => {
+    expect(() => parsePolicyText('a: [1, 2\nb: }', 'bad.yaml')).toThrow(/bad\.yaml cannot be read as JSON or YAML.*\n\s+line \d+/);
+  });
+});
+
+describe.each(testDatabases)('policy versions on $name', (target) => {
+  const database = useFreshDatabase(target);
+
+  it('shows the built-in default as version 0 until a policy is applied', async () => {
+    expect(await showPolicy(database(), 1)).toMatchObject({ version: 0, origin: 'default', policy: defaultPolicy });
+  });
+
+  it('stores each changed policy as the next version, and the same content (JSON or YAML) as nothing new', async () => {
+    expect(await applyPolicy(database(), 1, json(defaultPolicy), 'policy.json', now)).toMatchObject({ version: 1, changed: true });
+    expect(await applyPolicy(database(), 1, stringify(defaultPolicy), 'policy.yaml', now)).toMatchObject({ version: 1, changed: false });
+    const cheaper = { ...defaultPolicy, saveOfferLadderBps: [500, 1000, 1500] };
+    expect(await applyPolicy(database(), 1, stringify(cheaper), 'cheaper.yaml', '2026-11-28T00:00:00.000Z')).toMatchObject({ version: 2, changed: true });
+    expect(await showPolicy(database(), 1)).toMatchObject({
+      version: 2, origin: 'applied', sourceName: 'cheaper.yaml', appliedAt: '2026-11-28T00:00:00.000Z', policy: cheaper,
+    });
+  });
+
+  it('refuses an invalid file with every error by path and stores nothing', async () => {
+    const bad = { ...defaultPolicy, saveOfferLadderBps: [1000, 1500, 20000], saveOfferAcceptancePriors: [0.2, 0.3, 2] };
+    const error = await applyPolicy(database(), 1, json(bad), 'bad.json', now).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'invalid_input', details: { errors: [
+      { path: 'saveOfferLadderBps[2]', message: 'must be at most 10000' },
+      { path: 'saveOfferAcceptancePriors[2]', message: 'must be at most 1' },
+    ] } });
+    expect(await showPolicy(database(), 1)).toMatchObject({ version: 0, origin: 'default' });
+  });
+});
