@@ -1,0 +1,42 @@
+import { formatAmount } from '../money.js';
+import type { DecisionOption } from './decision.js';
+import { guardrailRules } from './guardrails.js';
+
+const actionNames: Readonly<Record<DecisionOption['action'], { en: string; zh: string }>> = {
+  save_offer: { en: 'offer a partial refund so the buyer keeps the item', zh: '提供部分退款以挽留订单' },
+  authorize_return: { en: 'authorize the return with a label', zh: '批准退货并提供退货标签' },
+  returnless_refund: { en: 'refund without asking for the item back', zh: '仅退款不退货' },
+  close_out_of_policy: { en: 'close the out-of-policy request', zh: '关闭不符合退货政策的请求' },
+  escalate: { en: 'escalate to a person', zh: '转交人工处理' },
+};
+
+const reasonTexts: Readonly<Record<string, { en: string; zh: string }>> = {
+  [guardrailRules.abuseSerialReturner]: { en: 'the buyer returns often (possible abuse)', zh: '该买家退货频繁（疑似滥用）' },
+  [guardrailRules.abuseHighValueWrongItem]: { en: 'a high-value unit is claimed as the wrong item (possible swap)', zh: '高价商品被申报为发错货（疑似调包）' },
+  [guardrailRules.sellerFaultNeverRefused]: { en: 'the fault is on the seller\'s side, so the return is never refused or stalled', zh: '责任在卖家一方，退货不得拒绝或拖延' },
+  cheapest: { en: 'it is the cheapest allowed option', zh: '这是允许的选项中损失最低的' },
+};
+
+/** The main reason behind a recommendation: abuse first, then a seller-side fault, else the price. */
+function mainReason(recommended: DecisionOption, firedRules: readonly string[]): { en: string; zh: string } {
+  const abuse = firedRules.find((id) => id === guardrailRules.abuseSerialReturner || id === guardrailRules.abuseHighValueWrongItem);
+  if (abuse !== undefined && recommended.action === 'escalate') return reasonTexts[abuse] ?? reasonTexts.cheapest!;
+  if (firedRules.includes(guardrailRules.sellerFaultNeverRefused) && recommended.action === 'authorize_return') {
+    return reasonTexts[guardrailRules.sellerFaultNeverRefused]!;
+  }
+  return reasonTexts.cheapest!;
+}
+
+/**
+ * A plain sentence in English and Simplified Chinese: the action, its expected loss (formatted for
+ * the language, in the request's currency) and the main reason.
+ */
+export function explainDecision(recommended: DecisionOption, firedRules: readonly string[], currency: string): { en: string; zh: string } {
+  const name = actionNames[recommended.action];
+  const step = recommended.step === undefined ? '' : ` (step ${recommended.step + 1})`;
+  const stepZh = recommended.step === undefined ? '' : `（第 ${recommended.step + 1} 档）`;
+  const reason = mainReason(recommended, firedRules);
+  const en = `Recommended: ${name.en}${step}; expected loss ${formatAmount(recommended.expectedLossMinor, currency, 'en-US')}, because ${reason.en}.`;
+  const zh = `建议：${name.zh}${stepZh}；预计损失 ${formatAmount(recommended.expectedLossMinor, currency, 'zh-CN')}，原因：${reason.zh}。`;
+  return { en, zh };
+}

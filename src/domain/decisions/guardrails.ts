@@ -1,0 +1,90 @@
+import { currencyExponent } from '../money.js';
+import type { Policy } from '../policy/policy.js';
+import type { Fault } from '../reasons.js';
+import type { DecisionAction, DecisionInput } from './decision.js';
+
+/** Guardrail rule ids, each with why it exists (seed article steps 1–3, issue 3 "Decision"). */
+export const guardrailRules = {
+  /** Refusing or stalling a seller-fault return brings bad reviews and A-to-z claims (article step 3). */
+  sellerFaultNeverRefused: 'seller-fault-never-refused',
+  /** Amazon only lets a seller close a request that is outside the return policy. */
+  closeOnlyOutOfPolicy: 'close-only-out-of-policy',
+  /** A serial returner is a case for a person, not for an automatic refund. */
+  abuseSerialReturner: 'abuse-serial-returner',
+  /** A high-value unit claimed as "wrong item sent" is a classic swap; a person checks it first. */
+  abuseHighValueWrongItem: 'abuse-high-value-wrong-item',
+  /** Returnless refunds follow the seller's returnless rules (Amazon's rule form, reference §4.4). */
+  returnlessNeedsMatchingRule: 'returnless-needs-matching-rule',
+  /** Escalating costs a person's time; it is for suspected abuse only. */
+  escalateOnlyOnSuspicion: 'escalate-only-on-suspicion',
+} as const;
+export type GuardrailRule = (typeof guardrailRules)[keyof typeof guardrailRules];
+
+/**
+ * Returns in 90 days from which a buyer counts as a serial returner. The policy has no such field yet;
+ * 5 is a starting point (well above a normal buyer's one or two a quarter), to move into the policy.
+ */
+export const serialReturnerThreshold = 5;
+
+/**
+ * Unit price above which a "wrong item sent" claim is escalated, in major units of the currency
+ * (200 USD/EUR/GBP; 30,000 JPY). A starting point to move into the policy.
+ */
+const highValueMajorUnits: Readonly<Record<string, number>> = { JPY: 30_000 };
+const highValueDefaultMajorUnits = 200;
+
+/** The high-value threshold in minor units of `currency`; an unknown currency is `invalid_input`. */
+export function highValueThresholdMinor(currency: string): number {
+  return (highValueMajorUnits[currency] ?? highValueDefaultMajorUnits) * 10 ** currencyExponent(currency);
+}
+
+// Parties other than the buyer: the seller shipped it, or carrier/Amazon damaged or lost it. The buyer is
+// entitled to the return either way. 'unknown' is not here: a size complaint is not proven seller fault.
+const notBuyerFaults: ReadonlySet<Fault> = new Set(['seller', 'carrier', 'amazon']);
+
+/** Whether the reason puts the fault on the seller's side (seller, carrier or Amazon). */
+export function isSellerSideFault(fault: Fault): boolean {
+  return notBuyerFaults.has(fault);
+}
+
+/** The abuse rules that fire for a request (empty when nothing is suspicious). */
+export function suspectedAbuse(input: DecisionInput): GuardrailRule[] {
+  const fired: GuardrailRule[] = [];
+  if ((input.buyerReturnsLast90Days ?? 0) >= serialReturnerThreshold) fired.push(guardrailRules.abuseSerialReturner);
+  if (input.reason.category === 'wrong_item_sent' && input.unitPriceMinor > highValueThresholdMinor(input.currency)) {
+    fired.push(guardrailRules.abuseHighValueWrongItem);
+  }
+  return fired;
+}
+
+/** Whether one of the policy's returnless rules covers the request (marketplace, price range, category, reason). */
+export function matchesReturnlessRule(input: DecisionInput, policy: Policy): boolean {
+  return policy.returnlessRules.some((rule) =>
+    rule.marketplace === input.marketplaceCode
+    && rule.minPrice.currency === input.currency && rule.maxPrice.currency === input.currency
+    && input.unitPriceMinor >= rule.minPrice.amountMinor && input.unitPriceMinor <= rule.maxPrice.amountMinor
+    && (rule.categories === undefined || (input.productCategory !== undefined && rule.categories.includes(input.productCategory)))
+    && (rule.reasonCategories === undefined || (input.reason.category !== null && rule.reasonCategories.includes(input.reason.category))));
+}
+
+/** The guardrails of one request: which rule ids block which action. */
+export interface GuardrailVerdict {
+  readonly abuse: readonly GuardrailRule[];
+  blockersOf(action: DecisionAction): GuardrailRule[];
+}
+
+/** Evaluates every guardrail once for a request. */
+export function evaluateGuardrails(input: DecisionInput, policy: Policy): GuardrailVerdict {
+  const abuse = suspectedAbuse(input);
+  const sellerSide = isSellerSideFault(input.reason.fault);
+  const returnlessMatches = matchesReturnlessRule(input, policy);
+  const blockersOf = (action: DecisionAction): GuardrailRule[] => {
+    if (action === 'escalate') return abuse.length > 0 ? [] : [guardrailRules.escalateOnlyOnSuspicion];
+    const blocked: GuardrailRule[] = [...abuse];
+    if (sellerSide && (action === 'save_offer' || action === 'close_out_of_policy')) blocked.push(guardrailRules.sellerFaultNeverRefused);
+    if (action === 'close_out_of_policy' && input.inPolicy !== false) blocked.push(guardrailRules.closeOnlyOutOfPolicy);
+    if (action === 'returnless_refund' && !returnlessMatches) blocked.push(guardrailRules.returnlessNeedsMatchingRule);
+    return blocked;
+  };
+  return { abuse, blockersOf };
+}
