@@ -120,6 +120,12 @@ export const policySchema = z.strictObject({
     rdrResponseHours: z.number().int().min(1).max(deadlineMax.rdrResponseHours).optional(),
     refundBusinessDays: z.number().int().min(0).max(deadlineMax.refundBusinessDays).optional(),
   }),
+  decisionPriors: z.strictObject({
+    serialReturnerReturns90Days: z.number().int().min(1),
+    highValueWrongItem: perMarketplace(money, (m) => [[['currency'], m.currency]]),
+    closeAtozClaimProbability: probability,
+    declinedOfferLateShare: probability,
+  }),
 }).superRefine((policy, ctx) => {
   if (policy.saveOfferAcceptancePriors.length !== policy.saveOfferLadderBps.length) {
     fail(ctx, ['saveOfferAcceptancePriors'], `must have one probability per ladder step (${policy.saveOfferLadderBps.length})`);

@@ -5,7 +5,9 @@ import { classifyReason, reasonCatalog, reasonCategories } from '../reasons.js';
 import type { ReasonCategory } from '../reasons.js';
 import { decideReturn } from './decide.js';
 import type { Decision, DecisionInput } from './decision.js';
-import { guardrailRules, isSellerSideFault, serialReturnerThreshold } from './guardrails.js';
+import { guardrailRules, isSellerSideFault } from './guardrails.js';
+
+const serialReturnerThreshold = defaultPolicy.decisionPriors.serialReturnerReturns90Days;
 
 const codeOf = (category: ReasonCategory): string => reasonCatalog.find((entry) => entry.category === category)!.code;
 

@@ -1,7 +1,7 @@
-import { currencyExponent } from '../money.js';
 import type { Policy } from '../policy/policy.js';
 import type { Fault } from '../reasons.js';
 import type { DecisionAction, DecisionInput } from './decision.js';
+import { forMarketplace, inCurrency } from './policy-values.js';
 
 /** Guardrail rule ids, each with why it exists (seed article steps 1–3, issue 3 "Decision"). */
 export const guardrailRules = {
@@ -20,24 +20,6 @@ export const guardrailRules = {
 } as const;
 export type GuardrailRule = (typeof guardrailRules)[keyof typeof guardrailRules];
 
-/**
- * Returns in 90 days from which a buyer counts as a serial returner. The policy has no such field yet;
- * 5 is a starting point (well above a normal buyer's one or two a quarter), to move into the policy.
- */
-export const serialReturnerThreshold = 5;
-
-/**
- * Unit price above which a "wrong item sent" claim is escalated, in major units of the currency
- * (200 USD/EUR/GBP; 30,000 JPY). A starting point to move into the policy.
- */
-const highValueMajorUnits: Readonly<Record<string, number>> = { JPY: 30_000 };
-const highValueDefaultMajorUnits = 200;
-
-/** The high-value threshold in minor units of `currency`; an unknown currency is `invalid_input`. */
-export function highValueThresholdMinor(currency: string): number {
-  return (highValueMajorUnits[currency] ?? highValueDefaultMajorUnits) * 10 ** currencyExponent(currency);
-}
-
 // Parties other than the buyer: the seller shipped it, or carrier/Amazon damaged or lost it. The buyer is
 // entitled to the return either way. 'unknown' is not here: a size complaint is not proven seller fault.
 const notBuyerFaults: ReadonlySet<Fault> = new Set(['seller', 'carrier', 'amazon']);
@@ -47,11 +29,13 @@ export function isSellerSideFault(fault: Fault): boolean {
   return notBuyerFaults.has(fault);
 }
 
-/** The abuse rules that fire for a request (empty when nothing is suspicious). */
-export function suspectedAbuse(input: DecisionInput): GuardrailRule[] {
+/** The abuse rules that fire for a request (empty when nothing is suspicious); thresholds from the policy. */
+export function suspectedAbuse(input: DecisionInput, policy: Policy): GuardrailRule[] {
   const fired: GuardrailRule[] = [];
-  if ((input.buyerReturnsLast90Days ?? 0) >= serialReturnerThreshold) fired.push(guardrailRules.abuseSerialReturner);
-  if (input.reason.category === 'wrong_item_sent' && input.unitPriceMinor > highValueThresholdMinor(input.currency)) {
+  const priors = policy.decisionPriors;
+  if ((input.buyerReturnsLast90Days ?? 0) >= priors.serialReturnerReturns90Days) fired.push(guardrailRules.abuseSerialReturner);
+  const highValue = inCurrency(forMarketplace(priors.highValueWrongItem, input, 'high-value threshold'), input, 'high-value threshold');
+  if (input.reason.category === 'wrong_item_sent' && input.unitPriceMinor > highValue) {
     fired.push(guardrailRules.abuseHighValueWrongItem);
   }
   return fired;
@@ -75,7 +59,7 @@ export interface GuardrailVerdict {
 
 /** Evaluates every guardrail once for a request. */
 export function evaluateGuardrails(input: DecisionInput, policy: Policy): GuardrailVerdict {
-  const abuse = suspectedAbuse(input);
+  const abuse = suspectedAbuse(input, policy);
   const sellerSide = isSellerSideFault(input.reason.fault);
   const returnlessMatches = matchesReturnlessRule(input, policy);
   const blockersOf = (action: DecisionAction): GuardrailRule[] => {

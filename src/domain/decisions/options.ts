@@ -1,37 +1,10 @@
 import { DomainError } from '../errors.js';
 import { multiplyMinor, percentOf } from '../money.js';
-import type { Money } from '../money.js';
 import { conditionGrades } from '../policy/policy.js';
-import type { PerMarketplace, Policy } from '../policy/policy.js';
+import type { Policy } from '../policy/policy.js';
 import { gradePriorFor, priceByWeight } from '../policy/policy-lookups.js';
 import type { DecisionInput, LossComponent } from './decision.js';
-
-/**
- * Chance that a buyer whose request is closed opens an A-to-z claim and wins a refund. The policy
- * has no such prior yet; a starting point to move into the policy.
- */
-export const closeAtozClaimProbability = 0.3;
-
-/**
- * Share of declined save offers whose authorization then misses the 48-hour RDR clock (reference
- * §1.4): the exchange of messages costs time. A starting point to move into the policy.
- */
-export const declinedOfferLateShare = 0.5;
-
-function forMarketplace<T>(table: PerMarketplace<T>, input: DecisionInput, what: string): T {
-  const value = table[input.marketplaceCode];
-  if (value === undefined) {
-    throw new DomainError('invalid_input', `The policy has no ${what} for marketplace ${input.marketplaceCode}: add one to the policy.`, { marketplace: input.marketplaceCode, what });
-  }
-  return value;
-}
-
-function inCurrency(money: Money, input: DecisionInput, what: string): number {
-  if (money.currency !== input.currency) {
-    throw new DomainError('invalid_input', `The policy's ${what} for ${input.marketplaceCode} is in ${money.currency}, the request in ${input.currency}: use one currency per marketplace.`, { what });
-  }
-  return money.amountMinor;
-}
+import { forMarketplace, inCurrency } from './policy-values.js';
 
 /** The full refund of the request: unit price × quantity. */
 export function grossRefundMinor(input: DecisionInput): number {
@@ -92,7 +65,7 @@ export function saveOfferComponents(input: DecisionInput, policy: Policy, step: 
   }
   const decline = 1 - accept;
   const risk = inCurrency(forMarketplace(policy.accountHealthRisk, input, 'account-health risk').lateAnswer, input, 'late-answer risk');
-  const lateProbability = decline * declinedOfferLateShare;
+  const lateProbability = decline * policy.decisionPriors.declinedOfferLateShare;
   return [
     { id: 'save_discount', label: `Partial refund of ${bps / 100}% if accepted`, amountMinor: multiplyMinor(percentOf(grossRefundMinor(input), bps), accept), probability: accept },
     { id: 'declined_authorize', label: 'Authorize the return if declined', amountMinor: multiplyMinor(authorizeLossMinor, decline), probability: decline },
@@ -103,7 +76,7 @@ export function saveOfferComponents(input: DecisionInput, policy: Policy, step: 
 /** Close an out-of-policy request: no refund now, but an expected A-to-z claim refund and its account-health cost. */
 export function closeComponents(input: DecisionInput, policy: Policy): LossComponent[] {
   const risk = inCurrency(forMarketplace(policy.accountHealthRisk, input, 'account-health risk').atozClaim, input, 'A-to-z claim risk');
-  const p = closeAtozClaimProbability;
+  const p = policy.decisionPriors.closeAtozClaimProbability;
   return [
     { id: 'atoz_refund', label: 'Refund granted by an A-to-z claim', amountMinor: multiplyMinor(grossRefundMinor(input), p), probability: p },
     { id: 'account_health_atoz', label: 'Account health: A-to-z claim', amountMinor: multiplyMinor(risk, p), probability: p },

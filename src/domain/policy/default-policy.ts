@@ -101,4 +101,14 @@ export const defaultPolicy: Policy = {
     JP: { lateAnswer: jpy(700), atozClaim: jpy(7000) },
   },
   deadlines: {},
+  // 5 returns a quarter is well above a normal buyer's one or two; 200 (30,000 yen) marks a unit
+  // worth a person's look when the buyer says it is not what was shipped.
+  decisionPriors: {
+    serialReturnerReturns90Days: 5,
+    highValueWrongItem: {
+      US: usd(20000), UK: gbp(20000), DE: eur(20000), FR: eur(20000), IT: eur(20000), ES: eur(20000), JP: jpy(30000),
+    },
+    closeAtozClaimProbability: 0.3,
+    declinedOfferLateShare: 0.5,
+  },
 };

@@ -34,6 +34,8 @@ export interface Policy {
   readonly accountHealthRisk: PerMarketplace<AccountHealthRisk>;
   /** Tighter deadlines than Amazon's; absent fields use domain/deadlines/deadline-rules.ts. */
   readonly deadlines: DeadlineOverrides;
+  /** When a request looks like abuse, and the odds the decision weighs for its risks. */
+  readonly decisionPriors: DecisionPriors;
 }
 
 export type PerMarketplace<T> = Readonly<Partial<Record<MarketplaceCode, T>>>;
@@ -119,6 +121,18 @@ export interface AccountHealthRisk {
   readonly lateAnswer: Money;
   /** An A-to-z claim that counts toward the Order Defect Rate (§4.6). */
   readonly atozClaim: Money;
+}
+
+/** The seller's own judgement, not Amazon's numbers: starting points a seller tunes to their history. */
+export interface DecisionPriors {
+  /** Returns in 90 days from which a buyer counts as a serial returner (escalated to a person). */
+  readonly serialReturnerReturns90Days: number;
+  /** Unit price above which a "wrong item sent" claim is escalated to a person, per marketplace. */
+  readonly highValueWrongItem: PerMarketplace<Money>;
+  /** Chance (0..1) that a buyer whose request is closed wins a refund through an A-to-z claim. */
+  readonly closeAtozClaimProbability: number;
+  /** Share (0..1) of declined save offers whose authorization then misses the 48-hour RDR clock (§1.4). */
+  readonly declinedOfferLateShare: number;
 }
 
 /** A seller may answer sooner than Amazon requires, never later. */
