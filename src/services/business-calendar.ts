@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { BusinessCalendar } from '../domain/deadlines/business-calendar.js';
+import { msPerDay } from '../domain/deadlines/civil-date.js';
 import type { Marketplace } from '../domain/marketplaces.js';
 
 /**
@@ -9,7 +10,6 @@ import type { Marketplace } from '../domain/marketplaces.js';
  * place the library is used; the domain receives the finished calendar.
  */
 const holidaysByCountryYear = new Map<string, readonly string[]>();
-const msPerDay = 86_400_000;
 
 /** The calendar of a marketplace covering the given years (holidays outside them are not loaded). */
 export function calendarFor(marketplace: Marketplace, years: readonly number[]): BusinessCalendar {

@@ -10,6 +10,7 @@ import { createImportRun, finishImportRun } from '../storage/import-run-reposito
 import { upsertProducts } from '../storage/product-repository.js';
 import type { FileImportResult, ImportFileOptions } from './import-reports.js';
 import { emptyResult, keepErrors } from './import-reports.js';
+import { defaultAccountId } from './accounts.js';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 
@@ -37,7 +38,7 @@ export async function importProductSheet(database: Database, path: string, optio
   const sheet = await readProductSheet(bytes, basename(path), { currency: options.marketplace.currency, decimalSeparator: options.marketplace.decimalSeparator });
   const now = options.now ?? (() => new Date().toISOString());
   return database.transaction(async (tx) => {
-    const accountId = options.accountId ?? 1;
+    const accountId = options.accountId ?? defaultAccountId;
     const startedAt = now();
     const encoding = sheet.format === 'xlsx' ? 'xlsx' : 'text';
     const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType: 'product-sheet', encoding, marketplaceCode: options.marketplace.code, startedAt });

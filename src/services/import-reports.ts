@@ -17,6 +17,7 @@ import { SeenKeys } from './seen-keys.js';
 import { mergeReportBatch } from './merge-report-batch.js';
 import type { MergeContext } from './merge-report-batch.js';
 import { importProductSheet, isProductSheet } from './import-product-sheet.js';
+import { defaultAccountId } from './accounts.js';
 
 export interface ImportFileOptions {
   accountId?: number;
@@ -86,7 +87,7 @@ async function importReportAs(database: Database, path: string, marketplace: Mar
 }
 
 async function importOpenedReport(tx: Transaction, report: OpenedReport, path: string, marketplace: Marketplace, options: ImportFileOptions & { now: () => string }): Promise<FileImportResult> {
-  const accountId = options.accountId ?? 1;
+  const accountId = options.accountId ?? defaultAccountId;
   const reportType = report.spec.type;
   const startedAt = options.now();
   const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType, encoding: report.encoding, marketplaceCode: marketplace.code, startedAt });

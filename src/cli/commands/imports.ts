@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { listImports } from '../../services/list-imports.js';
 import { databaseOption, withDatabase } from '../database-option.js';
+import { defaultAccountId } from '../../services/accounts.js';
 
 export function registerImports(program: Command, config: Config): void {
   const imports = program.command('imports').description('The import history');
@@ -12,7 +13,7 @@ export function registerImports(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (options: { limit: string; json?: boolean; database: string }) => {
       const limit = Math.min(Math.max(Number(options.limit) || 20, 1), 1000);
-      const runs = await withDatabase(options.database, (database) => listImports(database, 1, limit));
+      const runs = await withDatabase(options.database, (database) => listImports(database, defaultAccountId, limit));
       if (options.json) {
         console.log(JSON.stringify({ imports: runs }));
         return;

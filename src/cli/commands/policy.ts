@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { applyPolicy, checkPolicyText, readPolicyFile, showPolicy } from '../../services/policy.js';
 import { databaseOption, withDatabase } from '../database-option.js';
+import { defaultAccountId } from '../../services/accounts.js';
 
 /** `returndesk policy show|validate|apply`: the seller's policy (docs/policy.md). */
 export function registerPolicy(program: Command, config: Config): void {
@@ -11,7 +12,7 @@ export function registerPolicy(program: Command, config: Config): void {
     .option('--json', 'print one JSON document')
     .addOption(databaseOption(config))
     .action(async (options: { json?: boolean; database: string }) => {
-      const shown = await withDatabase(options.database, (database) => showPolicy(database, 1));
+      const shown = await withDatabase(options.database, (database) => showPolicy(database, defaultAccountId));
       if (options.json) {
         console.log(JSON.stringify(shown));
         return;
@@ -36,7 +37,7 @@ export function registerPolicy(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (file: string, options: { json?: boolean; database: string }) => {
       const text = await readPolicyFile(file);
-      const applied = await withDatabase(options.database, (database) => applyPolicy(database, 1, text, file, new Date().toISOString()));
+      const applied = await withDatabase(options.database, (database) => applyPolicy(database, defaultAccountId, text, file, new Date().toISOString()));
       if (options.json) {
         console.log(JSON.stringify(applied));
         return;

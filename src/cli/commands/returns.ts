@@ -6,6 +6,7 @@ import type { ReturnStatus } from '../../domain/lifecycle.js';
 import { listReturns, showReturn } from '../../services/list-returns.js';
 import { DomainError } from '../../domain/errors.js';
 import { databaseOption, withDatabase } from '../database-option.js';
+import { defaultAccountId } from '../../services/accounts.js';
 
 export function registerReturns(program: Command, config: Config): void {
   const returns = program.command('returns').description('Look at return cases');
@@ -19,7 +20,7 @@ export function registerReturns(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (options: { status?: ReturnStatus; channel?: 'FBA' | 'MFN'; sku?: string; limit: string; json?: boolean; database: string }) => {
       const limit = Math.min(Math.max(Number(options.limit) || 20, 1), 1000);
-      const page = await withDatabase(options.database, (database) => listReturns(database, { accountId: 1, status: options.status, channel: options.channel, sku: options.sku, limit, offset: 0 }));
+      const page = await withDatabase(options.database, (database) => listReturns(database, { accountId: defaultAccountId, status: options.status, channel: options.channel, sku: options.sku, limit, offset: 0 }));
       if (options.json) {
         console.log(JSON.stringify(page));
         return;
@@ -38,7 +39,7 @@ export function registerReturns(program: Command, config: Config): void {
     .action(async (id: string, options: { json?: boolean; database: string }) => {
       const caseId = Number(id);
       if (!Number.isSafeInteger(caseId) || caseId < 1) throw new DomainError('invalid_input', `"${id}" is not a case id (a whole number).`);
-      const { returnCase, events } = await withDatabase(options.database, (database) => showReturn(database, 1, caseId));
+      const { returnCase, events } = await withDatabase(options.database, (database) => showReturn(database, defaultAccountId, caseId));
       if (options.json) {
         console.log(JSON.stringify({ returnCase, events }));
         return;

@@ -1,5 +1,5 @@
+import { errorOf } from '../../../test/domain-errors.js';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
 import { formatAmount } from '../money.js';
 import { draftMessage, messageActions, type DraftInput, type MessageAction } from './draft.js';
 import { messageLanguages, type MessageLanguage } from './lint-rules.js';
@@ -85,29 +85,20 @@ describe('draftMessage: amounts, percent and derived notes', () => {
   });
 });
 
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('draftMessage: refusals', () => {
   it('refuses an unknown action', () => {
-    const error = refusal(() => draftMessage(sampleInput('send_coupon' as MessageAction, 'en')));
+    const error = errorOf(() => draftMessage(sampleInput('send_coupon' as MessageAction, 'en')));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('save_offer');
   });
 
   it('refuses an unknown language', () => {
-    expect(refusal(() => draftMessage(sampleInput('save_offer', 'en', { language: 'pt' as MessageLanguage }))).code).toBe('invalid_input');
+    expect(errorOf(() => draftMessage(sampleInput('save_offer', 'en', { language: 'pt' as MessageLanguage }))).code).toBe('invalid_input');
   });
 
   it('refuses and lists every placeholder left unfilled', () => {
-    const error = refusal(() => draftMessage(sampleInput('save_offer', 'en', { values: { buyerName: 'Jane' }, amounts: {} })));
+    const error = errorOf(() => draftMessage(sampleInput('save_offer', 'en', { values: { buyerName: 'Jane' }, amounts: {} })));
     expect(error.code).toBe('invalid_input');
     expect(error.details.missing).toEqual(['itemName', 'orderId', 'amount', 'percent']);
     expect(error.message).toContain('{amount}');
@@ -116,7 +107,7 @@ describe('draftMessage: refusals', () => {
   it('refuses an authorization without who pays the label', () => {
     const base = sampleInput('authorize_return', 'fr');
     const { labelPaidBy: _unused, ...values } = base.values;
-    const error = refusal(() => draftMessage({ ...base, values }));
+    const error = errorOf(() => draftMessage({ ...base, values }));
     expect(error.details.missing).toEqual(['labelNote']);
     expect(error.message).toContain('labelPaidBy');
   });
@@ -126,17 +117,17 @@ describe('draftMessage: refusals', () => {
     ['an amount that is not minor units', { amounts: { refundAmount: 12.5 } }],
     ['a value given twice', { amounts: { refundAmount: 100, buyerName: 5 } }],
   ] as const)('refuses %s', (_name, overrides) => {
-    expect(refusal(() => draftMessage(sampleInput('authorize_return', 'en', overrides as Partial<DraftInput>))).code).toBe('invalid_input');
+    expect(errorOf(() => draftMessage(sampleInput('authorize_return', 'en', overrides as Partial<DraftInput>))).code).toBe('invalid_input');
   });
 
   it('refuses an edited template with a placeholder nobody fills', () => {
     const templates = { save_offer: { subject: 'Order {orderId}', body: 'Hello {buyerName}, code {voucherCode}.' } };
-    const error = refusal(() => draftMessage(sampleInput('save_offer', 'en', { templates })));
+    const error = errorOf(() => draftMessage(sampleInput('save_offer', 'en', { templates })));
     expect(error.details.missing).toEqual(['voucherCode']);
   });
 
   it('refuses an edited template with an empty body', () => {
-    expect(refusal(() => draftMessage(sampleInput('save_offer', 'en', { templates: { save_offer: { subject: 'Hi', body: ' ' } } }))).code).toBe('invalid_input');
+    expect(errorOf(() => draftMessage(sampleInput('save_offer', 'en', { templates: { save_offer: { subject: 'Hi', body: ' ' } } }))).code).toBe('invalid_input');
   });
 });
 

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { listReturns, showReturn } from '../../services/list-returns.js';
+import { defaultAccountId } from '../../services/accounts.js';
 import type { Database } from '../../services/open-database.js';
 import { returnCaseParams, returnListQuery, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
 import type { ReturnDetailResponse, ReturnListResponse } from '../schemas/returns.js';
 
-// Until accounts arrive (issue 7) every request acts on the default seller account.
-const defaultAccountId = 1;
 
 export function registerReturnRoutes(app: FastifyInstance, database: Database): void {
   app.get('/api/returns', async (request): Promise<ReturnListResponse> => {
