@@ -73,16 +73,18 @@ function findInvalidUtf8(bytes: Uint8Array): number {
   return bad;
 }
 
-function notUtf8(offset: number): DomainError {
-  return new DomainError('unreadable_file', `The file is not valid UTF-8 (first bad byte near byte offset ${offset}). Try --encoding windows-1252 or shift_jis.`, { offset });
+/** The streaming decoder's refusal: a class of its own, so the import can tell it from other refusals. */
+class NotUtf8Error extends DomainError {
+  declare readonly details: { readonly offset: number };
 }
 
-/**
- * Whether `error` is the streaming UTF-8 decoder's refusal of a file, with the bad byte's offset
- * (detectEncoding's refusal of UTF-8 with a stray byte also has an offset, but a `reason` too).
- */
+function notUtf8(offset: number): DomainError {
+  return new NotUtf8Error('unreadable_file', `The file is not valid UTF-8 (first bad byte near byte offset ${offset}). Try --encoding windows-1252 or shift_jis.`, { offset });
+}
+
+/** Whether `error` is the streaming UTF-8 decoder's refusal of a file, with the bad byte's offset. */
 export function isNotUtf8Error(error: unknown): error is DomainError & { readonly details: { readonly offset: number } } {
-  return error instanceof DomainError && error.code === 'unreadable_file' && error.details.reason === undefined && typeof error.details.offset === 'number';
+  return error instanceof NotUtf8Error;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
