@@ -8,6 +8,8 @@ import { registerDemo } from './commands/demo.js';
 import { registerReturns } from './commands/returns.js';
 import { registerImports } from './commands/imports.js';
 import { registerPolicy } from './commands/policy.js';
+import { registerDecide } from './commands/decide.js';
+import { registerBacktest } from './commands/backtest.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerReturns(program, config);
   registerImports(program, config);
   registerPolicy(program, config);
+  registerDecide(program, config);
+  registerBacktest(program, config);
   return program;
 }
 

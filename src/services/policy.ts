@@ -125,6 +125,10 @@ export const policySchema = z.strictObject({
     highValueWrongItem: perMarketplace(money, (m) => [[['currency'], m.currency]]),
     closeAtozClaimProbability: probability,
     declinedOfferLateShare: probability,
+    // Added after the first policies were stored: absent in an older file or version means the default.
+    restockingFeeChargeShare: probability.default(defaultPolicy.decisionPriors.restockingFeeChargeShare),
+    learningPriorWeight: z.number().positive().max(1_000_000).default(defaultPolicy.decisionPriors.learningPriorWeight),
+    buyerShipByDays: z.number().int().min(1).max(90).default(defaultPolicy.decisionPriors.buyerShipByDays),
   }),
 }).superRefine((policy, ctx) => {
   if (policy.saveOfferAcceptancePriors.length !== policy.saveOfferLadderBps.length) {
@@ -257,7 +261,10 @@ const hashPolicy = (policy: Policy) => createHash('sha256').update(canonicalJson
 export async function showPolicy(database: Database, accountId: number): Promise<ShownPolicy> {
   const stored = await findCurrentPolicy(database.db, accountId);
   if (!stored) return { version: 0, origin: 'default', sha256: hashPolicy(defaultPolicy), sourceName: null, appliedAt: null, policy: defaultPolicy };
-  return { version: stored.version, origin: 'applied', sha256: stored.sha256, sourceName: stored.sourceName, appliedAt: stored.appliedAt, policy: stored.policy };
+  // A version stored before a field existed gets that field's default here.
+  const checked = validatePolicy(stored.policy);
+  const policy = checked.ok ? checked.policy : stored.policy;
+  return { version: stored.version, origin: 'applied', sha256: stored.sha256, sourceName: stored.sourceName, appliedAt: stored.appliedAt, policy };
 }
 
 /**

@@ -111,7 +111,8 @@ export async function listCaseEvents(db: Kysely<Schema>, caseId: number): Promis
   }));
 }
 
-function toReturnCase(row: ReturnCaseRow): ReturnCase {
+/** A stored row as a domain case. */
+export function toReturnCase(row: ReturnCaseRow): ReturnCase {
   const reason: ReasonClassification = {
     raw: row.reason_raw,
     code: row.reason_code,

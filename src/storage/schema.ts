@@ -48,6 +48,18 @@ export interface PolicyRow {
   source_name: string; applied_at: string;
 }
 
+export interface CaseOutcomeRow {
+  id: Generated<number>; account_id: number; case_id: number; outcome: string; step: number | null;
+  grade: string | null; sku: string; product_category: string | null; reason_category: string | null;
+  note: string | null; recorded_at: string;
+}
+
+export interface MfnReturnRow {
+  id: number; case_id: number; account_id: number; order_amount_minor: number | null; order_quantity: number | null;
+  return_quantity: number; in_policy: number | null; currency: string; a_to_z_claim: number | null;
+  item_name: string | null; return_request_date: string;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -57,4 +69,7 @@ export interface Schema {
   return_case_events: ReturnCaseEventRow;
   record_changes: RecordChangeRow;
   policies: PolicyRow;
+  case_outcomes: CaseOutcomeRow;
+  /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
+  mfn_returns: MfnReturnRow;
 }

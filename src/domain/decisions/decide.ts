@@ -4,6 +4,9 @@ import type { Decision, DecisionAction, DecisionInput, DecisionOption, LossCompo
 import { explainDecision } from './explanation.js';
 import { evaluateGuardrails, guardrailRules } from './guardrails.js';
 import type { GuardrailVerdict } from './guardrails.js';
+import { gradePriorFor } from '../policy/policy-lookups.js';
+import { priorOdds } from './learning.js';
+import type { LearnedOdds } from './learning.js';
 import {
   authorizeComponents, closeComponents, escalateComponents, returnlessComponents, saveOfferComponents, sumComponents,
 } from './options.js';
@@ -18,7 +21,7 @@ function requireInput(input: DecisionInput): void {
 }
 
 function optionOf(action: DecisionAction, components: LossComponent[], verdict: GuardrailVerdict, step?: number): DecisionOption {
-  const blockedBy = verdict.blockersOf(action);
+  const blockedBy = verdict.blockersOf(action, step);
   return {
     action, ...(step === undefined ? {} : { step }), allowed: blockedBy.length === 0, blockedBy,
     expectedLossMinor: sumComponents(components), components,
@@ -36,12 +39,24 @@ function isPreferred(a: DecisionOption, b: DecisionOption): boolean {
   return (a.step ?? 0) < (b.step ?? 0);
 }
 
+/** The learned odds given with the request, else the policy's priors for its product and reason category. */
+export function oddsFor(input: DecisionInput, policy: Policy): LearnedOdds {
+  const odds = input.odds ?? priorOdds({
+    saveOfferAcceptance: policy.saveOfferAcceptancePriors,
+    grades: gradePriorFor(policy, input.productCategory ?? null, input.reason.category),
+  });
+  if (odds.saveOfferAcceptance.length !== policy.saveOfferLadderBps.length) {
+    throw new DomainError('invalid_input', `The odds give ${odds.saveOfferAcceptance.length} acceptance probabilities for a ladder of ${policy.saveOfferLadderBps.length} steps.`, { steps: policy.saveOfferLadderBps.length });
+  }
+  return odds;
+}
+
 /** Every option for a request, in a stable order: authorize, returnless, save offers by step, close, escalate. */
-export function buildOptions(input: DecisionInput, policy: Policy, verdict: GuardrailVerdict): DecisionOption[] {
-  const authorize = authorizeComponents(input, policy);
+export function buildOptions(input: DecisionInput, policy: Policy, odds: LearnedOdds, verdict: GuardrailVerdict): DecisionOption[] {
+  const authorize = authorizeComponents(input, policy, odds);
   const authorizeLoss = sumComponents(authorize);
   const saves = policy.saveOfferLadderBps.map((_, step) =>
-    optionOf('save_offer', saveOfferComponents(input, policy, step, authorizeLoss), verdict, step));
+    optionOf('save_offer', saveOfferComponents(input, policy, odds, step, authorizeLoss), verdict, step));
   return [
     optionOf('authorize_return', authorize, verdict),
     optionOf('returnless_refund', returnlessComponents(input), verdict),
@@ -61,8 +76,9 @@ export function buildOptions(input: DecisionInput, policy: Policy, verdict: Guar
  */
 export function decideReturn(input: DecisionInput, policy: Policy): Decision {
   requireInput(input);
+  const odds = oddsFor(input, policy);
   const verdict = evaluateGuardrails(input, policy);
-  const options = buildOptions(input, policy, verdict);
+  const options = buildOptions(input, policy, odds, verdict);
   let recommended: DecisionOption | undefined;
   for (const option of options) {
     if (option.allowed && (recommended === undefined || isPreferred(option, recommended))) recommended = option;
@@ -73,7 +89,7 @@ export function decideReturn(input: DecisionInput, policy: Policy): Decision {
   const firedRules = Object.values(guardrailRules).filter((id) => fired.has(id));
   return {
     currency: input.currency, recommended, options, firedRules,
-    explanation: explainDecision(recommended, firedRules, input.currency),
+    odds, explanation: explainDecision(recommended, firedRules, input.currency, odds),
     nowIso: input.nowIso, requestedAtIso: input.requestedAtIso,
   };
 }

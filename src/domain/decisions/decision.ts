@@ -1,5 +1,6 @@
 import type { MarketplaceCode } from '../marketplaces.js';
 import type { ReasonClassification } from '../reasons.js';
+import type { LearnedOdds } from './learning.js';
 
 /** What the decision engine needs about one open MFN return request. Money is integer minor units of `currency`. */
 export interface DecisionInput {
@@ -17,7 +18,14 @@ export interface DecisionInput {
   readonly inPolicy: boolean | null;
   /** Returns this buyer opened in the last 90 days (this one excluded); absent when not known. */
   readonly buyerReturnsLast90Days?: number;
-  /** Carried, not used for money yet (deadlines come from domain/deadlines). */
+  /** Save-offer steps (0-based) this buyer already declined for this request: never offered again. */
+  readonly declinedOfferSteps?: readonly number[];
+  /**
+   * Acceptance and grade odds learned from the seller's outcomes (see learning.ts); absent means the
+   * policy priors. Must have one acceptance per ladder step.
+   */
+  readonly odds?: LearnedOdds;
+  /** When the decision is made: picks the Amazon numbers (restocking-fee caps) in force. */
   readonly nowIso: string;
   readonly requestedAtIso: string;
 }
@@ -52,6 +60,8 @@ export interface Decision {
   readonly options: readonly DecisionOption[];
   /** Every guardrail rule id that fired for this request, in the order of `guardrailRules`. */
   readonly firedRules: readonly string[];
+  /** The odds the options were priced with, and whether each came from the seller's data or a prior. */
+  readonly odds: LearnedOdds;
   readonly explanation: { readonly en: string; readonly zh: string };
   readonly nowIso: string;
   readonly requestedAtIso: string;

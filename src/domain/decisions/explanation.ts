@@ -1,6 +1,7 @@
 import { formatAmount } from '../money.js';
 import type { DecisionOption } from './decision.js';
 import { guardrailRules } from './guardrails.js';
+import type { LearnedOdds, OddsSource } from './learning.js';
 
 const actionNames: Readonly<Record<DecisionOption['action'], { en: string; zh: string }>> = {
   save_offer: { en: 'offer a partial refund so the buyer keeps the item', zh: '提供部分退款以挽留订单' },
@@ -13,6 +14,7 @@ const actionNames: Readonly<Record<DecisionOption['action'], { en: string; zh: s
 const reasonTexts: Readonly<Record<string, { en: string; zh: string }>> = {
   [guardrailRules.abuseSerialReturner]: { en: 'the buyer returns often (possible abuse)', zh: '该买家退货频繁（疑似滥用）' },
   [guardrailRules.abuseHighValueWrongItem]: { en: 'a high-value unit is claimed as the wrong item (possible swap)', zh: '高价商品被申报为发错货（疑似调包）' },
+  [guardrailRules.saveOfferDeclined]: { en: 'the buyer declined an offer', zh: '买家已拒绝挽留报价' },
   [guardrailRules.sellerFaultNeverRefused]: { en: 'the fault is on the seller\'s side, so the return is never refused or stalled', zh: '责任在卖家一方，退货不得拒绝或拖延' },
   cheapest: { en: 'it is the cheapest allowed option', zh: '这是允许的选项中损失最低的' },
 };
@@ -27,16 +29,47 @@ function mainReason(recommended: DecisionOption, firedRules: readonly string[]):
   return reasonTexts.cheapest!;
 }
 
+const levelNames = {
+  sku: { en: 'this SKU', zh: '该 SKU' },
+  category: { en: 'this product category', zh: '该品类' },
+  reason: { en: 'this return reason', zh: '该退货原因' },
+} as const;
+
+function observationCount(source: OddsSource): number {
+  return Object.values(source.observations).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** Where one number came from: "your history of this SKU (12 outcomes)" or "the policy prior". */
+function sourceText(source: OddsSource): { en: string; zh: string } {
+  if (source.from === 'prior' || source.level === undefined) return { en: 'the policy prior', zh: '政策预设值' };
+  const n = observationCount(source);
+  const level = levelNames[source.level];
+  return { en: `your history of ${level.en} (${n} outcomes)`, zh: `${level.zh}的历史数据（${n} 条结果）` };
+}
+
+/** Which numbers came from the seller's data and which from priors: acceptance of the recommended step (or the first) and grades. */
+export function explainOdds(odds: LearnedOdds, recommended: DecisionOption): { en: string; zh: string } {
+  const acceptance = odds.saveOfferAcceptance[recommended.step ?? 0];
+  const grades = sourceText(odds.grades.source);
+  if (acceptance === undefined) return { en: `Grade odds come from ${grades.en}.`, zh: `成色概率来自${grades.zh}。` };
+  const accept = sourceText(acceptance.source);
+  return {
+    en: `Offer acceptance comes from ${accept.en}; grade odds from ${grades.en}.`,
+    zh: `报价接受率来自${accept.zh}；成色概率来自${grades.zh}。`,
+  };
+}
+
 /**
  * A plain sentence in English and Simplified Chinese: the action, its expected loss (formatted for
- * the language, in the request's currency) and the main reason.
+ * the language, in the request's currency) and the main reason, then where the odds came from.
  */
-export function explainDecision(recommended: DecisionOption, firedRules: readonly string[], currency: string): { en: string; zh: string } {
+export function explainDecision(recommended: DecisionOption, firedRules: readonly string[], currency: string, odds: LearnedOdds): { en: string; zh: string } {
   const name = actionNames[recommended.action];
   const step = recommended.step === undefined ? '' : ` (step ${recommended.step + 1})`;
   const stepZh = recommended.step === undefined ? '' : `（第 ${recommended.step + 1} 档）`;
   const reason = mainReason(recommended, firedRules);
-  const en = `Recommended: ${name.en}${step}; expected loss ${formatAmount(recommended.expectedLossMinor, currency, 'en-US')}, because ${reason.en}.`;
-  const zh = `建议：${name.zh}${stepZh}；预计损失 ${formatAmount(recommended.expectedLossMinor, currency, 'zh-CN')}，原因：${reason.zh}。`;
+  const sources = explainOdds(odds, recommended);
+  const en = `Recommended: ${name.en}${step}; expected loss ${formatAmount(recommended.expectedLossMinor, currency, 'en-US')}, because ${reason.en}. ${sources.en}`;
+  const zh = `建议：${name.zh}${stepZh}；预计损失 ${formatAmount(recommended.expectedLossMinor, currency, 'zh-CN')}，原因：${reason.zh}。${sources.zh}`;
   return { en, zh };
 }

@@ -15,6 +15,8 @@ export const guardrailRules = {
   abuseHighValueWrongItem: 'abuse-high-value-wrong-item',
   /** Returnless refunds follow the seller's returnless rules (Amazon's rule form, reference §4.4). */
   returnlessNeedsMatchingRule: 'returnless-needs-matching-rule',
+  /** A buyer who declined an offer is not offered the same or less again: it only delays the answer. */
+  saveOfferDeclined: 'save-offer-declined',
   /** Escalating costs a person's time; it is for suspected abuse only. */
   escalateOnlyOnSuspicion: 'escalate-only-on-suspicion',
 } as const;
@@ -54,7 +56,8 @@ export function matchesReturnlessRule(input: DecisionInput, policy: Policy): boo
 /** The guardrails of one request: which rule ids block which action. */
 export interface GuardrailVerdict {
   readonly abuse: readonly GuardrailRule[];
-  blockersOf(action: DecisionAction): GuardrailRule[];
+  /** `step` is the save-offer ladder step (0-based), for `save_offer` only. */
+  blockersOf(action: DecisionAction, step?: number): GuardrailRule[];
 }
 
 /** Evaluates every guardrail once for a request. */
@@ -62,12 +65,14 @@ export function evaluateGuardrails(input: DecisionInput, policy: Policy): Guardr
   const abuse = suspectedAbuse(input, policy);
   const sellerSide = isSellerSideFault(input.reason.fault);
   const returnlessMatches = matchesReturnlessRule(input, policy);
-  const blockersOf = (action: DecisionAction): GuardrailRule[] => {
+  const declined = Math.max(-1, ...(input.declinedOfferSteps ?? []));
+  const blockersOf = (action: DecisionAction, step?: number): GuardrailRule[] => {
     if (action === 'escalate') return abuse.length > 0 ? [] : [guardrailRules.escalateOnlyOnSuspicion];
     const blocked: GuardrailRule[] = [...abuse];
     if (sellerSide && (action === 'save_offer' || action === 'close_out_of_policy')) blocked.push(guardrailRules.sellerFaultNeverRefused);
     if (action === 'close_out_of_policy' && input.inPolicy !== false) blocked.push(guardrailRules.closeOnlyOutOfPolicy);
     if (action === 'returnless_refund' && !returnlessMatches) blocked.push(guardrailRules.returnlessNeedsMatchingRule);
+    if (action === 'save_offer' && (step ?? 0) <= declined) blocked.push(guardrailRules.saveOfferDeclined);
     return blocked;
   };
   return { abuse, blockersOf };

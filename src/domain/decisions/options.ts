@@ -1,9 +1,10 @@
 import { DomainError } from '../errors.js';
 import { multiplyMinor, percentOf } from '../money.js';
 import { conditionGrades } from '../policy/policy.js';
-import type { Policy } from '../policy/policy.js';
-import { gradePriorFor, priceByWeight } from '../policy/policy-lookups.js';
+import type { ConditionGrade, GradeProbabilities, Policy } from '../policy/policy.js';
+import { amazonNumberAt, priceByWeight } from '../policy/policy-lookups.js';
 import type { DecisionInput, LossComponent } from './decision.js';
+import type { LearnedOdds } from './learning.js';
 import { forMarketplace, inCurrency } from './policy-values.js';
 
 /** The full refund of the request: unit price × quantity. */
@@ -25,26 +26,65 @@ function labelComponent(input: DecisionInput, policy: Policy): LossComponent {
   return { id: 'return_label', label: 'Return label (paid by the seller)', amountMinor: perParcel };
 }
 
+/**
+ * Odds are priced to 1/10,000: learned probabilities have long binary fractions that would push the
+ * exact money arithmetic onto its BigInt path, and no amount moves by more than a rounding.
+ */
+export function asOdds(probability: number): number {
+  return Math.round(probability * 10_000) / 10_000;
+}
+
 /** Expected resale of the returned units, one negative component per grade with a non-zero chance. */
-function recoveryComponents(input: DecisionInput, policy: Policy): LossComponent[] {
-  const prior = gradePriorFor(policy, input.productCategory ?? null, input.reason.category);
+function recoveryComponents(input: DecisionInput, policy: Policy, grades: GradeProbabilities): LossComponent[] {
   const gross = grossRefundMinor(input);
   return conditionGrades.flatMap((grade) => {
-    const probability = prior[grade] ?? 0;
+    const probability = asOdds(grades[grade] ?? 0);
     const resale = percentOf(gross, policy.resaleValueByGradeBps[grade]);
     if (probability === 0 || resale === 0) return [];
     return [{ id: `recovery_${grade}`, label: `Resale if graded ${grade}`, amountMinor: -multiplyMinor(resale, probability), probability }];
   });
 }
 
-/** Authorize with a label: full refund, label when the seller pays it, handling, minus the expected resale. */
-export function authorizeComponents(input: DecisionInput, policy: Policy): LossComponent[] {
+// Grades that show use or damage: Amazon lets the seller deduct up to its "used or damaged" cap (§4.5).
+// Like-new units show no use, so no fee is expected on them.
+const usedGrades: readonly ConditionGrade[] = ['very_good', 'good', 'acceptable', 'unsellable'];
+
+/**
+ * The restocking fee the seller can expect to keep: only when the buyer is at fault, at the caps in
+ * force on the decision day times the share of the cap the seller charges. Used or damaged units bear
+ * the "used or damaged" cap; an unused unit returned outside the policy bears the "late" cap.
+ */
+function restockingFeeComponents(input: DecisionInput, policy: Policy, grades: GradeProbabilities): LossComponent[] {
+  const caps = amazonNumberAt(policy.restockingFeeCaps, input.nowIso);
+  const share = policy.decisionPriors.restockingFeeChargeShare;
+  if (input.reason.fault !== 'buyer' || caps === undefined || share === 0) return [];
+  const gross = grossRefundMinor(input);
+  const used = asOdds(usedGrades.reduce((sum, grade) => sum + (grades[grade] ?? 0), 0));
+  const lateUnused = input.inPolicy === false ? asOdds(grades.new ?? 0) : 0;
+  const fee = (bps: number, probability: number): number => multiplyMinor(multiplyMinor(percentOf(gross, bps), share), probability);
+  const components: LossComponent[] = [];
+  if (used > 0 && caps.usedOrDamagedNotSellerFaultBps > 0) {
+    components.push({ id: 'restocking_fee_used', label: `Restocking fee on a used or damaged unit (cap ${caps.usedOrDamagedNotSellerFaultBps / 100}%)`, amountMinor: -fee(caps.usedOrDamagedNotSellerFaultBps, used), probability: used });
+  }
+  if (lateUnused > 0 && caps.lateOriginalConditionBps > 0) {
+    components.push({ id: 'restocking_fee_late', label: `Restocking fee on an unused unit returned late (cap ${caps.lateOriginalConditionBps / 100}%)`, amountMinor: -fee(caps.lateOriginalConditionBps, lateUnused), probability: lateUnused });
+  }
+  return components;
+}
+
+/**
+ * Authorize with a label: full refund, label when the seller pays it, handling, minus the expected
+ * resale and the expected restocking fee.
+ */
+export function authorizeComponents(input: DecisionInput, policy: Policy, odds: LearnedOdds): LossComponent[] {
   const handling = inCurrency(forMarketplace(policy.handlingCostPerUnit, input, 'handling cost'), input, 'handling cost');
+  const grades = odds.grades.probabilities;
   return [
     { id: 'refund', label: 'Full refund', amountMinor: grossRefundMinor(input) },
     labelComponent(input, policy),
     { id: 'handling', label: 'Handling (receive, inspect, restock)', amountMinor: handling * input.quantity },
-    ...recoveryComponents(input, policy),
+    ...recoveryComponents(input, policy, grades),
+    ...restockingFeeComponents(input, policy, grades),
   ];
 }
 
@@ -57,15 +97,16 @@ export function returnlessComponents(input: DecisionInput): LossComponent[] {
  * One save-offer step: P(accept) × the discount, plus (1 − P(accept)) × the cost of authorizing,
  * plus the account-health risk of answering late after a declined offer.
  */
-export function saveOfferComponents(input: DecisionInput, policy: Policy, step: number, authorizeLossMinor: number): LossComponent[] {
+export function saveOfferComponents(input: DecisionInput, policy: Policy, odds: LearnedOdds, step: number, authorizeLossMinor: number): LossComponent[] {
   const bps = policy.saveOfferLadderBps[step];
-  const accept = policy.saveOfferAcceptancePriors[step];
-  if (bps === undefined || accept === undefined) {
+  const learned = odds.saveOfferAcceptance[step];
+  if (bps === undefined || learned === undefined) {
     throw new DomainError('invalid_input', `Save-offer step ${step + 1} has no acceptance prior: give one prior per ladder step.`, { step });
   }
-  const decline = 1 - accept;
+  const accept = asOdds(learned.probability);
+  const decline = asOdds(1 - accept);
   const risk = inCurrency(forMarketplace(policy.accountHealthRisk, input, 'account-health risk').lateAnswer, input, 'late-answer risk');
-  const lateProbability = decline * policy.decisionPriors.declinedOfferLateShare;
+  const lateProbability = asOdds(decline * policy.decisionPriors.declinedOfferLateShare);
   return [
     { id: 'save_discount', label: `Partial refund of ${bps / 100}% if accepted`, amountMinor: multiplyMinor(percentOf(grossRefundMinor(input), bps), accept), probability: accept },
     { id: 'declined_authorize', label: 'Authorize the return if declined', amountMinor: multiplyMinor(authorizeLossMinor, decline), probability: decline },

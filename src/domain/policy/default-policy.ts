@@ -110,5 +110,9 @@ export const defaultPolicy: Policy = {
     },
     closeAtozClaimProbability: 0.3,
     declinedOfferLateShare: 0.5,
+    // Buyers often dispute a deduction and Amazon may reverse it: count on half of the cap.
+    restockingFeeChargeShare: 0.5,
+    learningPriorWeight: 10,
+    buyerShipByDays: 14,
   },
 };

@@ -133,6 +133,15 @@ export interface DecisionPriors {
   readonly closeAtozClaimProbability: number;
   /** Share (0..1) of declined save offers whose authorization then misses the 48-hour RDR clock (§1.4). */
   readonly declinedOfferLateShare: number;
+  /** Share (0..1) of Amazon's restocking-fee cap the seller charges and keeps (0: never charges one). */
+  readonly restockingFeeChargeShare: number;
+  /**
+   * How many of the seller's own outcomes weigh as much as the prior (pseudo-observations): with 10,
+   * 10 recorded outcomes move a probability halfway from the prior to what was observed.
+   */
+  readonly learningPriorWeight: number;
+  /** Calendar days the authorization message gives the buyer to send the item (Amazon sets none on record). */
+  readonly buyerShipByDays: number;
 }
 
 /** A seller may answer sooner than Amazon requires, never later. */

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261127T1100-initial.js';
 import * as policies from './20261127T1300-policies.js';
+import * as caseOutcomes from './20261127T1500-case-outcomes.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
   '20261127T1100-initial': initial,
   '20261127T1300-policies': policies,
+  '20261127T1500-case-outcomes': caseOutcomes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,91 @@
+import { learnOdds } from '../domain/decisions/learning.js';
+import type { DecisionInput } from '../domain/decisions/decision.js';
+import type { BusinessCalendar } from '../domain/deadlines/business-calendar.js';
+import type { DeadlineRule } from '../domain/deadlines/deadline-rules.js';
+import { DomainError } from '../domain/errors.js';
+import { requireMarketplace } from '../domain/marketplaces.js';
+import type { Marketplace } from '../domain/marketplaces.js';
+import { roundHalfAwayFromZero } from '../domain/money.js';
+import type { Policy } from '../domain/policy/policy.js';
+import { deadlineRulesFor, gradePriorFor } from '../domain/policy/policy-lookups.js';
+import type { DecisionFacts } from '../storage/decision-facts-repository.js';
+import { countOutcomes } from '../storage/outcome-repository.js';
+import { calendarFor, yearsAround } from './business-calendar.js';
+import { historyFor, indexOutcomes } from './outcome-history.js';
+import type { OutcomeIndex } from './outcome-history.js';
+import type { Database } from './open-database.js';
+import { showPolicy } from './policy.js';
+
+/** Everything a run of decisions shares: the policy, the seller's outcome history, deadline rules and calendars. */
+export interface DecisionContext {
+  readonly accountId: number;
+  readonly policy: Policy;
+  /** The version in force (0 = built-in default), or null for a policy read from a file (backtest). */
+  readonly policyVersion: number | null;
+  readonly outcomes: OutcomeIndex;
+  readonly deadlineRules: readonly DeadlineRule[];
+  readonly calendars: Map<string, BusinessCalendar>;
+}
+
+/** Loads the account's policy in force (or `policy`, for a backtest) and its outcome counts. */
+export async function loadDecisionContext(database: Database, accountId: number, policy?: Policy): Promise<DecisionContext> {
+  const inForce = policy === undefined ? await showPolicy(database, accountId) : undefined;
+  const chosen = policy ?? inForce!.policy;
+  return {
+    accountId, policy: chosen, policyVersion: inForce?.version ?? null,
+    outcomes: indexOutcomes(await countOutcomes(database.db, accountId)),
+    deadlineRules: deadlineRulesFor(chosen), calendars: new Map(),
+  };
+}
+
+/** The marketplace's business calendar with the public holidays of the years around `atIso`, cached per run. */
+export function calendarAt(context: DecisionContext, marketplace: Marketplace, atIso: string): BusinessCalendar {
+  const years = yearsAround(atIso);
+  const key = `${marketplace.code}|${years[0]}`;
+  let calendar = context.calendars.get(key);
+  if (!calendar) {
+    calendar = calendarFor(marketplace, years);
+    context.calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+/**
+ * The unit price of a case in the marketplace currency: the order amount of the latest MFN report row
+ * divided by its order quantity, else the price in the product sheet. `invalid_input` when neither is
+ * known in that currency, saying what to import.
+ */
+export function unitPriceOf(facts: DecisionFacts, currency: string): number {
+  const { mfn, product, returnCase } = facts;
+  if (mfn.orderAmountMinor !== null && mfn.currency === currency) {
+    return roundHalfAwayFromZero(mfn.orderAmountMinor / Math.max(1, mfn.orderQuantity ?? returnCase.quantity));
+  }
+  if (product?.priceMinor != null && product.currency === currency) return product.priceMinor;
+  throw new DomainError('invalid_input', `Case ${returnCase.id} has no price in ${currency}: its return report row has no order amount and SKU ${returnCase.sku} has no ${currency} price in the product sheet; import the product sheet with prices.`, { caseId: returnCase.id, sku: returnCase.sku, currency });
+}
+
+/**
+ * What the engine weighs for a case at `nowIso`: price, quantity, reason, product category and weight,
+ * whether the request is in policy, the offers the buyer already declined, and the odds learned from
+ * the seller's outcomes for the SKU, product and reason category.
+ */
+export function decisionInputOf(facts: DecisionFacts, context: DecisionContext, nowIso: string, declinedOfferSteps: readonly number[] = []): DecisionInput {
+  const { returnCase, product, mfn } = facts;
+  const marketplace = requireMarketplace(returnCase.marketplaceCode);
+  const category = product?.category ?? null;
+  const { policy } = context;
+  const history = historyFor(context.outcomes, { reasonCategory: returnCase.reason.category, productCategory: category, sku: returnCase.sku });
+  const odds = learnOdds({
+    saveOfferAcceptance: policy.saveOfferAcceptancePriors,
+    grades: gradePriorFor(policy, category, returnCase.reason.category),
+  }, history, policy.decisionPriors.learningPriorWeight);
+  return {
+    marketplaceCode: marketplace.code, currency: marketplace.currency, reason: returnCase.reason,
+    unitPriceMinor: unitPriceOf(facts, marketplace.currency), quantity: returnCase.quantity,
+    ...(category === null ? {} : { productCategory: category }),
+    ...(product?.weightGrams == null ? {} : { weightGrams: product.weightGrams }),
+    ...(product?.unitCostMinor == null ? {} : { unitCostMinor: product.unitCostMinor }),
+    inPolicy: mfn.inPolicy, declinedOfferSteps, odds,
+    nowIso, requestedAtIso: returnCase.requestedAt ?? nowIso,
+  };
+}

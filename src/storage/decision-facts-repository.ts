@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { ReturnCase } from '../domain/return-case.js';
+import type { ReturnStatus } from '../domain/lifecycle.js';
+import { toReturnCase } from './return-case-repository.js';
+import type { ReturnCaseRow, Schema } from './schema.js';
+
+/** What the decision engine reads about a case: the case, its latest MFN report row and its product. */
+export interface DecisionFacts {
+  readonly returnCase: ReturnCase;
+  /** From the latest MFN return row of the case; null fields when the report did not say, or the case has none. */
+  readonly mfn: {
+    readonly orderAmountMinor: number | null;
+    readonly orderQuantity: number | null;
+    readonly currency: string | null;
+    readonly inPolicy: boolean | null;
+    readonly itemName: string | null;
+  };
+  /** From the seller's product sheet; null when the SKU is not in it. */
+  readonly product: {
+    readonly category: string | null;
+    readonly priceMinor: number | null;
+    readonly unitCostMinor: number | null;
+    readonly currency: string | null;
+    readonly weightGrams: number | null;
+    readonly title: string | null;
+  } | null;
+}
+
+interface FactsRow extends ReturnCaseRow {
+  m_order_amount_minor: number | null; m_order_quantity: number | null; m_currency: string | null;
+  m_in_policy: number | null; m_item_name: string | null;
+  p_id: number | null; p_category: string | null; p_price_minor: number | null; p_unit_cost_minor: number | null;
+  p_currency: string | null; p_weight_grams: number | null; p_title: string | null;
+}
+
+// The latest MFN row of each case, found through the mfn_returns_case index (one lookup per case).
+function factsQuery(db: Kysely<Schema>, accountId: number) {
+  return db.selectFrom('return_cases as c')
+    .leftJoin('mfn_returns as m', (join) => join.on('m.id', '=', sql<number>`(select max(l.id) from mfn_returns l where l.case_id = c.id)`))
+    .leftJoin('products as p', (join) => join.onRef('p.account_id', '=', 'c.account_id').onRef('p.sku', '=', 'c.sku'))
+    .selectAll('c')
+    .select([
+      'm.order_amount_minor as m_order_amount_minor', 'm.order_quantity as m_order_quantity', 'm.currency as m_currency',
+      'm.in_policy as m_in_policy', 'm.item_name as m_item_name',
+      'p.id as p_id', 'p.category as p_category', 'p.price_minor as p_price_minor', 'p.unit_cost_minor as p_unit_cost_minor',
+      'p.currency as p_currency', 'p.weight_grams as p_weight_grams', 'p.title as p_title',
+    ])
+    .where('c.account_id', '=', accountId);
+}
+
+function toFacts(row: FactsRow): DecisionFacts {
+  return {
+    returnCase: toReturnCase(row),
+    mfn: {
+      orderAmountMinor: row.m_order_amount_minor, orderQuantity: row.m_order_quantity, currency: row.m_currency,
+      inPolicy: row.m_in_policy === null ? null : row.m_in_policy === 1, itemName: row.m_item_name,
+    },
+    product: row.p_id === null ? null : {
+      category: row.p_category, priceMinor: row.p_price_minor, unitCostMinor: row.p_unit_cost_minor,
+      currency: row.p_currency, weightGrams: row.p_weight_grams, title: row.p_title,
+    },
+  };
+}
+
+/** The facts of one case of the account, or undefined. */
+export async function findDecisionFacts(db: Kysely<Schema>, accountId: number, caseId: number): Promise<DecisionFacts | undefined> {
+  const row = await factsQuery(db, accountId).where('c.id', '=', caseId).executeTakeFirst();
+  return row ? toFacts(row) : undefined;
+}
+
+/** The facts of every seller-fulfilled case of the account in one of `statuses`. */
+export async function listDecisionFactsByStatus(db: Kysely<Schema>, accountId: number, statuses: readonly ReturnStatus[]): Promise<DecisionFacts[]> {
+  const rows = await factsQuery(db, accountId).where('c.channel', '=', 'MFN').where('c.status', 'in', [...statuses]).orderBy('c.id').execute();
+  return rows.map(toFacts);
+}
+
+export interface FactsPage {
+  /** Cases with an id above this one. */
+  readonly afterId: number;
+  readonly limit: number;
+  /** Requests made on or after this instant (inclusive), before `toIso` (exclusive); absent: no bound. */
+  readonly fromIso?: string;
+  readonly toIso?: string;
+}
+
+/**
+ * One page of seller-fulfilled cases with a request time, by id (keyset paging, so a million cases
+ * are read in constant memory and each page is an index range).
+ */
+export async function pageRequestedCaseFacts(db: Kysely<Schema>, accountId: number, page: FactsPage): Promise<DecisionFacts[]> {
+  let query = factsQuery(db, accountId).where('c.channel', '=', 'MFN').where('c.requested_at', 'is not', null).where('c.id', '>', page.afterId);
+  if (page.fromIso !== undefined) query = query.where('c.requested_at', '>=', page.fromIso);
+  if (page.toIso !== undefined) query = query.where('c.requested_at', '<', page.toIso);
+  const rows = await query.orderBy('c.id').limit(page.limit).execute();
+  return rows.map(toFacts);
+}
