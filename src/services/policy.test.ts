@@ -48,6 +48,15 @@ describe('validatePolicy', () => {
       'deadlines: is required',
     ]);
   });
+  it('fills the decision priors added later with their defaults, and checks them when given', () => {
+    const { restockingFeeChargeShare: _a, learningPriorWeight: _b, buyerShipByDays: _c, ...older } = defaultPolicy.decisionPriors;
+    const result = validatePolicy({ ...defaultPolicy, decisionPriors: older });
+    expect(result.ok && result.policy.decisionPriors).toMatchObject({ restockingFeeChargeShare: 0.5, learningPriorWeight: 10, buyerShipByDays: 14 });
+    const errors = errorsOf({ ...defaultPolicy, decisionPriors: { ...older, restockingFeeChargeShare: 1.5, learningPriorWeight: 0, buyerShipByDays: 2.5 } });
+    expect(errors.map((e) => e.split(':')[0])).toEqual(expect.arrayContaining([
+      'decisionPriors.restockingFeeChargeShare', 'decisionPriors.learningPriorWeight', 'decisionPriors.buyerShipByDays',
+    ]));
+  });
 });
 
 describe('parsePolicyText', () => {

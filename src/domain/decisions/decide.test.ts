@@ -6,6 +6,7 @@ import type { ReasonCategory } from '../reasons.js';
 import { decideReturn } from './decide.js';
 import type { Decision, DecisionInput } from './decision.js';
 import { guardrailRules, isSellerSideFault } from './guardrails.js';
+import { learnOdds } from './learning.js';
 
 const serialReturnerThreshold = defaultPolicy.decisionPriors.serialReturnerReturns90Days;
 
@@ -130,6 +131,7 @@ describe('decideReturn properties', () => {
     productCategory: fc.option(fc.constantFrom('apparel', 'electronics', 'toys'), { nil: undefined }),
     inPolicy: fc.constantFrom(true, false, null),
     buyerReturnsLast90Days: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+    declinedOfferSteps: fc.option(fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }), { nil: undefined }),
   }).map(({ market, code, ...rest }): DecisionInput => ({
     ...rest, marketplaceCode: market[0], currency: market[1], reason: classifyReason(code),
     nowIso: '2026-03-02T10:00:00Z', requestedAtIso: '2026-03-01T10:00:00Z',
@@ -150,6 +152,104 @@ describe('decideReturn properties', () => {
       const abuse = decision.firedRules.includes(guardrailRules.abuseSerialReturner) || decision.firedRules.includes(guardrailRules.abuseHighValueWrongItem);
       expect(recommended.action === 'escalate').toBe(abuse);
       if ((input.buyerReturnsLast90Days ?? 0) >= serialReturnerThreshold) expect(recommended.action).toBe('escalate');
+      if (recommended.action === 'save_offer') expect(recommended.step!).toBeGreaterThan(Math.max(-1, ...(input.declinedOfferSteps ?? [])));
     }), { numRuns: 500 });
+  });
+});
+
+describe('restocking fees in the authorize option', () => {
+  const authorizeOf = (decision: Decision) => optionOf(decision, 'authorize_return');
+  const feeOf = (decision: Decision, id: string) => authorizeOf(decision).components.find((c) => c.id === id);
+  const withPriors = (changes: Partial<typeof defaultPolicy.decisionPriors>, caps = defaultPolicy.restockingFeeCaps) =>
+    ({ ...defaultPolicy, restockingFeeCaps: caps, decisionPriors: { ...defaultPolicy.decisionPriors, ...changes } });
+
+  it('expects the used-or-damaged cap times the charged share on used grades when the buyer is at fault', () => {
+    // NO_REASON_GIVEN: buyer fault, default grade prior; used grades very_good+good+acceptable+unsellable = 0.45.
+    const decision = decideReturn(sample({ code: 'NO_REASON_GIVEN' }), defaultPolicy);
+    const fee = feeOf(decision, 'restocking_fee_used')!;
+    expect(fee.probability).toBe(0.45);
+    // 50% cap of $25.00 = $12.50, half of it charged = $6.25, times 0.45 = $2.8125 → $2.81.
+    expect(fee.amountMinor).toBe(-281);
+    expect(feeOf(decision, 'restocking_fee_late')).toBeUndefined();
+  });
+
+  it('adds the late cap on unused units when the request is outside the policy', () => {
+    const fee = feeOf(decideReturn(sample({ code: 'NO_REASON_GIVEN', inPolicy: false }), defaultPolicy), 'restocking_fee_late')!;
+    // 20% of $25.00 = $5.00, half charged = $2.50, times P(new) 0.3 = $0.75.
+    expect(fee).toMatchObject({ amountMinor: -75, probability: 0.3 });
+  });
+
+  it.each(['DEFECTIVE', 'NOT_AS_DESCRIBED', 'DAMAGED_BY_CARRIER', 'APPAREL_TOO_SMALL'])('expects no fee when %s is not the buyer\'s fault', (code) => {
+    const decision = decideReturn(sample({ code, inPolicy: false }), defaultPolicy);
+    expect(authorizeOf(decision).components.filter((c) => c.id.startsWith('restocking_fee'))).toEqual([]);
+  });
+
+  it('expects no fee when the seller charges none, and recommends a save offer for the same request then', () => {
+    const decision = decideReturn(sample({ code: 'NO_REASON_GIVEN' }), withPriors({ restockingFeeChargeShare: 0 }));
+    expect(authorizeOf(decision).components.some((c) => c.id.startsWith('restocking_fee'))).toBe(false);
+    expect(decision.recommended).toMatchObject({ action: 'save_offer', step: 2 });
+  });
+
+  it('uses the caps in force on the decision day', () => {
+    const [current] = defaultPolicy.restockingFeeCaps;
+    const caps = [{ ...current!, effectiveTo: '2026-03-01' }, { ...current!, effectiveFrom: '2026-03-01', usedOrDamagedNotSellerFaultBps: 2000 }];
+    const before = decideReturn(sample({ code: 'NO_REASON_GIVEN', nowIso: '2026-02-28T10:00:00Z' }), withPriors({}, caps));
+    const after = decideReturn(sample({ code: 'NO_REASON_GIVEN', nowIso: '2026-03-02T10:00:00Z' }), withPriors({}, caps));
+    expect(feeOf(before, 'restocking_fee_used')!.amountMinor).toBe(-281);
+    // 20% of $25.00 = $5.00, half = $2.50, × 0.45 = $1.125 → $1.13.
+    expect(feeOf(after, 'restocking_fee_used')!.amountMinor).toBe(-113);
+  });
+});
+
+describe('declined save offers', () => {
+  it('never offers a declined step or a smaller one again', () => {
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL', declinedOfferSteps: [1] }), defaultPolicy);
+    const saves = decision.options.filter((o) => o.action === 'save_offer');
+    expect(saves.map((o) => o.allowed)).toEqual([false, false, true]);
+    expect(saves[0]!.blockedBy).toContain(guardrailRules.saveOfferDeclined);
+    expect(decision.firedRules).toContain(guardrailRules.saveOfferDeclined);
+  });
+
+  it('falls back to authorizing once every step was declined', () => {
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL', declinedOfferSteps: [2] }), defaultPolicy);
+    expect(decision.options.filter((o) => o.action === 'save_offer' && o.allowed)).toEqual([]);
+    expect(decision.recommended.action).toBe('authorize_return');
+  });
+});
+
+describe('learned odds', () => {
+  const priors = { saveOfferAcceptance: defaultPolicy.saveOfferAcceptancePriors, grades: defaultPolicy.gradePriors.default };
+
+  it('prices with the policy priors and says so when no odds are given', () => {
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL' }), defaultPolicy);
+    expect(decision.odds.saveOfferAcceptance.map((o) => o.probability)).toEqual(defaultPolicy.saveOfferAcceptancePriors);
+    expect(decision.odds.grades.source.from).toBe('prior');
+    expect(decision.explanation.en).toMatch(/Offer acceptance comes from the policy prior; grade odds from the policy prior\./);
+    expect(decision.explanation.zh).toMatch(/报价接受率来自政策预设值/);
+  });
+
+  it('prices a save offer with the learned acceptance and names the data behind it', () => {
+    // 30 of 30 offers at step 3 accepted for this SKU: (10 × 0.4 + 30) / 40 = 0.85.
+    const history = { sku: { offers: [{ accepted: 0, declined: 0 }, { accepted: 0, declined: 0 }, { accepted: 30, declined: 0 }], grades: {} } };
+    const odds = learnOdds(priors, history, 10);
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL', odds }), defaultPolicy);
+    const step3 = optionOf(decision, 'save_offer', 2);
+    expect(step3.components.find((c) => c.id === 'save_discount')).toMatchObject({ probability: 0.85, amountMinor: 425 });
+    expect(decision.recommended).toMatchObject({ action: 'save_offer', step: 2 });
+    expect(decision.explanation.en).toMatch(/Offer acceptance comes from your history of this SKU \(30 outcomes\)/);
+    expect(decision.explanation.zh).toMatch(/该 SKU的历史数据（30 条结果）/);
+  });
+
+  it('prices resale with learned grades', () => {
+    const odds = learnOdds(priors, { reason: { offers: [], grades: { unsellable: 90 } } }, 10);
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL', odds }), defaultPolicy);
+    // (10 × 0.1 + 90) / 100 = 0.91 unsellable: almost nothing comes back, so the resale of "new" is small.
+    expect(optionOf(decision, 'authorize_return').components.find((c) => c.id === 'recovery_new')).toMatchObject({ probability: 0.03 });
+    expect(decision.odds.grades.source).toMatchObject({ from: 'data', level: 'reason' });
+  });
+
+  it('refuses odds that do not match the ladder', () => {
+    const odds = learnOdds({ ...priors, saveOfferAcceptance: [0.2] }, {}, 10);
+    expect(() => decideReturn(sample({ odds }), defaultPolicy)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 });
