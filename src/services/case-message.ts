@@ -65,6 +65,7 @@ export function messageForDecision(decision: Decision, input: DecisionInput, fac
   } else if (action === 'returnless_refund') {
     amounts.refundAmount = gross;
   }
-  const draft = draftMessage({ action, language, locale: marketplace.locale, currency: marketplace.currency, values, amounts });
+  const templates = context.policy.messageTemplates?.[language];
+  const draft = draftMessage({ action, language, locale: marketplace.locale, currency: marketplace.currency, values, amounts, ...(templates ? { templates } : {}) });
   return { ...draft, action, language, ...(fallbackFrom === undefined ? {} : { fallbackFrom }) };
 }

@@ -48,6 +48,14 @@ describe('validatePolicy', () => {
       'deadlines: is required',
     ]);
   });
+  it('accepts seller-edited message templates per language and action, and names a bad one by path', () => {
+    const edited = { de: { authorize_return: { subject: 'Rücksendung {orderId}', body: 'Guten Tag {buyerName},\n\n{labelNote}' } } };
+    const result = validatePolicy({ ...defaultPolicy, messageTemplates: edited });
+    expect(result.ok && result.policy.messageTemplates?.de?.authorize_return?.subject).toBe('Rücksendung {orderId}');
+    expect(errorsOf({ ...defaultPolicy, messageTemplates: { nl: edited.de } })[0]).toMatch(/^messageTemplates/);
+    expect(errorsOf({ ...defaultPolicy, messageTemplates: { de: { authorize_return: { subject: ' ', body: 'x' } } } })[0]).toMatch(/^messageTemplates\.de\.authorize_return\.subject/);
+  });
+
   it('fills the decision priors added later with their defaults, and checks them when given', () => {
     const { restockingFeeChargeShare: _a, learningPriorWeight: _b, buyerShipByDays: _c, ...older } = defaultPolicy.decisionPriors;
     const result = validatePolicy({ ...defaultPolicy, decisionPriors: older });

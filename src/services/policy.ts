@@ -8,6 +8,8 @@ import { findMarketplace, marketplaceCodes } from '../domain/marketplaces.js';
 import { isKnownCurrency } from '../domain/money.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { conditionGrades, labelPayers } from '../domain/policy/policy.js';
+import { messageLanguages } from '../domain/messages/lint-rules.js';
+import { messageActions } from '../domain/messages/templates/actions.js';
 import type { Policy } from '../domain/policy/policy.js';
 import { faultParties, reasonCategories } from '../domain/reasons.js';
 import type { Database } from '../storage/database.js';
@@ -130,6 +132,9 @@ export const policySchema = z.strictObject({
     learningPriorWeight: z.number().positive().max(1_000_000).default(defaultPolicy.decisionPriors.learningPriorWeight),
     buyerShipByDays: z.number().int().min(1).max(90).default(defaultPolicy.decisionPriors.buyerShipByDays),
   }),
+  messageTemplates: z.partialRecord(z.enum(messageLanguages), z.partialRecord(z.enum(messageActions), z.strictObject({
+    subject: z.string().trim().min(1), body: z.string().trim().min(1),
+  }))).optional(),
 }).superRefine((policy, ctx) => {
   if (policy.saveOfferAcceptancePriors.length !== policy.saveOfferLadderBps.length) {
     fail(ctx, ['saveOfferAcceptancePriors'], `must have one probability per ladder step (${policy.saveOfferLadderBps.length})`);

@@ -1,6 +1,8 @@
 import type { MarketplaceCode } from '../marketplaces.js';
 import type { Money } from '../money.js';
 import type { Fault, ReasonCategory } from '../reasons.js';
+import type { MessageAction, MessageTemplate } from '../messages/templates/actions.js';
+import type { MessageLanguage } from '../messages/lint-rules.js';
 
 /**
  * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
@@ -36,6 +38,11 @@ export interface Policy {
   readonly deadlines: DeadlineOverrides;
   /** When a request looks like abuse, and the odds the decision weighs for its risks. */
   readonly decisionPriors: DecisionPriors;
+  /**
+   * The seller's own wording of buyer messages, per language and action; an action not given uses the
+   * shipped template. Checked by the same compliance lint as every draft (docs/message-templates.md).
+   */
+  readonly messageTemplates?: Readonly<Partial<Record<MessageLanguage, Readonly<Partial<Record<MessageAction, MessageTemplate>>>>>>;
 }
 
 export type PerMarketplace<T> = Readonly<Partial<Record<MarketplaceCode, T>>>;
