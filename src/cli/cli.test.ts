@@ -108,7 +108,7 @@ describe('returndesk import', () => {
 describe('returndesk db migrate and --help', () => {
   it('applies the migrations to a new database, then finds it up to date', async () => {
     expect(await run('db', 'migrate', '--database', location)).toBe(0);
-    expect(log).toHaveBeenLastCalledWith(`SQLite ${location}: applied 20261127T1100-initial, 20261127T1300-policies.`);
+    expect(log).toHaveBeenLastCalledWith(`SQLite ${location}: applied 20261127T1100-initial, 20261127T1300-policies, 20261127T1500-case-outcomes.`);
     expect(await run('db', 'migrate', '--database', location)).toBe(0);
     expect(log).toHaveBeenLastCalledWith(`SQLite ${location} is up to date.`);
     expect(await countRows('import_runs')).toBe(0);

@@ -1,18 +1,19 @@
-import { addTallies, emptyTally } from '../domain/decisions/learning.js';
+import { addTallies, emptyTally, subtractTallies } from '../domain/decisions/learning.js';
 import type { OutcomeHistory, OutcomeTally } from '../domain/decisions/learning.js';
 import { conditionGrades } from '../domain/policy/policy.js';
 import type { ConditionGrade } from '../domain/policy/policy.js';
 import type { OutcomeCountRow } from '../storage/outcome-repository.js';
 
 /**
- * The seller's recorded outcomes rolled up at the three levels the engine learns at: a reason
- * category (all products), a product category within it, a SKU within it. Built once per command
- * from grouped counts, then each case's history is three map lookups.
+ * The seller's recorded outcomes rolled up within each reason category: in all, per product category,
+ * per SKU, and per SKU and product category (a SKU's category can change over time). Built once per
+ * command from grouped counts; a case's disjoint history is then a few map lookups.
  */
 export interface OutcomeIndex {
   readonly byReason: ReadonlyMap<string, OutcomeTally>;
   readonly byCategory: ReadonlyMap<string, OutcomeTally>;
   readonly bySku: ReadonlyMap<string, OutcomeTally>;
+  readonly bySkuInCategory: ReadonlyMap<string, OutcomeTally>;
 }
 
 export interface HistoryKey {
@@ -24,6 +25,7 @@ export interface HistoryKey {
 const reasonKey = (key: HistoryKey) => key.reasonCategory ?? '';
 const categoryKey = (key: HistoryKey) => `${key.reasonCategory ?? ''}\t${key.productCategory ?? ''}`;
 const skuKey = (key: HistoryKey) => `${key.reasonCategory ?? ''}\t${key.sku}`;
+const skuInCategoryKey = (key: HistoryKey) => `${categoryKey(key)}\t${key.sku}`;
 
 /** One group's counts as a tally: an offer answer at its step, or a grade. */
 function tallyOf(row: OutcomeCountRow): OutcomeTally {
@@ -46,22 +48,38 @@ export function indexOutcomes(rows: readonly OutcomeCountRow[]): OutcomeIndex {
   const byReason = new Map<string, OutcomeTally>();
   const byCategory = new Map<string, OutcomeTally>();
   const bySku = new Map<string, OutcomeTally>();
+  const bySkuInCategory = new Map<string, OutcomeTally>();
   for (const row of rows) {
     const tally = tallyOf(row);
     const key = { reasonCategory: row.reasonCategory, productCategory: row.productCategory, sku: row.sku };
     addTo(byReason, reasonKey(key), tally);
-    if (row.productCategory !== null) addTo(byCategory, categoryKey(key), tally);
     addTo(bySku, skuKey(key), tally);
+    if (row.productCategory === null) continue;
+    addTo(byCategory, categoryKey(key), tally);
+    addTo(bySkuInCategory, skuInCategoryKey(key), tally);
   }
-  return { byReason, byCategory, bySku };
+  return { byReason, byCategory, bySku, bySkuInCategory };
 }
 
-/** The history a case learns from; a case without a product category skips that level. */
+const hasData = (tally: OutcomeTally) => tally.offers.some((o) => o.accepted + o.declined > 0) || Object.values(tally.grades).some((n) => (n ?? 0) > 0);
+
+/**
+ * The history a case learns from, as disjoint slices so every outcome counts once: the SKU's own
+ * outcomes; those of other SKUs in its product category; the rest of its reason category. A case
+ * without a product category has no middle slice.
+ */
 export function historyFor(index: OutcomeIndex, key: HistoryKey): OutcomeHistory {
-  const category = key.productCategory === null ? undefined : index.byCategory.get(categoryKey(key));
-  return {
-    ...(index.byReason.has(reasonKey(key)) ? { reason: index.byReason.get(reasonKey(key)) } : {}),
-    ...(category === undefined ? {} : { category }),
-    ...(index.bySku.has(skuKey(key)) ? { sku: index.bySku.get(skuKey(key)) } : {}),
+  const empty = emptyTally();
+  const reasonAll = index.byReason.get(reasonKey(key)) ?? empty;
+  const sku = index.bySku.get(skuKey(key)) ?? empty;
+  const categoryAll = key.productCategory === null ? empty : index.byCategory.get(categoryKey(key)) ?? empty;
+  const skuInCategory = key.productCategory === null ? empty : index.bySkuInCategory.get(skuInCategoryKey(key)) ?? empty;
+  // The SKU's outcomes filed under another product category belong to neither the category nor the rest.
+  const skuElsewhere = subtractTallies(sku, skuInCategory);
+  const slices = {
+    reason: subtractTallies(subtractTallies(reasonAll, categoryAll), skuElsewhere),
+    category: subtractTallies(categoryAll, skuInCategory),
+    sku,
   };
+  return Object.fromEntries(Object.entries(slices).filter(([, tally]) => hasData(tally)));
 }

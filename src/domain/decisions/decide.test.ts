@@ -236,8 +236,8 @@ describe('learned odds', () => {
     const step3 = optionOf(decision, 'save_offer', 2);
     expect(step3.components.find((c) => c.id === 'save_discount')).toMatchObject({ probability: 0.85, amountMinor: 425 });
     expect(decision.recommended).toMatchObject({ action: 'save_offer', step: 2 });
-    expect(decision.explanation.en).toMatch(/Offer acceptance comes from your history of this SKU \(30 outcomes\)/);
-    expect(decision.explanation.zh).toMatch(/该 SKU的历史数据（30 条结果）/);
+    expect(decision.explanation.en).toMatch(/Offer acceptance comes from your history \(30 outcomes of this SKU\)/);
+    expect(decision.explanation.zh).toMatch(/报价接受率来自历史数据（该 SKU 30 条结果）/);
   });
 
   it('prices resale with learned grades', () => {
@@ -246,6 +246,16 @@ describe('learned odds', () => {
     // (10 × 0.1 + 90) / 100 = 0.91 unsellable: almost nothing comes back, so the resale of "new" is small.
     expect(optionOf(decision, 'authorize_return').components.find((c) => c.id === 'recovery_new')).toMatchObject({ probability: 0.03 });
     expect(decision.odds.grades.source).toMatchObject({ from: 'data', level: 'reason' });
+  });
+
+  it('names every level the data came from, most specific first', () => {
+    const odds = learnOdds(priors, {
+      reason: { offers: Array.from({ length: 3 }, () => ({ accepted: 4, declined: 8 })), grades: {} },
+      sku: { offers: Array.from({ length: 3 }, () => ({ accepted: 1, declined: 2 })), grades: {} },
+    }, 10);
+    const decision = decideReturn(sample({ code: 'APPAREL_TOO_SMALL', odds }), defaultPolicy);
+    expect(decision.explanation.en).toContain('Offer acceptance comes from your history (3 outcomes of this SKU, 12 of this return reason)');
+    expect(decision.explanation.zh).toContain('报价接受率来自历史数据（该 SKU 3 条、该退货原因 12 条结果）');
   });
 
   it('refuses odds that do not match the ladder', () => {

@@ -30,21 +30,21 @@ function mainReason(recommended: DecisionOption, firedRules: readonly string[]):
 }
 
 const levelNames = {
-  sku: { en: 'this SKU', zh: '该 SKU' },
-  category: { en: 'this product category', zh: '该品类' },
-  reason: { en: 'this return reason', zh: '该退货原因' },
+  sku: { en: 'of this SKU', zh: '该 SKU' },
+  category: { en: 'of its product category', zh: '该品类' },
+  reason: { en: 'of this return reason', zh: '该退货原因' },
 } as const;
 
-function observationCount(source: OddsSource): number {
-  return Object.values(source.observations).reduce((sum, n) => sum + (n ?? 0), 0);
-}
-
-/** Where one number came from: "your history of this SKU (12 outcomes)" or "the policy prior". */
+/**
+ * Where one number came from: "the policy prior", or "your history (3 outcomes of this SKU, 12 of this
+ * return reason)", most specific first. The levels are disjoint, so the counts add up to what was used.
+ */
 function sourceText(source: OddsSource): { en: string; zh: string } {
-  if (source.from === 'prior' || source.level === undefined) return { en: 'the policy prior', zh: '政策预设值' };
-  const n = observationCount(source);
-  const level = levelNames[source.level];
-  return { en: `your history of ${level.en} (${n} outcomes)`, zh: `${level.zh}的历史数据（${n} 条结果）` };
+  const levels = (['sku', 'category', 'reason'] as const).filter((level) => (source.observations[level] ?? 0) > 0);
+  if (source.from === 'prior' || levels.length === 0) return { en: 'the policy prior', zh: '政策预设值' };
+  const en = levels.map((level, i) => `${source.observations[level]}${i === 0 ? ' outcomes' : ''} ${levelNames[level].en}`).join(', ');
+  const zh = levels.map((level) => `${levelNames[level].zh} ${source.observations[level]} 条`).join('、');
+  return { en: `your history (${en})`, zh: `历史数据（${zh}结果）` };
 }
 
 /** Which numbers came from the seller's data and which from priors: acceptance of the recommended step (or the first) and grades. */

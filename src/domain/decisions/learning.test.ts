@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.js';
 import { conditionGrades } from '../policy/policy.js';
 import type { ConditionGrade, GradeProbabilities } from '../policy/policy.js';
-import { addTallies, emptyTally, historyLevels, learnOdds, priorOdds } from './learning.js';
+import { addTallies, emptyTally, historyLevels, learnOdds, priorOdds, subtractTallies } from './learning.js';
 import type { HistoryLevel, OutcomeHistory, OutcomeTally } from './learning.js';
 
 const priors = {
@@ -177,5 +177,18 @@ describe('addTallies properties', () => {
     fc.assert(fc.property(tallies, (a) => {
       expect(addTallies(a, emptyTally())).toEqual(a);
     }));
+  });
+});
+
+describe('subtractTallies', () => {
+  it('takes a part out of the whole, step by step and grade by grade', () => {
+    const whole = { offers: [{ accepted: 5, declined: 3 }, { accepted: 1, declined: 0 }], grades: { new: 4, good: 2 } };
+    const part = { offers: [{ accepted: 2, declined: 3 }], grades: { good: 2 } };
+    expect(subtractTallies(whole, part)).toEqual({ offers: [{ accepted: 3, declined: 0 }, { accepted: 1, declined: 0 }], grades: { new: 4, good: 0 } });
+  });
+
+  it('refuses a part that is not inside the whole', () => {
+    expect(() => subtractTallies({ offers: [], grades: { new: 1 } }, { offers: [], grades: { new: 2 } }))
+      .toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 });

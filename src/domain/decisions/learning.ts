@@ -18,6 +18,10 @@ export interface OutcomeTally {
   readonly grades: Readonly<Partial<Record<ConditionGrade, number>>>;
 }
 
+/**
+ * A case's history as disjoint slices, so each outcome counts once: `sku` holds the SKU's outcomes,
+ * `category` those of other SKUs in its product category, `reason` the rest of the reason category.
+ */
 export type OutcomeHistory = Readonly<Partial<Record<HistoryLevel, OutcomeTally>>>;
 
 /** Where a probability came from: the policy prior alone, or the seller's data (observations per level that had any). */
@@ -72,6 +76,28 @@ export function addTallies(a: OutcomeTally, b: OutcomeTally): OutcomeTally {
     if (a.grades[grade] !== undefined || b.grades[grade] !== undefined) grades[grade] = (a.grades[grade] ?? 0) + (b.grades[grade] ?? 0);
   }
   return { offers, grades };
+}
+
+/**
+ * Takes the outcomes of `part` out of `whole` (which must contain them), to cut nested roll-ups into
+ * the disjoint slices of {@link OutcomeHistory}. A count going below 0 means `part` was not inside
+ * `whole`: `invalid_input`.
+ */
+export function subtractTallies(whole: OutcomeTally, part: OutcomeTally): OutcomeTally {
+  checkTally(part, 'the part taken out');
+  const steps = Math.max(whole.offers.length, part.offers.length);
+  const offers = Array.from({ length: steps }, (_, step) => {
+    const x = offerAt(whole, step);
+    const y = offerAt(part, step);
+    return { accepted: x.accepted - y.accepted, declined: x.declined - y.declined };
+  });
+  const grades: Partial<Record<ConditionGrade, number>> = {};
+  for (const grade of conditionGrades) {
+    if (whole.grades[grade] !== undefined || part.grades[grade] !== undefined) grades[grade] = (whole.grades[grade] ?? 0) - (part.grades[grade] ?? 0);
+  }
+  const result = { offers, grades };
+  checkTally(result, 'a slice of history (the part taken out was not inside the whole)');
+  return result;
 }
 
 /**
