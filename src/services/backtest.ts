@@ -2,8 +2,8 @@ import { decideReturn } from '../domain/decisions/decide.js';
 import type { DecisionAction } from '../domain/decisions/decision.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy/policy.js';
-import { pageRequestedCaseFacts } from '../storage/decision-facts-repository.js';
-import type { DecisionFacts } from '../storage/decision-facts-repository.js';
+import { readRequestedCaseFacts } from '../storage/decision-facts-repository.js';
+import type { CaseFacts } from '../storage/decision-facts-repository.js';
 import { decisionInputOf, loadDecisionContext } from './decision-context.js';
 import type { DecisionContext } from './decision-context.js';
 import type { Database } from './open-database.js';
@@ -37,7 +37,7 @@ export interface BacktestReport {
 export interface BacktestOptions {
   readonly fromIso?: string;
   readonly toIso?: string;
-  /** Cases read per page; pages keep memory flat on a million cases. */
+  /** How often (in cases read) `onProgress` is called; default 5000. */
   readonly pageSize?: number;
   readonly onProgress?: (casesRead: number) => void;
 }
@@ -82,7 +82,7 @@ class Accumulator {
  * One historical case: decided as of its request time, and the naive baseline, which authorizes with
  * a label and refunds in full: the engine's authorize option without its expected restocking fee.
  */
-function replay(facts: DecisionFacts, context: DecisionContext, totals: Accumulator): void {
+function replay(facts: CaseFacts, context: DecisionContext, totals: Accumulator): void {
   const { returnCase } = facts;
   const at = returnCase.requestedAt!;
   try {
@@ -101,22 +101,19 @@ function replay(facts: DecisionFacts, context: DecisionContext, totals: Accumula
  * Replays the account's historical seller-fulfilled requests (optionally those requested in
  * [fromIso, toIso)) through the decision engine under `policy`, learning from the outcomes recorded
  * so far, and totals the expected loss against the naive baseline per currency, by reason category
- * and by recommended action. Reads pages by case id, so memory stays flat.
+ * and by recommended action. Reads the cases one at a time, so memory stays flat.
  */
 export async function backtestPolicy(database: Database, accountId: number, policy: Policy, options: BacktestOptions = {}): Promise<BacktestReport> {
   const context = await loadDecisionContext(database, accountId, policy);
   const totals = new Accumulator();
-  const limit = options.pageSize ?? 5000;
-  let afterId = 0;
+  const every = options.pageSize ?? 5000;
   let read = 0;
-  for (;;) {
-    const page = await pageRequestedCaseFacts(database.db, accountId, { afterId, limit, fromIso: options.fromIso, toIso: options.toIso });
-    for (const facts of page) replay(facts, context, totals);
-    read += page.length;
-    options.onProgress?.(read);
-    if (page.length < limit) break;
-    afterId = page[page.length - 1]!.returnCase.id;
+  for await (const facts of readRequestedCaseFacts(database.db, accountId, options)) {
+    replay(facts, context, totals);
+    read += 1;
+    if (read % every === 0) options.onProgress?.(read);
   }
+  if (read % every !== 0) options.onProgress?.(read);
   return {
     fromIso: options.fromIso ?? null, toIso: options.toIso ?? null, decided: totals.decided,
     byCurrency: totals.byCurrency(), skipped: totals.skipped,

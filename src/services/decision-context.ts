@@ -1,4 +1,5 @@
 import { learnOdds } from '../domain/decisions/learning.js';
+import type { LearnedOdds } from '../domain/decisions/learning.js';
 import type { DecisionInput } from '../domain/decisions/decision.js';
 import type { BusinessCalendar } from '../domain/deadlines/business-calendar.js';
 import type { DeadlineRule } from '../domain/deadlines/deadline-rules.js';
@@ -8,11 +9,12 @@ import type { Marketplace } from '../domain/marketplaces.js';
 import { roundHalfAwayFromZero } from '../domain/money.js';
 import type { Policy } from '../domain/policy/policy.js';
 import { deadlineRulesFor, gradePriorFor } from '../domain/policy/policy-lookups.js';
-import type { DecisionFacts } from '../storage/decision-facts-repository.js';
+import type { CaseFacts } from '../storage/decision-facts-repository.js';
 import { countOutcomes } from '../storage/outcome-repository.js';
 import { calendarFor, yearsAround } from './business-calendar.js';
 import { historyFor, indexOutcomes } from './outcome-history.js';
-import type { OutcomeIndex } from './outcome-history.js';
+import type { HistoryKey, OutcomeIndex } from './outcome-history.js';
+import type { ReasonCategory } from '../domain/reasons.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 
@@ -25,6 +27,11 @@ export interface DecisionContext {
   readonly outcomes: OutcomeIndex;
   readonly deadlineRules: readonly DeadlineRule[];
   readonly calendars: Map<string, BusinessCalendar>;
+  /**
+   * Learned odds per reason, product category and SKU: outcomes do not change during one command, and
+   * learning them anew for each of a million backtested cases was a tenth of the backtest's time.
+   */
+  readonly odds: Map<string, LearnedOdds>;
 }
 
 /** Loads the account's policy in force (or `policy`, for a backtest) and its outcome counts. */
@@ -34,7 +41,7 @@ export async function loadDecisionContext(database: Database, accountId: number,
   return {
     accountId, policy: chosen, policyVersion: inForce?.version ?? null,
     outcomes: indexOutcomes(await countOutcomes(database.db, accountId)),
-    deadlineRules: deadlineRulesFor(chosen), calendars: new Map(),
+    deadlineRules: deadlineRulesFor(chosen), calendars: new Map(), odds: new Map(),
   };
 }
 
@@ -55,7 +62,7 @@ export function calendarAt(context: DecisionContext, marketplace: Marketplace, a
  * divided by its order quantity, else the price in the product sheet. `invalid_input` when neither is
  * known in that currency, saying what to import.
  */
-export function unitPriceOf(facts: DecisionFacts, currency: string): number {
+export function unitPriceOf(facts: CaseFacts, currency: string): number {
   const { mfn, product, returnCase } = facts;
   if (mfn.orderAmountMinor !== null && mfn.currency === currency) {
     return roundHalfAwayFromZero(mfn.orderAmountMinor / Math.max(1, mfn.orderQuantity ?? returnCase.quantity));
@@ -64,27 +71,37 @@ export function unitPriceOf(facts: DecisionFacts, currency: string): number {
   throw new DomainError('invalid_input', `Case ${returnCase.id} has no price in ${currency}: its return report row has no order amount and SKU ${returnCase.sku} has no ${currency} price in the product sheet; import the product sheet with prices.`, { caseId: returnCase.id, sku: returnCase.sku, currency });
 }
 
+/** The odds a case is priced with: the policy priors for its categories, learned from the seller's outcomes; cached per run. */
+function learnedOddsOf(context: DecisionContext, key: HistoryKey): LearnedOdds {
+  const cacheKey = `${key.reasonCategory ?? ''}\t${key.productCategory ?? ''}\t${key.sku}`;
+  let odds = context.odds.get(cacheKey);
+  if (odds === undefined) {
+    const { policy } = context;
+    odds = learnOdds({
+      saveOfferAcceptance: policy.saveOfferAcceptancePriors,
+      grades: gradePriorFor(policy, key.productCategory, key.reasonCategory as ReasonCategory | null),
+    }, historyFor(context.outcomes, key), policy.decisionPriors.learningPriorWeight);
+    context.odds.set(cacheKey, odds);
+  }
+  return odds;
+}
+
 /**
  * What the engine weighs for a case at `nowIso`: price, quantity, reason, product category and weight,
  * whether the request is in policy, the offers the buyer already declined, and the odds learned from
  * the seller's outcomes for the SKU, product and reason category.
  */
-export function decisionInputOf(facts: DecisionFacts, context: DecisionContext, nowIso: string, declinedOfferSteps: readonly number[] = []): DecisionInput {
+export function decisionInputOf(facts: CaseFacts, context: DecisionContext, nowIso: string, declinedOfferSteps: readonly number[] = []): DecisionInput {
   const { returnCase, product, mfn } = facts;
   const marketplace = requireMarketplace(returnCase.marketplaceCode);
   const category = product?.category ?? null;
-  const { policy } = context;
-  const history = historyFor(context.outcomes, { reasonCategory: returnCase.reason.category, productCategory: category, sku: returnCase.sku });
-  const odds = learnOdds({
-    saveOfferAcceptance: policy.saveOfferAcceptancePriors,
-    grades: gradePriorFor(policy, category, returnCase.reason.category),
-  }, history, policy.decisionPriors.learningPriorWeight);
+  const odds = learnedOddsOf(context, { reasonCategory: returnCase.reason.category, productCategory: category, sku: returnCase.sku });
+  // Absent values as `undefined` fields rather than conditional spreads: building 100,000 inputs took
+  // 420 ms with the spreads, 205 ms without (a million-case backtest builds a million).
   return {
     marketplaceCode: marketplace.code, currency: marketplace.currency, reason: returnCase.reason,
     unitPriceMinor: unitPriceOf(facts, marketplace.currency), quantity: returnCase.quantity,
-    ...(category === null ? {} : { productCategory: category }),
-    ...(product?.weightGrams == null ? {} : { weightGrams: product.weightGrams }),
-    ...(product?.unitCostMinor == null ? {} : { unitCostMinor: product.unitCostMinor }),
+    productCategory: category ?? undefined, weightGrams: product?.weightGrams ?? undefined, unitCostMinor: product?.unitCostMinor ?? undefined,
     inPolicy: mfn.inPolicy, declinedOfferSteps, odds,
     nowIso, requestedAtIso: returnCase.requestedAt ?? nowIso,
   };

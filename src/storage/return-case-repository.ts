@@ -111,9 +111,9 @@ export async function listCaseEvents(db: Kysely<Schema>, caseId: number): Promis
   }));
 }
 
-/** A stored row as a domain case. */
-export function toReturnCase(row: ReturnCaseRow): ReturnCase {
-  const reason: ReasonClassification = {
+/** The stored reason columns of a case as its classification. */
+export function reasonOf(row: Pick<ReturnCaseRow, 'reason_raw' | 'reason_code' | 'reason_status' | 'reason_category' | 'fault' | 'product_signal'>): ReasonClassification {
+  return {
     raw: row.reason_raw,
     code: row.reason_code,
     status: row.reason_status as ReasonClassification['status'],
@@ -121,6 +121,11 @@ export function toReturnCase(row: ReturnCaseRow): ReturnCase {
     fault: row.fault as Fault,
     productSignal: row.product_signal === 1,
   };
+}
+
+/** A stored row as a domain case. */
+export function toReturnCase(row: ReturnCaseRow): ReturnCase {
+  const reason = reasonOf(row);
   return {
     id: row.id, accountId: row.account_id, marketplaceCode: row.marketplace_code, channel: row.channel as ReturnCase['channel'],
     orderId: row.order_id, sku: row.sku, asin: row.asin, status: row.status as ReturnStatus, quantity: row.quantity, reason,
