@@ -7,7 +7,7 @@ import { backtestPolicy } from '../../services/backtest.js';
 import type { BacktestReport, BacktestTotals } from '../../services/backtest.js';
 import { checkPolicyText, readPolicyFile } from '../../services/policy.js';
 import { databaseOption, withDatabase } from '../database-option.js';
-import { parseAt } from '../case-id.js';
+import { parseAt } from '../arguments.js';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 

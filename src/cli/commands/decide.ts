@@ -8,7 +8,7 @@ import type { CaseDecision } from '../../services/decide-case.js';
 import { recordOutcome } from '../../services/record-outcome.js';
 import { listQueue } from '../../services/work-queue.js';
 import type { QueueItem } from '../../services/work-queue.js';
-import { parseAt, parseCaseId } from '../case-id.js';
+import { parseAt, parseCaseId } from '../arguments.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 
 const money = (amountMinor: number | null, currency: string) => (amountMinor === null ? '-' : formatAmount(amountMinor, currency, 'en-US'));
