@@ -18,7 +18,7 @@
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:decide markers).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -36,6 +36,9 @@ import { classifyReason, reasonCatalog } from '../src/domain/reasons.js';
 import type { ReasonClassification } from '../src/domain/reasons.js';
 import { backtestPolicy } from '../src/services/backtest.js';
 import { openDatabase } from '../src/services/open-database.js';
+import { recordSection } from './results-file.js';
+// The demo's seeded generator: every run benchmarks the same data.
+import { mulberry32 } from '../src/services/demo/prng.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -49,16 +52,6 @@ const reuseDb = process.env.BENCH_REUSE_DB === '1';
 const decisionsTarget = 200_000;
 const backtestTargetSeconds = 20;
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run benchmarks the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,7 +103,7 @@ function syntheticTally(next: () => number, size: number): OutcomeTally {
 
 /** `count` varied decision inputs, the same on every run (exported for profiling scripts). */
 export function buildInputs(count: number): DecisionInput[] {
-  const next = random(20261127);
+  const next = mulberry32(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   // A pool of learned odds, each from a small synthetic history at one to three levels, for a few reason/category pairs.
   const learned: LearnedOdds[] = Array.from({ length: 64 }, () => {
@@ -210,7 +203,7 @@ async function buildDatabase(path: string, cases: number): Promise<{ products: n
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = OFF');
   raw.pragma('cache_size = -262144');
-  const next = random(1127);
+  const next = mulberry32(1127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const now = '2026-11-27T12:00:00.000Z';
 
@@ -359,17 +352,6 @@ async function child(mode: string, path: string): Promise<void> {
   console.log(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, summary }));
 }
 
-function record(section: string): void {
-  const path = join(root, 'bench', 'RESULTS.md');
-  const start = '<!-- bench:decide -->';
-  const end = '<!-- /bench:decide -->';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\n';
-  const block = `${start}\n${section}\n${end}`;
-  const next = current.includes(start)
-    ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, next);
-}
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
@@ -432,7 +414,7 @@ async function main(): Promise<void> {
     `Backtest result: ${backtest.summary}.`,
   ].join('\n');
   console.log(`\n${section}`);
-  record(section);
+  recordSection(root, 'decide', section);
 }
 
 // Only as the entry point: profiling scripts import buildInputs.

@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+// The demo's seeded generator: every run benchmarks the same data.
+import { mulberry32 } from '../src/services/demo/prng.js';
 
 const header = 'return-date\torder-id\tsku\tasin\tfnsku\tproduct-name\tquantity\tfulfillment-center-id\tdetailed-disposition\treason\tstatus\tlicense-plate-number\tcustomer-comments';
 const reasons = ['APPAREL_TOO_SMALL', 'UNWANTED_ITEM', 'DEFECTIVE', 'NOT_AS_DESCRIBED', 'FOUND_BETTER_PRICE', 'MISSING_PARTS', 'ORDERED_WRONG_ITEM', 'DAMAGED_BY_CARRIER', 'QUALITY_UNACCEPTABLE', 'NOT_COMPATIBLE'];
@@ -7,16 +9,6 @@ const dispositions = ['SELLABLE', 'SELLABLE', 'SELLABLE', 'CUSTOMER_DAMAGED', 'D
 const centers = ['PHX7', 'ONT8', 'BFI4', 'MDW2', 'SDF8', 'TPA1'];
 const comments = ['', '', '', 'Runs small, ordered my usual size', 'Stopped working after two days', 'Colour is different from the photos', 'Box arrived crushed', 'No longer needed'];
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run benchmarks the same file. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes an FBA customer-returns file of `rows` rows as Amazon's API delivers it (ISO dates with offset,
@@ -24,7 +16,7 @@ function random(seed: number): () => number {
  * reads exactly the same cells.
  */
 export async function writeFbaReturnsFile(path: string, rows: number): Promise<void> {
-  const next = random(20261127);
+  const next = mulberry32(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out = createWriteStream(path);
   let chunk = header + '\n';

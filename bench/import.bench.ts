@@ -8,10 +8,11 @@
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:import markers).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFbaReturnsFile } from './generate-fba-returns.js';
+import { recordSection } from './results-file.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -98,17 +99,6 @@ function line(label: string, [ours, raw]: [Measure, Measure], baseline: string):
   return `| ${label} | ${ours.seconds.toFixed(1)} s | ${rate(ours)} | ${mb(ours)} | ${baseline} | ${raw.seconds.toFixed(1)} s | ${rate(raw)} | **${(ours.seconds / raw.seconds).toFixed(2)}** |`;
 }
 
-function record(section: string): void {
-  const path = join(root, 'bench', 'RESULTS.md');
-  const start = '<!-- bench:import -->';
-  const end = '<!-- /bench:import -->';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\n';
-  const block = `${start}\n${section}\n${end}`;
-  const next = current.includes(start)
-    ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, next);
-}
 
 mkdirSync(out, { recursive: true });
 const file = join(out, `fba-returns-${rows}.txt`);
@@ -133,4 +123,4 @@ const section = [
   ...table,
 ].join('\n');
 console.log(`\n${section}`);
-record(section);
+recordSection(root, 'import', section);
