@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { caseIdOf, countOutcomeRows, importRequests } from '../../test/decision-fixtures.js';
 import type { RequestRow } from '../../test/decision-fixtures.js';
-import { scratchDir } from '../../test/report-files.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import type { BacktestReport } from '../services/backtest.js';
 import type { CaseDecision } from '../services/decide-case.js';
@@ -13,37 +11,23 @@ import { openDatabase } from '../services/open-database.js';
 import type { WorkQueue } from '../services/work-queue.js';
 import { ExitCode } from './exit-codes.js';
 import { runCli } from './main.js';
+import { useCliSandbox } from '../../test/cli-sandbox.js';
 
 // The CLI runs in-process against a SQLite file of its own per test (--database), seeded through the
 // real importers at fixed instants; every command is run as of a fixed --at.
 
-let dir: string;
-let location: string;
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
+const cli = useCliSandbox();
 
-beforeEach(() => {
-  dir = scratchDir();
-  location = join(dir, 'returndesk.sqlite');
-  log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-const run = (...args: string[]) => runCli(['node', 'returndesk', ...args, '--database', location]);
-const printed = () => log.mock.calls.map((c) => c.join(' ')).join('\n');
-const errors = () => error.mock.calls.map((c) => c.join(' ')).join('\n');
+const run = (...args: string[]) => runCli(['node', 'returndesk', ...args, '--database', cli.location]);
+const printed = () => cli.log.mock.calls.map((c) => c.join(' ')).join('\n');
+const errors = () => cli.error.mock.calls.map((c) => c.join(' ')).join('\n');
 /** The one JSON document a --json command printed. */
 function document<T>(): T {
-  expect(log).toHaveBeenCalledTimes(1);
-  return JSON.parse(String(log.mock.calls[0]![0])) as T;
+  expect(cli.log).toHaveBeenCalledTimes(1);
+  return JSON.parse(String(cli.log.mock.calls[0]![0])) as T;
 }
 const write = (name: string, text: string) => {
-  const file = join(dir, name);
+  const file = join(cli.dir, name);
   writeFileSync(file, text);
   return file;
 };
@@ -56,7 +40,7 @@ const rows: RequestRow[] = [
 ];
 
 async function seed<T>(read: (database: Awaited<ReturnType<typeof openDatabase>>['database']) => Promise<T>): Promise<T> {
-  const { database } = await openDatabase(location);
+  const { database } = await openDatabase(cli.location);
   try {
     return await read(database);
   } finally {
@@ -66,7 +50,7 @@ async function seed<T>(read: (database: Awaited<ReturnType<typeof openDatabase>>
 
 async function seedRequests(): Promise<{ overdue: number; remorse: number; noPrice: number }> {
   return seed(async (database) => {
-    await importRequests(database, dir, rows);
+    await importRequests(database, cli.dir, rows);
     return {
       overdue: await caseIdOf(database, '111-0000001-0000001'),
       remorse: await caseIdOf(database, '111-0000002-0000002'),
@@ -100,7 +84,7 @@ describe('returndesk queue', () => {
   it('exits 2 for an --at that is not an instant', async () => {
     await seedRequests();
     expect(await run('queue', '--json', '--at', 'tomorrow')).toBe(ExitCode.badInput);
-    expect(log).not.toHaveBeenCalled();
+    expect(cli.log).not.toHaveBeenCalled();
   });
 });
 
@@ -140,7 +124,7 @@ describe('returndesk decide', () => {
     await seedRequests();
     expect(await run('decide', id, '--json', '--at', '2026-03-02T12:00:00Z')).toBe(ExitCode.badInput);
     expect(errors()).toMatch(message);
-    expect(log).not.toHaveBeenCalled();
+    expect(cli.log).not.toHaveBeenCalled();
   });
 
   it('exits 2 naming what to import for a case without a price', async () => {
@@ -155,7 +139,7 @@ describe('returndesk record', () => {
     const { remorse } = await seedRequests();
     expect(await run('record', String(remorse), '--outcome', 'nonsense')).toBe(ExitCode.badInput);
     expect(errors()).toContain('Unknown outcome "nonsense"; use one of offer-accepted, offer-declined, graded.');
-    expect(log).not.toHaveBeenCalled();
+    expect(cli.log).not.toHaveBeenCalled();
     expect(await seed(countOutcomeRows)).toBe(0);
   });
 
@@ -176,7 +160,7 @@ describe('returndesk record', () => {
     const { remorse } = await seedRequests();
     expect(await run('record', String(remorse), '--outcome', 'offer-declined', '--step', '1', '--json')).toBe(ExitCode.ok);
     expect(document()).toEqual({ caseId: remorse, outcome: { kind: 'offer-declined', step: 0 }, statusBefore: 'requested', status: 'requested' });
-    log.mockClear();
+    cli.log.mockClear();
     expect(await run('decide', String(remorse), '--json', '--at', '2026-03-04T12:00:00Z')).toBe(ExitCode.ok);
     const step1 = document<CaseDecision>().decision.options.find((o) => o.action === 'save_offer' && o.step === 0)!;
     expect(step1.blockedBy).toEqual(['save-offer-declined']);
@@ -204,14 +188,14 @@ describe('returndesk backtest', () => {
     expect(text).toContain('saveOfferLadderBps[2]: must be at most 10000');
     expect(text).toContain('resaleValueByGradeBps.good: must be at least 0');
     expect(text).toContain('decisionPriors.restockingFeeChargeShare: must be at most 1');
-    expect(log).not.toHaveBeenCalled();
+    expect(cli.log).not.toHaveBeenCalled();
   });
 
   it('exits 2 for a policy file that is not JSON or YAML, and for a missing one', async () => {
     await seedRequests();
     expect(await run('backtest', '--policy', write('broken.yaml', 'saveOfferLadderBps: [1000,\n'), '--json')).toBe(ExitCode.badInput);
     expect(errors()).toContain('cannot be read as JSON or YAML');
-    expect(await run('backtest', '--policy', join(dir, 'none.yaml'), '--json')).toBe(ExitCode.badInput);
+    expect(await run('backtest', '--policy', join(cli.dir, 'none.yaml'), '--json')).toBe(ExitCode.badInput);
     expect(errors()).toContain('Cannot read the policy file');
   });
 
