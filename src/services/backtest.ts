@@ -1,3 +1,4 @@
+import { naiveBaselineLossMinor } from '../domain/decisions/baseline.js';
 import { decideReturn } from '../domain/decisions/decide.js';
 import type { DecisionAction } from '../domain/decisions/decision.js';
 import { isDomainError } from '../domain/errors.js';
@@ -78,19 +79,14 @@ class Accumulator {
   }
 }
 
-/**
- * One historical case: decided as of its request time, and the naive baseline, which authorizes with
- * a label and refunds in full: the engine's authorize option without its expected restocking fee.
- */
+/** One historical case, decided as of its request time, against the naive baseline. */
 function replay(facts: CaseFacts, context: DecisionContext, totals: Accumulator): void {
   const { returnCase } = facts;
   const at = returnCase.requestedAt!;
   try {
     const input = decisionInputOf(facts, context, at);
     const decision = decideReturn(input, context.policy);
-    const authorize = decision.options.find((option) => option.action === 'authorize_return')!;
-    const baseline = authorize.components.reduce((sum, c) => (c.id.startsWith('restocking_fee') ? sum : sum + c.amountMinor), 0);
-    totals.add(decision.currency, returnCase.reason.category ?? 'unclassified', decision.recommended.action, decision.recommended.expectedLossMinor, baseline);
+    totals.add(decision.currency, returnCase.reason.category ?? 'unclassified', decision.recommended.action, decision.recommended.expectedLossMinor, naiveBaselineLossMinor(decision));
   } catch (error) {
     if (!isDomainError(error)) throw error;
     totals.skip(returnCase.id, error.message);

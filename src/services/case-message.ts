@@ -1,4 +1,5 @@
 import type { Decision, DecisionInput } from '../domain/decisions/decision.js';
+import { messageForAction } from '../domain/decisions/message-actions.js';
 import { grossRefundMinor } from '../domain/decisions/options.js';
 import { addCalendarDays } from '../domain/deadlines/business-calendar.js';
 import { parseInstant } from '../domain/deadlines/instant.js';
@@ -21,13 +22,6 @@ export interface CaseMessage extends DraftMessage {
   readonly fallbackFrom?: string;
 }
 
-// Closing an out-of-policy request is done in Seller Central with a reason, not by a message.
-const messageOfAction: Readonly<Record<Decision['recommended']['action'], MessageAction | null>> = {
-  save_offer: 'save_offer', authorize_return: 'authorize_return', returnless_refund: 'returnless_refund',
-  close_out_of_policy: null,
-  // A person checks a suspected swap or serial returner; asking what went wrong (and for a photo) comes first.
-  escalate: 'request_information',
-};
 
 function languageOf(marketplace: Marketplace): { language: MessageLanguage; fallbackFrom?: string } {
   const wanted = marketplace.locale.slice(0, 2);
@@ -46,7 +40,7 @@ function shipByDate(context: DecisionContext, marketplace: Marketplace, nowIso: 
  * greeting addresses them generically unless `buyerName` is given.
  */
 export function messageForDecision(decision: Decision, input: DecisionInput, facts: DecisionFacts, context: DecisionContext, marketplace: Marketplace, buyerName?: string): CaseMessage | null {
-  const action = messageOfAction[decision.recommended.action];
+  const action = messageForAction[decision.recommended.action];
   if (action === null) return null;
   const { language, fallbackFrom } = languageOf(marketplace);
   const gross = grossRefundMinor(input);

@@ -3,10 +3,9 @@ import type { LearnedOdds } from '../domain/decisions/learning.js';
 import type { DecisionInput } from '../domain/decisions/decision.js';
 import type { BusinessCalendar } from '../domain/deadlines/business-calendar.js';
 import type { DeadlineRule } from '../domain/deadlines/deadline-rules.js';
-import { DomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
 import type { Marketplace } from '../domain/marketplaces.js';
-import { roundHalfAwayFromZero } from '../domain/money.js';
+import { unitPriceOf as priceFromSources } from '../domain/decisions/unit-price.js';
 import type { Policy } from '../domain/policy/policy.js';
 import { deadlineRulesFor, gradePriorFor } from '../domain/policy/policy-lookups.js';
 import type { CaseFacts } from '../storage/decision-facts-repository.js';
@@ -57,18 +56,14 @@ export function calendarAt(context: DecisionContext, marketplace: Marketplace, a
   return calendar;
 }
 
-/**
- * The unit price of a case in the marketplace currency: the order amount of the latest MFN report row
- * divided by its order quantity, else the price in the product sheet. `invalid_input` when neither is
- * known in that currency, saying what to import.
- */
+/** The unit price of a case from its report row and product sheet entry (rule: domain/decisions/unit-price.ts). */
 export function unitPriceOf(facts: CaseFacts, currency: string): number {
   const { mfn, product, returnCase } = facts;
-  if (mfn.orderAmountMinor !== null && mfn.currency === currency) {
-    return roundHalfAwayFromZero(mfn.orderAmountMinor / Math.max(1, mfn.orderQuantity ?? returnCase.quantity));
-  }
-  if (product?.priceMinor != null && product.currency === currency) return product.priceMinor;
-  throw new DomainError('invalid_input', `Case ${returnCase.id} has no price in ${currency}: its return report row has no order amount and SKU ${returnCase.sku} has no ${currency} price in the product sheet; import the product sheet with prices.`, { caseId: returnCase.id, sku: returnCase.sku, currency });
+  return priceFromSources({
+    caseId: returnCase.id, sku: returnCase.sku, quantity: returnCase.quantity,
+    order: { amountMinor: mfn.orderAmountMinor, quantity: mfn.orderQuantity, currency: mfn.currency },
+    sheet: product === null ? null : { priceMinor: product.priceMinor, currency: product.currency },
+  }, currency);
 }
 
 /** The odds a case is priced with: the policy priors for its categories, learned from the seller's outcomes; cached per run. */

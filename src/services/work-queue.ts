@@ -5,8 +5,10 @@ import type { ReturnStatus } from '../domain/lifecycle.js';
 import { listDecisionFactsByStatus } from '../storage/decision-facts-repository.js';
 import type { DecisionFacts } from '../storage/decision-facts-repository.js';
 import { listDeclinedSteps } from '../storage/outcome-repository.js';
-import { caseDeadlines, urgencies, urgencyOf } from './case-deadlines.js';
-import type { CaseDeadline, Urgency } from './case-deadlines.js';
+import { urgencies } from '../domain/deadlines/case-clocks.js';
+import type { Urgency } from '../domain/deadlines/case-clocks.js';
+import { caseDeadlines, caseUrgency } from './case-deadlines.js';
+import type { CaseDeadline } from './case-deadlines.js';
 import { decideFacts } from './decide-case.js';
 import { loadDecisionContext, unitPriceOf } from './decision-context.js';
 import type { DecisionContext } from './decision-context.js';
@@ -53,7 +55,7 @@ function baseItem(facts: DecisionFacts, context: DecisionContext, nowIso: string
     caseId: returnCase.id, orderId: returnCase.orderId, sku: returnCase.sku, marketplace: returnCase.marketplaceCode,
     status: returnCase.status, reasonCategory: returnCase.reason.category,
     task: returnCase.status === 'requested' ? 'decide' as const : 'refund' as const,
-    deadline, urgency: urgencyOf(deadline?.dueAt ?? null, nowIso, returnCase, context),
+    deadline, urgency: caseUrgency(deadline?.dueAt ?? null, nowIso, returnCase, context),
     currency: requireMarketplace(returnCase.marketplaceCode).currency,
   };
 }

@@ -40,11 +40,16 @@ interface FactsRow extends ReturnCaseRow {
   p_currency: string | null; p_weight_grams: number | null; p_title: string | null;
 }
 
-// The latest MFN row of each case, found through the mfn_returns_case index (one lookup per case).
-function factsQuery(db: Kysely<Schema>, accountId: number) {
+// Each case with its latest MFN row (found through the mfn_returns_case index, one lookup per case)
+// and its product.
+function casesWithFacts(db: Kysely<Schema>) {
   return db.selectFrom('return_cases as c')
     .leftJoin('mfn_returns as m', (join) => join.on('m.id', '=', sql<number>`(select max(l.id) from mfn_returns l where l.case_id = c.id)`))
-    .leftJoin('products as p', (join) => join.onRef('p.account_id', '=', 'c.account_id').onRef('p.sku', '=', 'c.sku'))
+    .leftJoin('products as p', (join) => join.onRef('p.account_id', '=', 'c.account_id').onRef('p.sku', '=', 'c.sku'));
+}
+
+function factsQuery(db: Kysely<Schema>, accountId: number) {
+  return casesWithFacts(db)
     .selectAll('c')
     .select([
       'm.order_amount_minor as m_order_amount_minor', 'm.order_quantity as m_order_quantity', 'm.currency as m_currency',
@@ -121,9 +126,7 @@ function toCaseFacts(row: LeanRow): CaseFacts {
 // Only the columns the engine prices with: building row objects of every column was a fifth of a
 // 1M-case backtest (npm run bench:decide).
 function requestedFactsQuery(db: Kysely<Schema>, accountId: number, range: RequestRange) {
-  let query = db.selectFrom('return_cases as c')
-    .leftJoin('mfn_returns as m', (join) => join.on('m.id', '=', sql<number>`(select max(l.id) from mfn_returns l where l.case_id = c.id)`))
-    .leftJoin('products as p', (join) => join.onRef('p.account_id', '=', 'c.account_id').onRef('p.sku', '=', 'c.sku'))
+  let query = casesWithFacts(db)
     .select([
       'c.id', 'c.marketplace_code', 'c.sku', 'c.quantity', 'c.reason_raw', 'c.reason_code', 'c.reason_status', 'c.reason_category',
       'c.fault', 'c.product_signal', 'c.requested_at',

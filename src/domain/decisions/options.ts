@@ -63,6 +63,9 @@ function recoveryComponents(input: DecisionInput, policy: Policy, grades: GradeP
   return components;
 }
 
+/** The ids of the restocking-fee components of the authorize option. */
+export const restockingFeeIds: readonly string[] = ['restocking_fee_used', 'restocking_fee_late'];
+
 // Grades that show use or damage: Amazon lets the seller deduct up to its "used or damaged" cap (§4.5).
 // Like-new units show no use, so no fee is expected on them.
 const usedGrades: readonly ConditionGrade[] = ['very_good', 'good', 'acceptable', 'unsellable'];
@@ -82,10 +85,10 @@ function restockingFeeComponents(input: DecisionInput, policy: Policy, grades: G
   const fee = (bps: number, probability: number): number => times(times(percentOf(gross, bps), share), probability);
   const components: LossComponent[] = [];
   if (used > 0 && caps.usedOrDamagedNotSellerFaultBps > 0) {
-    components.push({ id: 'restocking_fee_used', label: `Restocking fee on a used or damaged unit (cap ${caps.usedOrDamagedNotSellerFaultBps / 100}%)`, amountMinor: -fee(caps.usedOrDamagedNotSellerFaultBps, used), probability: used });
+    components.push({ id: restockingFeeIds[0]!, label: `Restocking fee on a used or damaged unit (cap ${caps.usedOrDamagedNotSellerFaultBps / 100}%)`, amountMinor: -fee(caps.usedOrDamagedNotSellerFaultBps, used), probability: used });
   }
   if (lateUnused > 0 && caps.lateOriginalConditionBps > 0) {
-    components.push({ id: 'restocking_fee_late', label: `Restocking fee on an unused unit returned late (cap ${caps.lateOriginalConditionBps / 100}%)`, amountMinor: -fee(caps.lateOriginalConditionBps, lateUnused), probability: lateUnused });
+    components.push({ id: restockingFeeIds[1]!, label: `Restocking fee on an unused unit returned late (cap ${caps.lateOriginalConditionBps / 100}%)`, amountMinor: -fee(caps.lateOriginalConditionBps, lateUnused), probability: lateUnused });
   }
   return components;
 }
