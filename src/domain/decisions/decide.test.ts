@@ -82,6 +82,14 @@ describe('decideReturn under the default policy', () => {
     expect(decision.explanation.zh).toMatch(/转交人工处理/);
   });
 
+  it('formats the explanation on first read and prints it in JSON', () => {
+    const decision = decideReturn(sample(), defaultPolicy);
+    const printed = JSON.parse(JSON.stringify(decision)) as { explanation: unknown };
+    expect(printed.explanation).toEqual({ en: decision.explanation.en, zh: decision.explanation.zh });
+    expect(decision.explanation.en).toMatch(/^Recommended: .*expected loss \$\d+\.\d\d/);
+    expect({ ...decision }.explanation.zh).toMatch(/^建议：/);
+  });
+
   it.each([
     ['a $8 unit in the US range', sample({ unitPriceMinor: 800 }), true],
     ['a $25 unit above the US range', sample(), false],

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { ReasonCategory } from '../reasons.js';
 import type { Decision, DecisionAction, DecisionInput, DecisionOption, LossComponent } from './decision.js';
-import { explainDecision } from './explanation.js';
+import { lazyExplanation } from './explanation.js';
 import { evaluateGuardrails, guardrailRules } from './guardrails.js';
 import type { GuardrailVerdict } from './guardrails.js';
 import { gradePriorFor } from '../policy/policy-lookups.js';
@@ -104,8 +104,8 @@ export function decideReturn(input: DecisionInput, policy: Policy): Decision {
   for (const option of options) for (const id of option.blockedBy) if (!fired.includes(id)) fired.push(id);
   const firedRules = allRules.filter((id) => fired.includes(id));
   return {
-    currency: input.currency, recommended, options, firedRules,
-    odds, explanation: explainDecision(recommended, firedRules, input.currency, odds),
+    currency: input.currency, recommended, options, firedRules, odds,
+    explanation: lazyExplanation(recommended, firedRules, input.currency, odds),
     nowIso: input.nowIso, requestedAtIso: input.requestedAtIso,
   };
 }
