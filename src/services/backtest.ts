@@ -104,10 +104,12 @@ export async function backtestPolicy(database: Database, accountId: number, poli
   const totals = new Accumulator();
   const every = options.pageSize ?? 5000;
   let read = 0;
-  for await (const facts of readRequestedCaseFacts(database.db, accountId, options)) {
-    replay(facts, context, totals);
-    read += 1;
-    if (read % every === 0) options.onProgress?.(read);
+  for await (const page of readRequestedCaseFacts(database.db, accountId, options)) {
+    for (const facts of page) {
+      replay(facts, context, totals);
+      read += 1;
+      if (read % every === 0) options.onProgress?.(read);
+    }
   }
   if (read % every !== 0) options.onProgress?.(read);
   return {

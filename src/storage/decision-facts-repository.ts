@@ -102,11 +102,11 @@ interface LeanRow {
   id: number; marketplace_code: string; sku: string; quantity: number; reason_raw: string | null; reason_code: string | null;
   reason_status: string; reason_category: string | null; fault: string; product_signal: number; requested_at: string | null;
   m_order_amount_minor: number | null; m_order_quantity: number | null; m_currency: string | null; m_in_policy: number | null;
-  p_id: number | null; p_category: string | null; p_price_minor: number | null; p_unit_cost_minor: number | null;
-  p_currency: string | null; p_weight_grams: number | null;
 }
 
-function toCaseFacts(row: LeanRow): CaseFacts {
+type ProductFacts = NonNullable<CaseFacts['product']>;
+
+function toCaseFacts(row: LeanRow, product: ProductFacts | null): CaseFacts {
   return {
     returnCase: {
       id: row.id, marketplaceCode: row.marketplace_code, sku: row.sku, quantity: row.quantity, requestedAt: row.requested_at,
@@ -116,23 +116,35 @@ function toCaseFacts(row: LeanRow): CaseFacts {
       orderAmountMinor: row.m_order_amount_minor, orderQuantity: row.m_order_quantity, currency: row.m_currency,
       inPolicy: row.m_in_policy === null ? null : row.m_in_policy === 1, itemName: null,
     },
-    product: row.p_id === null ? null : {
-      category: row.p_category, priceMinor: row.p_price_minor, unitCostMinor: row.p_unit_cost_minor,
-      currency: row.p_currency, weightGrams: row.p_weight_grams, title: null,
-    },
+    product,
   };
+}
+
+/**
+ * The account's product sheet by SKU, for reading many cases: one query instead of a join per case,
+ * and one shared object per SKU instead of one per case. A catalog is thousands of SKUs where a
+ * backtest reads a million cases (the join and its six columns were 2.5 s of a 1M-case backtest,
+ * npm run bench:decide).
+ */
+export async function productFactsBySku(db: Kysely<Schema>, accountId: number): Promise<Map<string, ProductFacts>> {
+  const rows = await db.selectFrom('products')
+    .select(['sku', 'category', 'price_minor', 'unit_cost_minor', 'currency', 'weight_grams'])
+    .where('account_id', '=', accountId).execute();
+  return new Map(rows.map((row) => [row.sku, {
+    category: row.category, priceMinor: row.price_minor, unitCostMinor: row.unit_cost_minor,
+    currency: row.currency, weightGrams: row.weight_grams, title: null,
+  }]));
 }
 
 // Only the columns the engine prices with: building row objects of every column was a fifth of a
 // 1M-case backtest (npm run bench:decide).
-function requestedFactsQuery(db: Kysely<Schema>, accountId: number, range: RequestRange) {
-  let query = casesWithFacts(db)
+function requestedCasesQuery(db: Kysely<Schema>, accountId: number, range: RequestRange) {
+  let query = db.selectFrom('return_cases as c')
+    .leftJoin('mfn_returns as m', (join) => join.on('m.id', '=', sql<number>`(select max(l.id) from mfn_returns l where l.case_id = c.id)`))
     .select([
       'c.id', 'c.marketplace_code', 'c.sku', 'c.quantity', 'c.reason_raw', 'c.reason_code', 'c.reason_status', 'c.reason_category',
       'c.fault', 'c.product_signal', 'c.requested_at',
       'm.order_amount_minor as m_order_amount_minor', 'm.order_quantity as m_order_quantity', 'm.currency as m_currency', 'm.in_policy as m_in_policy',
-      'p.id as p_id', 'p.category as p_category', 'p.price_minor as p_price_minor', 'p.unit_cost_minor as p_unit_cost_minor',
-      'p.currency as p_currency', 'p.weight_grams as p_weight_grams',
     ])
     .where('c.account_id', '=', accountId).where('c.channel', '=', 'MFN').where('c.requested_at', 'is not', null);
   if (range.fromIso !== undefined) query = query.where('c.requested_at', '>=', range.fromIso);
@@ -142,23 +154,25 @@ function requestedFactsQuery(db: Kysely<Schema>, accountId: number, range: Reque
 
 /**
  * One page of seller-fulfilled cases with a request time, by id (keyset paging, so a million cases
- * are read in constant memory and each page is an index range).
+ * are read in constant memory and each page is an index range), with their products from `products`.
  */
-export async function pageRequestedCaseFacts(db: Kysely<Schema>, accountId: number, page: FactsPage): Promise<CaseFacts[]> {
-  const rows: LeanRow[] = await requestedFactsQuery(db, accountId, page).where('c.id', '>', page.afterId).orderBy('c.id').limit(page.limit).execute();
-  return rows.map(toCaseFacts);
+export async function pageRequestedCaseFacts(db: Kysely<Schema>, accountId: number, page: FactsPage, products: ReadonlyMap<string, ProductFacts>): Promise<CaseFacts[]> {
+  const rows: LeanRow[] = await requestedCasesQuery(db, accountId, page).where('c.id', '>', page.afterId).orderBy('c.id').limit(page.limit).execute();
+  return rows.map((row) => toCaseFacts(row, products.get(row.sku) ?? null));
 }
 
 /**
- * Every seller-fulfilled case with a request time, by id, in constant memory: keyset pages of 1,000.
- * Kysely's SQLite stream was slower (1.30–1.39 s against 0.93–1.14 s for 100,000 cases, same run);
- * small pages keep few rows alive between garbage collections.
+ * Every seller-fulfilled case with a request time, by id, in constant memory: keyset pages of 1,000,
+ * given a page at a time (a promise per page rather than per case). Kysely's SQLite stream was slower
+ * (1.30–1.39 s against 0.93–1.14 s for 100,000 cases, same run); small pages keep few rows alive
+ * between garbage collections.
  */
-export async function* readRequestedCaseFacts(db: Kysely<Schema>, accountId: number, range: RequestRange): AsyncGenerator<CaseFacts> {
+export async function* readRequestedCaseFacts(db: Kysely<Schema>, accountId: number, range: RequestRange): AsyncGenerator<CaseFacts[]> {
   const limit = 1000;
+  const products = await productFactsBySku(db, accountId);
   for (let afterId = 0; ;) {
-    const page = await pageRequestedCaseFacts(db, accountId, { ...range, afterId, limit });
-    yield* page;
+    const page = await pageRequestedCaseFacts(db, accountId, { ...range, afterId, limit }, products);
+    if (page.length > 0) yield page;
     if (page.length < limit) return;
     afterId = page[page.length - 1]!.returnCase.id;
   }
