@@ -60,6 +60,37 @@ export interface MfnReturnRow {
   item_name: string | null; return_request_date: string;
 }
 
+/** Only the columns looked up by; imports write this table through BulkWriter. */
+export interface FbaReturnRow {
+  id: number; case_id: number; account_id: number; license_plate_number: string; detailed_disposition: string | null;
+}
+
+export interface CaseReceiptRow {
+  id: Generated<number>; account_id: number; case_id: number; received_at: string; received_by: string;
+  outer_box: string; note: string | null; recorded_at: string;
+}
+
+export interface InspectionRow {
+  id: Generated<number>; account_id: number; case_id: number; receipt_id: number; product_category: string | null;
+  answers: string; grade: string; rule_id: string; condition_grade: string; inspected_by: string; inspected_at: string;
+}
+
+export interface EvidenceFileRow {
+  id: Generated<number>; account_id: number; case_id: number; inspection_id: number | null; sha256: string;
+  size_bytes: number; media_type: string; kind: string; file_name: string | null; uploaded_by: string; uploaded_at: string;
+}
+
+export interface DispositionRow {
+  id: Generated<number>; account_id: number; case_id: number; inspection_id: number; route: string; recommended_route: string;
+  expected_net_minor: number; realized_minor: number | null; currency: string; options: string; note: string | null;
+  decided_by: string; recorded_at: string;
+}
+
+export interface RefundRow {
+  id: Generated<number>; account_id: number; case_id: number; total_minor: number; paid_minor: number; currency: string;
+  quote: string; recorded_by: string; recorded_at: string; exported_at: string | null;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -70,6 +101,12 @@ export interface Schema {
   record_changes: RecordChangeRow;
   policies: PolicyRow;
   case_outcomes: CaseOutcomeRow;
+  case_receipts: CaseReceiptRow;
+  inspections: InspectionRow;
+  evidence_files: EvidenceFileRow;
+  dispositions: DispositionRow;
+  refunds: RefundRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
+  fba_returns: FbaReturnRow;
 }

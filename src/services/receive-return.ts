@@ -1,0 +1,72 @@
+import { DomainError } from '../domain/errors.js';
+import { formatInstant, parseInstant } from '../domain/deadlines/instant.js';
+import type { ReturnStatus } from '../domain/lifecycle.js';
+import { parseOuterBox, statusAfterReceipt } from '../domain/receiving/receipt.js';
+import type { OuterBoxState } from '../domain/receiving/receipt.js';
+import { insertReceipt } from '../storage/inspection-repository.js';
+import { insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
+import { caseDeadlines } from './case-deadlines.js';
+import type { CaseDeadline } from './case-deadlines.js';
+import { loadDecisionContext } from './decision-context.js';
+import { resolveCase } from './find-case.js';
+import type { CaseIdentifierKind } from './find-case.js';
+import type { Database } from './open-database.js';
+
+export interface ReceiptRequest {
+  /** Case id, RMA id, tracking number, order id or license plate, as scanned. */
+  readonly identifier: string;
+  /** When the parcel arrived (ISO-8601); default: now. */
+  readonly receivedAt?: string;
+  /** Who received it (a name until accounts arrive with the HTTP API). */
+  readonly receivedBy: string;
+  readonly outerBox: string;
+  readonly note?: string;
+}
+
+export interface ReceivedReturn {
+  readonly caseId: number;
+  readonly receiptId: number;
+  readonly matchedOn: CaseIdentifierKind;
+  readonly outerBox: OuterBoxState;
+  readonly receivedAt: string;
+  readonly statusBefore: ReturnStatus;
+  readonly status: ReturnStatus;
+  /** The clocks now running (the refund is due 2 business days after receipt), soonest first. */
+  readonly deadlines: readonly CaseDeadline[];
+}
+
+/** The receipt time as stored (UTC); a time after `nowIso` is refused: nobody receives a parcel tomorrow. */
+function requireReceivedAt(receivedAt: string, nowIso: string): string {
+  const instant = parseInstant(receivedAt);
+  if (instant > parseInstant(nowIso)) throw new DomainError('invalid_input', `The receipt time ${receivedAt} is in the future.`, { receivedAt });
+  return formatInstant(instant);
+}
+
+/**
+ * Records that a returned parcel arrived: who received it, when, and the state of the outer box. A
+ * seller-fulfilled case moves to `received`, which starts the refund clock (2 business days, in the
+ * marketplace's calendar). Errors change nothing: `not_found`/`conflict` from the lookup, `conflict`
+ * for a case already received or ended, `invalid_input` for a bad time, box state or missing name.
+ */
+export async function receiveReturn(database: Database, accountId: number, request: ReceiptRequest, nowIso: string, source = 'cli'): Promise<ReceivedReturn> {
+  const outerBox = parseOuterBox(request.outerBox);
+  const receivedBy = request.receivedBy.trim();
+  if (receivedBy === '') throw new DomainError('invalid_input', 'Say who received the parcel.', {});
+  const receivedAt = requireReceivedAt(request.receivedAt ?? nowIso, nowIso);
+  const context = await loadDecisionContext(database, accountId);
+  return database.transaction(async (tx) => {
+    const { returnCase, matchedOn } = await resolveCase(tx, accountId, request.identifier);
+    const status = statusAfterReceipt(returnCase.channel, returnCase.status);
+    const next = { ...returnCase, status, receivedAt: returnCase.receivedAt ?? receivedAt, version: returnCase.version + 1, updatedAt: nowIso };
+    await updateCase(tx, next, returnCase.version);
+    const receiptId = await insertReceipt(tx, { accountId, caseId: returnCase.id, receivedAt, receivedBy, outerBox, note: request.note ?? null, recordedAt: nowIso });
+    await insertCaseEvents(tx, [{
+      caseId: returnCase.id, kind: 'received', source, importRunId: null, line: null, occurredAt: receivedAt, recordedAt: nowIso,
+      data: { receiptId, receivedBy, outerBox, note: request.note ?? null, matchedOn, status: { before: returnCase.status, after: status } },
+    }]);
+    return {
+      caseId: returnCase.id, receiptId, matchedOn, outerBox, receivedAt, statusBefore: returnCase.status, status,
+      deadlines: caseDeadlines(next, context),
+    };
+  });
+}
