@@ -10,6 +10,20 @@ export interface Config {
   /** Marketplace assumed for report files that do not name theirs (FBA and MFN returns). */
   readonly marketplace: string;
   readonly logLevel: string;
+  /** Where inspection photos and videos are stored, by SHA-256 (docs/evidence.md). */
+  readonly evidenceDirectory: string;
+  readonly maxPhotoBytes: number;
+  readonly maxVideoBytes: number;
+}
+
+const mebibyte = 1024 * 1024;
+
+/** A size limit given in MiB (decimals allowed), as bytes; `fallback` MiB when unset. */
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  const value = text === undefined || text === '' ? fallback : Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a size in MiB above 0, not "${text}".`);
+  return Math.floor(value * mebibyte);
 }
 
 /**
@@ -28,5 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     port,
     marketplace: requireMarketplace(env.RETURNDESK_MARKETPLACE || 'US').code,
     logLevel: env.RETURNDESK_LOG_LEVEL || 'info',
+    evidenceDirectory: env.RETURNDESK_EVIDENCE_DIR || './data/evidence',
+    // A phone photo is 2–8 MiB; a few minutes of 1080p unboxing video is a few hundred.
+    maxPhotoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_PHOTO_MB', 20),
+    maxVideoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_VIDEO_MB', 500),
   });
 }
