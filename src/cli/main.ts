@@ -10,6 +10,7 @@ import { registerImports } from './commands/imports.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerDecide } from './commands/decide.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerWarehouse } from './commands/warehouse.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerPolicy(program, config);
   registerDecide(program, config);
   registerBacktest(program, config);
+  registerWarehouse(program, config);
   return program;
 }
 

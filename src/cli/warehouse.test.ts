@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { caseIdOf, importRequests } from '../../test/decision-fixtures.js';
+import { useCliSandbox } from '../../test/cli-sandbox.js';
+import { openDatabase } from '../services/open-database.js';
+import type { ReceivedReturn } from '../services/receive-return.js';
+import { ExitCode } from './exit-codes.js';
+import { runCli } from './main.js';
+
+// The warehouse commands run in-process against a SQLite file of their own per test, seeded through
+// the real importers.
+
+const cli = useCliSandbox();
+
+const run = (...args: string[]) => runCli(['node', 'returndesk', ...args, '--database', cli.location]);
+const printed = () => cli.log.mock.calls.map((c) => c.join(' ')).join('\n');
+const errors = () => cli.error.mock.calls.map((c) => c.join(' ')).join('\n');
+
+async function seedRequest(orderId = '111-0000001-0000001'): Promise<number> {
+  const { database } = await openDatabase(cli.location);
+  try {
+    await importRequests(database, cli.dir, [{ orderId, requestedAt: '2026-03-02T10:00:00+00:00' }]);
+    return await caseIdOf(database, orderId);
+  } finally {
+    await database.close();
+  }
+}
+
+describe('returndesk receive', () => {
+  it('receives a parcel by its RMA id and prints the refund clock', async () => {
+    const caseId = await seedRequest();
+    expect(await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact', '--at', '2026-03-06T15:00:00Z')).toBe(ExitCode.ok);
+    expect(printed()).toContain(`Case ${caseId} (found by rma_id) received 2026-03-06T15:00:00.000Z, outer box intact: requested -> received`);
+    expect(printed()).toMatch(/Due 2026-03-11T06:59:59.999Z: Refund after the item was received/);
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const caseId = await seedRequest();
+    expect(await run('receive', String(caseId), '--by', 'Li Wei', '--box', 'damaged', '--json')).toBe(ExitCode.ok);
+    const result = JSON.parse(String(cli.log.mock.calls[0]![0])) as ReceivedReturn;
+    expect(result).toMatchObject({ caseId, matchedOn: 'case_id', outerBox: 'damaged', status: 'received' });
+  });
+
+  it.each([
+    [['RMA-NOPE', '--by', 'Li Wei', '--box', 'intact'], ExitCode.badInput, /No return case matches "RMA-NOPE"/],
+    [['RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'wet'], ExitCode.badInput, /"wet" is not a state of the outer box/],
+  ])('refuses %j with a clear message', async (args, code, message) => {
+    await seedRequest();
+    expect(await run('receive', ...args)).toBe(code);
+    expect(errors()).toMatch(message);
+  });
+
+  it('exits 2 without --by (commander prints the missing option)', async () => {
+    await seedRequest();
+    expect(await run('receive', 'RMA-111-0000001-0000001', '--box', 'intact')).toBe(ExitCode.badInput);
+  });
+
+  it('exits 1 when the parcel was already received', async () => {
+    await seedRequest();
+    await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
+    expect(await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact')).toBe(ExitCode.failure);
+    expect(errors()).toMatch(/already received/);
+  });
+});
