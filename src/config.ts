@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { requireMarketplace } from './domain/marketplaces.js';
+import { defaultEvidenceStoreConfig } from './services/evidence-store.js';
 
 /** Everything ReturnDesk reads from its environment, read once. */
 export interface Config {
@@ -18,10 +19,11 @@ export interface Config {
 
 const mebibyte = 1024 * 1024;
 
-/** A size limit given in MiB (decimals allowed), as bytes; `fallback` MiB when unset. */
-function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A size limit given in MiB (decimals allowed), as bytes; `fallbackBytes` when unset. */
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallbackBytes: number): number {
   const text = env[name];
-  const value = text === undefined || text === '' ? fallback : Number(text);
+  if (text === undefined || text === '') return fallbackBytes;
+  const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a size in MiB above 0, not "${text}".`);
   return Math.floor(value * mebibyte);
 }
@@ -42,9 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     port,
     marketplace: requireMarketplace(env.RETURNDESK_MARKETPLACE || 'US').code,
     logLevel: env.RETURNDESK_LOG_LEVEL || 'info',
-    evidenceDirectory: env.RETURNDESK_EVIDENCE_DIR || './data/evidence',
-    // A phone photo is 2–8 MiB; a few minutes of 1080p unboxing video is a few hundred.
-    maxPhotoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_PHOTO_MB', 20),
-    maxVideoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_VIDEO_MB', 500),
+    evidenceDirectory: env.RETURNDESK_EVIDENCE_DIR || defaultEvidenceStoreConfig.directory,
+    maxPhotoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_PHOTO_MB', defaultEvidenceStoreConfig.maxPhotoBytes),
+    maxVideoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_VIDEO_MB', defaultEvidenceStoreConfig.maxVideoBytes),
   });
 }
