@@ -67,6 +67,26 @@ describe('validatePolicy', () => {
   });
 });
 
+describe('validatePolicy: inspection checklists', () => {
+  it('fills the checklists of a policy stored before they existed', () => {
+    const { inspectionChecklists: _omitted, ...older } = defaultPolicy;
+    const result = validatePolicy(older);
+    expect(result.ok && result.policy.inspectionChecklists).toEqual(defaultPolicy.inspectionChecklists);
+  });
+
+  it('names an unknown checklist item, a repeated one and an empty category list by path', () => {
+    const errors = errorsOf({ ...defaultPolicy, inspectionChecklists: {
+      required: ['unitPresent', 'smell'],
+      categories: [{ productCategories: [], required: ['damage', 'damage'] }],
+    } });
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^inspectionChecklists\.required\[1\]: must be one of: unitPresent, outerBox/),
+      'inspectionChecklists.categories[0].productCategories: must have at least 1 entry',
+      'inspectionChecklists.categories[0].required[1]: lists damage twice',
+    ]));
+  });
+});
+
 describe('parsePolicyText', () => {
   it('reads JSON and YAML alike', () => {
     expect(parsePolicyText(json(defaultPolicy), 'p.json')).toEqual(parsePolicyText(stringify(defaultPolicy), 'p.yaml'));

@@ -1,5 +1,6 @@
 import type { ConditionGrade, GradePriorEntry, GradeProbabilities, Policy, RemovalFeeTable, RestockingFeeCaps, WeightPriceTable } from './policy.js';
 import type { Money } from '../money.js';
+import { defaultInspectionChecklists } from '../inspection/checklist-policy.js';
 
 // Seller choices below (handling, label estimates, ladder, priors, risk money) are starting points to
 // tune; Amazon's numbers carry their effective date and source from ../shared/reference/amazon-returns.md.
@@ -115,4 +116,5 @@ export const defaultPolicy: Policy = {
     learningPriorWeight: 10,
     buyerShipByDays: 14,
   },
+  inspectionChecklists: defaultInspectionChecklists,
 };

@@ -3,6 +3,7 @@ import type { Money } from '../money.js';
 import type { Fault, ReasonCategory } from '../reasons.js';
 import type { MessageAction, MessageTemplate } from '../messages/templates/actions.js';
 import type { MessageLanguage } from '../messages/lint-rules.js';
+import type { InspectionChecklistPolicy } from '../inspection/checklist-policy.js';
 
 /**
  * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
@@ -42,6 +43,8 @@ export interface Policy {
    * The seller's own wording of buyer messages, per language and action; an action not given uses the
    * shipped template. Checked by the same compliance lint as every draft (docs/message-templates.md).
    */
+  /** Which checklist items an inspection must answer, by product category (docs/inspection.md). */
+  readonly inspectionChecklists: InspectionChecklistPolicy;
   readonly messageTemplates?: Readonly<Partial<Record<MessageLanguage, Readonly<Partial<Record<MessageAction, MessageTemplate>>>>>>;
 }
 
