@@ -96,7 +96,10 @@ export const policySchema = z.strictObject({
   saveOfferAcceptancePriors: z.array(probability),
   returnlessRules: z.array(returnlessRule),
   restockingFeeCaps: effectiveDated(z.strictObject({
-    ...amazonNumber, lateOriginalConditionBps: bps, usedOrDamagedNotSellerFaultBps: bps, sellerFaultBps: bps,
+    ...amazonNumber, lateOriginalConditionBps: bps, usedOrDamagedNotSellerFaultBps: bps,
+    // §4.5 and [A] SC G202175040: a seller-side fault always gets a full refund; no policy may say otherwise.
+    sellerFaultBps: z.literal(0, 'must be 0: a seller-side fault always gets a full refund (reference §4.5)'),
+    bookSignsOfUseBps: bps.optional(), openedMediaBps: bps.optional(), openedSoftwareBps: bps.optional(),
   })),
   resaleValueByGradeBps: z.strictObject(Object.fromEntries(conditionGrades.map((g) => [g, bps])) as Record<(typeof conditionGrades)[number], typeof bps>),
   gradePriors: z.strictObject({

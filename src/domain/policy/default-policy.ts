@@ -1,6 +1,7 @@
 import type { ConditionGrade, GradePriorEntry, GradeProbabilities, Policy, RemovalFeeTable, RestockingFeeCaps, WeightPriceTable } from './policy.js';
 import type { Money } from '../money.js';
 import { defaultInspectionChecklists } from '../inspection/checklist-policy.js';
+import { defaultRefundCaps } from '../refunds/refund-caps.js';
 
 // Seller choices below (handling, label estimates, ladder, priors, risk money) are starting points to
 // tune; Amazon's numbers carry their effective date and source from ../shared/reference/amazon-returns.md.
@@ -30,14 +31,8 @@ const labelJp: WeightPriceTable = { currency: 'JPY', tiers: [
   { maxGrams: null, amountMinor: 1400, extraMinorPerStep: 100, stepGrams: 1000 },
 ] };
 
-export const defaultRestockingFeeCaps: readonly RestockingFeeCaps[] = [{
-  // The guidance is quoted since 2012; the day it took effect is not on record.
-  effectiveFrom: '2012-01-01',
-  lateOriginalConditionBps: 2000,
-  usedOrDamagedNotSellerFaultBps: 5000,
-  sellerFaultBps: 0,
-  source: 'reference §4.5: [S] ecommercebytes 2012 quoting Amazon guidance (20% late, up to 50% not original condition); [A] SC G202175040 (seller fault: full refund)',
-}];
+// Amazon's caps on partial refunds (reference §4.5), with their source: kept with the refund rules.
+export const defaultRestockingFeeCaps: readonly RestockingFeeCaps[] = defaultRefundCaps;
 
 export const defaultUsRemovalFees: readonly RemovalFeeTable[] = [{
   effectiveFrom: '2026-01-15',

@@ -102,6 +102,12 @@ export interface RestockingFeeCaps extends AmazonNumber {
   readonly usedOrDamagedNotSellerFaultBps: number;
   /** Seller error, defective, damaged on arrival, not as described: always a full refund. */
   readonly sellerFaultBps: number;
+  /** A book with obvious signs of use; absent: `usedOrDamagedNotSellerFaultBps`. */
+  readonly bookSignsOfUseBps?: number;
+  /** An opened CD, DVD, VHS, video game, cassette or vinyl; absent: `usedOrDamagedNotSellerFaultBps`. */
+  readonly openedMediaBps?: number;
+  /** Opened software (no refund of the item price at 10000); absent: `usedOrDamagedNotSellerFaultBps`. */
+  readonly openedSoftwareBps?: number;
 }
 
 export interface RemovalFeeTable extends AmazonNumber {

@@ -4,18 +4,11 @@ import type { RestockingFeeCaps } from '../policy/policy.js';
 
 /**
  * The most a seller may deduct from a refund (reference §4.5), effective-dated like every number
- * Amazon sets. A superset of the policy's `RestockingFeeCaps`: the three cases there plus the special
- * rows of §4.5's table. An absent special cap falls back to `usedOrDamagedNotSellerFaultBps`, because
- * a used book, an opened disc or opened software is "not in original condition" first of all.
+ * Amazon sets: the policy's `restockingFeeCaps` entries, with the special rows of §4.5's table. An
+ * absent special cap falls back to `usedOrDamagedNotSellerFaultBps`, because a used book, an opened
+ * disc or opened software is "not in original condition" first of all.
  */
-export interface RefundCaps extends RestockingFeeCaps {
-  /** A book with obvious signs of use (§4.5: 50%). */
-  readonly bookSignsOfUseBps?: number;
-  /** An opened CD, DVD, VHS, video game, cassette or vinyl (§4.5: 50%). */
-  readonly openedMediaBps?: number;
-  /** Opened software (§4.5: 100%, no refund of the item price). */
-  readonly openedSoftwareBps?: number;
-}
+export type RefundCaps = RestockingFeeCaps;
 
 /** The caps on record. The guidance is quoted since 2012; the day it took effect is not on record. */
 export const defaultRefundCaps: readonly RefundCaps[] = Object.freeze([Object.freeze({
