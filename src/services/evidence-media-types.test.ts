@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffMediaType } from './evidence-media-types.js';
-import { fixtures } from './evidence-test-support.js';
+import { fixtures } from '../../test/evidence-fixtures.js';
 
 describe('sniffMediaType', () => {
   it.each([

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../domain/errors.js';
 import { defaultEvidenceStoreConfig, evidencePath, hasEvidence, readEvidence, storeEvidenceBytes, storeEvidenceFile } from './evidence-store.js';
 import type { EvidenceStoreConfig } from './evidence-store.js';
-import { fixtures } from './evidence-test-support.js';
+import { fixtures } from '../../test/evidence-fixtures.js';
 
 // Sources whose file handle reports a false, small size: lets a test reach the limit check made while
 // copying (a file that grows after it was measured) and count how much was read before stopping.

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { ProductRecord } from '../domain/report-records.js';
 import { isAnyOf } from './dialect.js';
 import type { CellValue } from './dialect.js';
 import type { Transaction } from './database.js';
+import type { Schema } from './schema.js';
 import { sameValues } from './report-row-repository.js';
 
 /** The product fields a sheet can provide, and their columns. */
@@ -57,4 +59,28 @@ async function recordProductChange(tx: Transaction, accountId: number, importRun
     after: JSON.stringify(Object.fromEntries(changed.map(([c, i]) => [c, after[i]]))),
     recorded_at: now,
   }).execute();
+}
+
+/** One SKU of the account's product sheet, as inspections and dispositions read it. */
+export interface ProductSheetEntry {
+  readonly sku: string;
+  readonly title: string | null;
+  readonly category: string | null;
+  readonly priceMinor: number | null;
+  readonly unitCostMinor: number | null;
+  readonly currency: string | null;
+  readonly weightGrams: number | null;
+  /** What belongs in the box, as the sheet lists it. */
+  readonly accessories: string[];
+}
+
+/** The product sheet entry of a SKU, or undefined when the sheet does not have it. */
+export async function findProduct(db: Kysely<Schema>, accountId: number, sku: string): Promise<ProductSheetEntry | undefined> {
+  const row = await db.selectFrom('products')
+    .select(['sku', 'title', 'category', 'price_minor', 'unit_cost_minor', 'currency', 'weight_grams', 'accessories'])
+    .where('account_id', '=', accountId).where('sku', '=', sku).executeTakeFirst();
+  return row && {
+    sku: row.sku, title: row.title, category: row.category, priceMinor: row.price_minor, unitCostMinor: row.unit_cost_minor,
+    currency: row.currency, weightGrams: row.weight_grams, accessories: JSON.parse(row.accessories) as string[],
+  };
 }
