@@ -1,5 +1,9 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseIdOf, importRequests } from '../../test/decision-fixtures.js';
+import { caseIdOf, importProductCsv, importRequests } from '../../test/decision-fixtures.js';
+import { fixtures } from '../../test/evidence-fixtures.js';
+import type { InspectedReturn } from '../services/inspect-return.js';
 import { useCliSandbox } from '../../test/cli-sandbox.js';
 import { openDatabase } from '../services/open-database.js';
 import type { ReceivedReturn } from '../services/receive-return.js';
@@ -59,5 +63,59 @@ describe('returndesk receive', () => {
     await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
     expect(await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact')).toBe(ExitCode.failure);
     expect(errors()).toMatch(/already received/);
+  });
+});
+
+describe('returndesk inspect', () => {
+  async function receivedCamera(): Promise<number> {
+    const { database } = await openDatabase(cli.location);
+    try {
+      await importProductCsv(database, cli.dir, 'sku,category,price,accessories\nCAM-1,electronics,89.00,charger;strap\n');
+      await importRequests(database, cli.dir, [{ orderId: '111-0000001-0000001', sku: 'CAM-1', reason: 'CR-UNWANTED_ITEM', orderAmount: '89.00' }]);
+    } finally {
+      await database.close();
+    }
+    await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
+    cli.log.mockClear();
+    const { database: again } = await openDatabase(cli.location);
+    try {
+      return await caseIdOf(again, '111-0000001-0000001');
+    } finally {
+      await again.close();
+    }
+  }
+
+  const evidenceDir = () => join(cli.dir, 'evidence');
+  const checklist = ['--unit-present', 'yes', '--outer-box', 'intact', '--listing', 'yes', '--identity', 'yes', '--packaging', 'opened_intact',
+    '--seal', 'broken', '--missing', 'strap', '--use', 'none', '--damage', 'none', '--function', 'pass'];
+
+  it('grades from the flags, keeps the photo and prints the rule in both languages', async () => {
+    const caseId = await receivedCamera();
+    const photo = join(cli.dir, 'unit.jpg');
+    writeFileSync(photo, fixtures.jpeg('unit'));
+    expect(await run('inspect', String(caseId), '--by', 'Zhang Min', ...checklist, '--evidence', photo, '--evidence-dir', evidenceDir())).toBe(ExitCode.ok);
+    expect(printed()).toContain(`Case ${caseId}: used_acceptable (rule accessories_missing); received -> inspected`);
+    expect(printed()).toMatch(/Noted: .*accessoriesMissing:strap/);
+    expect(printed()).toMatch(/Evidence unit\.jpg: photo image\/jpeg/);
+    expect(readdirSync(evidenceDir()).filter((name) => name !== '.tmp')).toHaveLength(1);
+  });
+
+  it('reads the answers from a JSON file, flags on top, and prints JSON', async () => {
+    const caseId = await receivedCamera();
+    const file = join(cli.dir, 'answers.json');
+    writeFileSync(file, JSON.stringify({ unitPresent: true, outerBox: 'intact', matchesListing: true, identityMatches: true, retailPackaging: 'sealed',
+      seal: 'intact', accessoriesMissing: [], signsOfUse: 'none', damage: 'none', functionTest: 'not_tested' }));
+    expect(await run('inspect', String(caseId), '--by', 'Zhang Min', '--answers', file, '--unit-present', 'no', '--json', '--evidence-dir', evidenceDir())).toBe(ExitCode.ok);
+    const result = JSON.parse(String(cli.log.mock.calls[0]![0])) as InspectedReturn;
+    expect(result).toMatchObject({ caseId, grade: 'missing', ruleId: 'unit_missing' });
+  });
+
+  it.each([
+    [['--use', 'worn-out'], /signsOfUse/],
+    [['--answers', 'no-such-file.json'], /Cannot read the answers file/],
+  ])('exits 2 on bad answers %j', async (extra, message) => {
+    const caseId = await receivedCamera();
+    expect(await run('inspect', String(caseId), '--by', 'Zhang Min', ...checklist, ...extra, '--evidence-dir', evidenceDir())).toBe(ExitCode.badInput);
+    expect(errors()).toMatch(message);
   });
 });
