@@ -1,62 +1,15 @@
 import { z } from 'zod';
 import { defaultDeadlineRules } from '../domain/deadlines/deadline-rules.js';
-import { findMarketplace, marketplaceCodes } from '../domain/marketplaces.js';
-import { isKnownCurrency } from '../domain/money.js';
+import { findMarketplace } from '../domain/marketplaces.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { conditionGrades, labelPayers } from '../domain/policy/policy.js';
 import { messageLanguages } from '../domain/messages/lint-rules.js';
 import { messageActions } from '../domain/messages/templates/actions.js';
 import { faultParties, reasonCategories } from '../domain/reasons.js';
-import { inspectionChecklistsWithDefault } from './policy-schema-returns.js';
+import { dispositionWithDefault, inspectionChecklistsWithDefault } from './policy-schema-returns.js';
+import { amazonNumber, bps, currency, effectiveDated, fail, marketplace, money, perMarketplace, probability, weightTiers } from './policy-schema-parts.js';
 
 // The policy schema (zod stays out of the domain; the domain holds the Policy type and the defaults).
-
-export type Ctx = z.core.$RefinementCtx;
-export const fail = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', message, path });
-
-export const minor = z.number().int().min(0);
-export const bps = z.number().int().min(0).max(10000);
-export const probability = z.number().min(0).max(1);
-export const isoDate = z.iso.date();
-export const currency = z.string().refine(isKnownCurrency, 'must be a known ISO 4217 currency code such as USD, EUR or JPY');
-export const money = z.strictObject({ amountMinor: minor, currency });
-export const marketplace = z.enum(marketplaceCodes);
-
-const weightTier = z.strictObject({
-  maxGrams: z.number().int().min(1).nullable(), amountMinor: minor,
-  extraMinorPerStep: minor.optional(), stepGrams: z.number().int().min(1).optional(),
-}).superRefine((tier, ctx) => {
-  if ((tier.extraMinorPerStep === undefined) !== (tier.stepGrams === undefined)) fail(ctx, [], 'extraMinorPerStep and stepGrams go together: give both or neither');
-});
-export const weightTiers = z.array(weightTier).min(1).superRefine((tiers, ctx) => {
-  tiers.forEach((tier, index) => {
-    const previous = index > 0 ? tiers[index - 1]!.maxGrams : 0;
-    if (previous === null) fail(ctx, [index - 1, 'maxGrams'], 'only the last tier may be open-ended (null)');
-    else if (tier.maxGrams !== null && tier.maxGrams <= previous) fail(ctx, [index, 'maxGrams'], `must be more than the previous tier's ${previous}`);
-  });
-});
-
-export const amazonNumber = { effectiveFrom: isoDate, effectiveTo: isoDate.optional(), source: z.string().trim().min(1) };
-export function effectiveDated<T extends z.ZodType<{ effectiveFrom: string; effectiveTo?: string | undefined }>>(entry: T) {
-  return z.array(entry).superRefine((entries, ctx) => {
-    entries.forEach((e, index) => {
-      if (e.effectiveTo !== undefined && e.effectiveTo <= e.effectiveFrom) fail(ctx, [index, 'effectiveTo'], `must be after effectiveFrom ${e.effectiveFrom}`);
-      if (entries.findIndex((other) => other.effectiveFrom === e.effectiveFrom) < index) fail(ctx, [index, 'effectiveFrom'], `another entry already starts on ${e.effectiveFrom}`);
-    });
-  });
-}
-
-/** A record keyed by marketplace code whose money must be in that marketplace's currency. */
-export function perMarketplace<T extends z.ZodType>(value: T, currencies: (v: z.output<T>) => Array<[PropertyKey[], string]>) {
-  return z.partialRecord(marketplace, value).superRefine((record, ctx) => {
-    for (const [code, entry] of Object.entries(record)) {
-      const expected = findMarketplace(code)?.currency;
-      for (const [path, found] of currencies(entry as z.output<T>)) {
-        if (found !== expected) fail(ctx, [code, ...path], `must be ${expected}, the currency of ${code}`);
-      }
-    }
-  });
-}
 
 const gradeProbabilities = z.strictObject(Object.fromEntries(conditionGrades.map((g) => [g, probability.optional()])))
   .superRefine((grades, ctx) => {
@@ -131,6 +84,7 @@ export const policySchema = z.strictObject({
   }),
   // Added after the first policies were stored: absent means the default.
   inspectionChecklists: inspectionChecklistsWithDefault,
+  disposition: dispositionWithDefault,
   messageTemplates: z.partialRecord(z.enum(messageLanguages), z.partialRecord(z.enum(messageActions), z.strictObject({
     subject: z.string().trim().min(1), body: z.string().trim().min(1),
   }))).optional(),

@@ -45,8 +45,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 const marketplaceFields: ReadonlySet<PropertyKey> = new Set(['handlingCostPerUnit', 'labelCostEstimates', 'removalDisposalFees', 'accountHealthRisk']);
 
+// Sections keyed by marketplace deeper in the policy: `disposition.marketplaces`.
+const isNestedMarketplaceRecord = (parent: readonly PropertyKey[]) => parent.length === 2 && parent[0] === 'disposition' && parent[1] === 'marketplaces';
+
 function unknownKeyMessage(parent: readonly PropertyKey[]): string {
-  return parent.length === 1 && marketplaceFields.has(parent[0]!)
+  return (parent.length === 1 && marketplaceFields.has(parent[0]!)) || isNestedMarketplaceRecord(parent)
     ? `is not a marketplace: use one of ${marketplaceCodes.join(', ')}`
     : 'is not a policy field (check the spelling)';
 }

@@ -2,6 +2,7 @@ import type { ConditionGrade, GradePriorEntry, GradeProbabilities, Policy, Remov
 import type { Money } from '../money.js';
 import { defaultInspectionChecklists } from '../inspection/checklist-policy.js';
 import { defaultRefundCaps } from '../refunds/refund-caps.js';
+import { defaultDispositionPolicy } from '../disposition/default-disposition-policy.js';
 
 // Seller choices below (handling, label estimates, ladder, priors, risk money) are starting points to
 // tune; Amazon's numbers carry their effective date and source from ../shared/reference/amazon-returns.md.
@@ -112,4 +113,5 @@ export const defaultPolicy: Policy = {
     buyerShipByDays: 14,
   },
   inspectionChecklists: defaultInspectionChecklists,
+  disposition: defaultDispositionPolicy,
 };

@@ -4,6 +4,7 @@ import type { Fault, ReasonCategory } from '../reasons.js';
 import type { MessageAction, MessageTemplate } from '../messages/templates/actions.js';
 import type { MessageLanguage } from '../messages/lint-rules.js';
 import type { InspectionChecklistPolicy } from '../inspection/checklist-policy.js';
+import type { DispositionPolicy } from '../disposition/disposition-policy.js';
 
 /**
  * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
@@ -45,6 +46,8 @@ export interface Policy {
    */
   /** Which checklist items an inspection must answer, by product category (docs/inspection.md). */
   readonly inspectionChecklists: InspectionChecklistPolicy;
+  /** What each route for a returned unit costs and brings: restock, used sale, liquidation… (docs/disposition.md). */
+  readonly disposition: DispositionPolicy;
   readonly messageTemplates?: Readonly<Partial<Record<MessageLanguage, Readonly<Partial<Record<MessageAction, MessageTemplate>>>>>>;
 }
 
