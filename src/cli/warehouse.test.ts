@@ -119,3 +119,47 @@ describe('returndesk inspect', () => {
     expect(errors()).toMatch(message);
   });
 });
+
+describe('returndesk disposition', () => {
+  async function inspectedMug(): Promise<number> {
+    const { database } = await openDatabase(cli.location);
+    try {
+      await importProductCsv(database, cli.dir, 'sku,category,price,weight_g\nMUG-1,kitchen,25.00,400\n');
+      await importRequests(database, cli.dir, [{ orderId: '111-0000001-0000001', sku: 'MUG-1', reason: 'CR-UNWANTED_ITEM', orderAmount: '25.00' }]);
+    } finally {
+      await database.close();
+    }
+    const evidence = join(cli.dir, 'evidence');
+    await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
+    await run('inspect', 'RMA-111-0000001-0000001', '--by', 'Zhang Min', '--evidence-dir', evidence, '--unit-present', 'yes', '--outer-box', 'intact',
+      '--listing', 'yes', '--packaging', 'damaged', '--seal', 'broken', '--use', 'none', '--damage', 'none');
+    cli.log.mockClear();
+    const { database: again } = await openDatabase(cli.location);
+    try {
+      return await caseIdOf(again, '111-0000001-0000001');
+    } finally {
+      await again.close();
+    }
+  }
+
+  it('lists every route with its net recovery and marks the best', async () => {
+    const caseId = await inspectedMug();
+    expect(await run('disposition', String(caseId))).toBe(ExitCode.ok);
+    expect(printed()).toContain(`Case ${caseId}, graded used_acceptable: best route sell_as_used`);
+    expect(printed()).toMatch(/\* sell_as_used +\$\d+\.\d\d/);
+    expect(printed()).toMatch(/x restock_as_new .*\[blocked: restock-new-only\]/);
+  });
+
+  it('records the chosen route and its realized value', async () => {
+    const caseId = await inspectedMug();
+    expect(await run('disposition', String(caseId), '--record', 'sell_as_used', '--by', 'Li Wei', '--realized', '9.80')).toBe(ExitCode.ok);
+    expect(printed()).toMatch(new RegExp(`Case ${caseId}: route sell_as_used recorded \\(best was sell_as_used\\); expected \\$\\d+\\.\\d\\d, realized \\$9\\.80`));
+  });
+
+  it('exits 1 for a blocked route and 2 for an unknown one', async () => {
+    const caseId = await inspectedMug();
+    expect(await run('disposition', String(caseId), '--record', 'restock_as_new', '--by', 'Li Wei')).toBe(ExitCode.failure);
+    expect(await run('disposition', String(caseId), '--record', 'burn', '--by', 'Li Wei')).toBe(ExitCode.badInput);
+    expect(errors()).toMatch(/"burn" is not a route/);
+  });
+});

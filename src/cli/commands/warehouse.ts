@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
+import { dispositionRoutes } from '../../domain/disposition/disposition-types.js';
+import { formatAmount } from '../../domain/money.js';
 import { outerBoxStates } from '../../domain/receiving/receipt.js';
 import { defaultAccountId } from '../../services/accounts.js';
+import { dispositionForCase } from '../../services/case-disposition.js';
+import type { CaseDisposition } from '../../services/case-disposition.js';
 import { inspectReturn } from '../../services/inspect-return.js';
+import { recordDisposition } from '../../services/record-disposition.js';
+import type { RecordedDisposition } from '../../services/record-disposition.js';
 import type { InspectedReturn } from '../../services/inspect-return.js';
 import { receiveReturn } from '../../services/receive-return.js';
 import type { ReceivedReturn } from '../../services/receive-return.js';
@@ -24,6 +30,23 @@ function printInspection(result: InspectedReturn): void {
   for (const file of result.evidence) {
     console.log(`Evidence ${file.fileName}: ${file.kind} ${file.mediaType}, ${file.sizeBytes} bytes, sha256 ${file.sha256}${file.created ? '' : ' (already stored)'}`);
   }
+}
+
+function printDisposition(found: CaseDisposition): void {
+  const { result } = found;
+  const money = (minor: number) => formatAmount(minor, result.currency, 'en-US');
+  const what = found.kind === 'inspected' ? `graded ${found.grade}` : `an FBA unit Amazon graded ${found.result.detailedDisposition}`;
+  console.log(`Case ${found.caseId}, ${what}: best route ${result.recommended?.route ?? 'none (nothing to route)'}`);
+  for (const option of result.options) {
+    const mark = option === result.recommended ? '*' : option.allowed ? ' ' : 'x';
+    const parts = option.components.map((c) => `${c.id} ${money(c.amountMinor)}`).join(', ');
+    console.log(`${mark} ${option.route.padEnd(20)} ${money(option.netRecoveryMinor).padStart(12)}  ${parts}${option.blockedBy.length ? `  [blocked: ${option.blockedBy.join(', ')}]` : ''}`);
+  }
+}
+
+function printRecorded(recorded: RecordedDisposition): void {
+  const money = (minor: number | null) => (minor === null ? 'not known yet' : formatAmount(minor, recorded.currency, 'en-US'));
+  console.log(`Case ${recorded.caseId}: route ${recorded.route} recorded (best was ${recorded.recommendedRoute ?? 'none'}); expected ${money(recorded.expectedNetMinor)}, realized ${money(recorded.realizedMinor)}`);
 }
 
 /** `returndesk receive`, `inspect` and `disposition`: the warehouse side of a return (docs/receiving.md). */
@@ -65,4 +88,27 @@ export function registerWarehouse(program: Command, config: Config): void {
     if (options.json) console.log(JSON.stringify(result));
     else printInspection(result);
   });
+
+  program.command('disposition')
+    .description('Every route for a returned unit (restock, sell used, liquidate, ...) with its net recovery; --record the one chosen')
+    .argument('<identifier>', 'case id, RMA id, tracking number, order id or license plate')
+    .option('--record <route>', `record the route chosen: ${dispositionRoutes.join(', ')}`)
+    .option('--by <name>', 'who chose it (with --record)')
+    .option('--realized <amount>', 'what the route brought, e.g. 14.20 (with --record; may be added later)')
+    .option('--note <text>', 'anything worth keeping (with --record)')
+    .option('--json', 'print one JSON document')
+    .addOption(databaseOption(config))
+    .action(async (identifier: string, options: { record?: string; by?: string; realized?: string; note?: string; json?: boolean; database: string }) => {
+      const now = parseAt(undefined);
+      if (options.record === undefined) {
+        const found = await withDatabase(options.database, (database) => dispositionForCase(database, defaultAccountId, identifier, now));
+        if (options.json) console.log(JSON.stringify(found));
+        else printDisposition(found);
+        return;
+      }
+      const { record: route, by = '', realized, note } = options;
+      const recorded = await withDatabase(options.database, (database) => recordDisposition(database, defaultAccountId, { identifier, route, decidedBy: by, realized, note }, now));
+      if (options.json) console.log(JSON.stringify(recorded));
+      else printRecorded(recorded);
+    });
 }
