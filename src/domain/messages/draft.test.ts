@@ -70,6 +70,70 @@ describe('draftMessage: amounts, percent and derived notes', () => {
     expect(without.body).toContain('$29.99');
   });
 
+  const evidencePhrases: Record<MessageLanguage, string> = {
+    en: 'Photos of the item taken during our inspection are attached to this message.',
+    de: 'Die Fotos, die wir bei der Prüfung des Artikels aufgenommen haben, finden Sie im Anhang dieser Nachricht.',
+    fr: 'Vous trouverez en pièce jointe à ce message les photos de l\'article prises lors de notre vérification.',
+    it: 'In allegato a questo messaggio trova le foto dell\'articolo scattate durante il nostro controllo.',
+    es: 'Adjuntamos a este mensaje las fotos del artículo tomadas durante nuestra revisión.',
+    ja: '検品の際に撮影した商品の写真を、このメッセージに添付いたしました。あわせてご確認ください。',
+  };
+  const withEvidence = (language: MessageLanguage, evidenceCount?: number | string, extra: Record<string, string | number> = {}): DraftInput => {
+    const base = sampleInput('refund_issued', language);
+    return { ...base, values: { ...base.values, ...(evidenceCount === undefined ? {} : { evidenceCount }), ...extra } };
+  };
+
+  it.each(messageLanguages)('references the attached evidence photos in %s when there are some', (language) => {
+    const draft = draftMessage(withEvidence(language, 2));
+    const paragraphs = draft.body.split('\n\n');
+    expect(paragraphs).toContain(evidencePhrases[language]);
+    // Right after the deduction explanation, as its own paragraph; the count itself is not printed.
+    const withoutEvidence = draftMessage(withEvidence(language, 0)).body.split('\n\n');
+    const base = sampleInput('refund_issued', language);
+    const noDeduction = draftMessage({ ...base, amounts: { refundAmount: 2399 } }).body.split('\n\n');
+    const deductionIndex = withoutEvidence.findIndex((paragraph) => !noDeduction.includes(paragraph));
+    expect(paragraphs.indexOf(evidencePhrases[language])).toBe(deductionIndex + 1);
+    expect(paragraphs.filter((paragraph) => paragraph !== evidencePhrases[language])).toEqual(withoutEvidence);
+    expect(draft.body).not.toMatch(/\{[A-Za-z]/);
+    expect(draft.findings).toEqual([]);
+    expect(draft.ready).toBe(true);
+  });
+
+  it.each(messageLanguages)('leaves the evidence note out in %s when no photos are attached', (language) => {
+    for (const input of [withEvidence(language, 0), withEvidence(language), withEvidence(language, '0')]) {
+      const draft = draftMessage(input);
+      expect(draft.body).not.toContain(evidencePhrases[language]);
+      expect(draft.body).not.toMatch(/\n{3,}/);
+      expect(draft.body).not.toMatch(/\{[A-Za-z]/);
+      expect(draft.ready).toBe(true);
+    }
+    const base = sampleInput('refund_issued', language);
+    const plainRefund = draftMessage({ ...base, amounts: { refundAmount: 2399 } });
+    expect(plainRefund.body).not.toContain(evidencePhrases[language]);
+    expect(plainRefund.body).not.toMatch(/\n{3,}/);
+    expect(plainRefund.findings).toEqual([]);
+  });
+
+  it('lets an explicit evidenceNote win over the derived sentence', () => {
+    const worded = draftMessage(withEvidence('en', 2, { evidenceNote: 'The two inspection photos are attached.' }));
+    expect(worded.body).toContain('\n\nThe two inspection photos are attached.\n\n');
+    expect(worded.body).not.toContain(evidencePhrases.en);
+    const silenced = draftMessage(withEvidence('de', 3, { evidenceNote: '' }));
+    expect(silenced.body).not.toContain(evidencePhrases.de);
+    expect(silenced.body).not.toMatch(/\n{3,}/);
+  });
+
+  it('accepts a seller-edited refund_issued without {evidenceNote}', () => {
+    const templates = { refund_issued: { subject: 'Order {orderId}', body: 'Hello {buyerName},\n\nwe refunded {refundAmount}.\n\n{deductionNote}\n\nKind regards' } };
+    const draft = draftMessage({ ...withEvidence('en', 2), templates });
+    expect(draft.body).not.toContain(evidencePhrases.en);
+    expect(draft.ready).toBe(true);
+  });
+
+  it.each([-1, 'two', Number.NaN])('refuses an evidenceCount of %s', (evidenceCount) => {
+    expect(errorOf(() => draftMessage(withEvidence('en', evidenceCount))).code).toBe('invalid_input');
+  });
+
   it('says who pays the return label by fault', () => {
     const seller = draftMessage(sampleInput('authorize_return', 'en'));
     expect(seller.body).toContain('return shipping is on us');

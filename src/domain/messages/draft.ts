@@ -78,10 +78,22 @@ function collectValues(input: DraftInput): Map<string, string> {
   return filled;
 }
 
+/** How many evidence photos the seller attaches: a number (or numeric text) of at least zero. */
+function evidenceCountOf(input: DraftInput): number {
+  const raw = input.values.evidenceCount;
+  if (raw === undefined) return 0;
+  const count = typeof raw === 'number' ? raw : raw.trim() === '' ? 0 : Number(raw);
+  if (!Number.isFinite(count) || count < 0) {
+    throw new DomainError('invalid_input', `evidenceCount is "${String(raw)}"; give the number of evidence photos attached (0 or more).`, { evidenceCount: raw });
+  }
+  return count;
+}
+
 /**
  * The derived placeholders: `{labelNote}` from `labelPaidBy` ('seller' when the seller is at fault,
- * else 'buyer'), `{deductionNote}` from `deduction` (empty when there is none or it is zero).
- * A value given explicitly wins, so a seller can word them freely.
+ * else 'buyer'), `{deductionNote}` from `deduction` (empty when there is none or it is zero),
+ * `{evidenceNote}` from `evidenceCount` (the inspection photos attached to the message; empty when
+ * there are none). A value given explicitly wins, so a seller can word them freely.
  */
 function deriveNotes(input: DraftInput, filled: Map<string, string>, phrases: TemplatePhrases): Map<string, string> {
   const notes = new Map<string, string>();
@@ -95,6 +107,9 @@ function deriveNotes(input: DraftInput, filled: Map<string, string>, phrases: Te
   if (!filled.has('deductionNote')) {
     const hasDeduction = input.amounts?.deduction !== undefined ? input.amounts.deduction !== 0 : (filled.get('deduction') ?? '').trim() !== '';
     notes.set('deductionNote', hasDeduction ? phrases.deduction : '');
+  }
+  if (!filled.has('evidenceNote')) {
+    notes.set('evidenceNote', evidenceCountOf(input) > 0 ? phrases.evidence : '');
   }
   return notes;
 }

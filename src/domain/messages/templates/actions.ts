@@ -23,12 +23,15 @@ export type TemplateSet = Readonly<Record<MessageAction, MessageTemplate>>;
 /**
  * Sentences a template pulls in through a derived placeholder, because their wording depends on
  * the case: `{labelNote}` on who pays the return label (the fault), `{deductionNote}` on whether a
- * restocking deduction was made. They may themselves hold placeholders (`{deduction}`).
+ * restocking deduction was made, `{evidenceNote}` on whether inspection photos are attached to the
+ * message (`evidenceCount` > 0). They may themselves hold placeholders (`{deduction}`).
  */
 export interface TemplatePhrases {
   readonly labelPaidBySeller: string;
   readonly labelPaidByBuyer: string;
   readonly deduction: string;
+  /** Says the photos taken at inspection are attached to this message (no count, no placeholder). */
+  readonly evidence: string;
 }
 
 /** Everything shipped for one language. */

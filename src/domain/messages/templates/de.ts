@@ -45,6 +45,8 @@ wir haben Ihre Rücksendung von {itemName} (Bestellung {orderId}) erhalten und I
 
 {deductionNote}
 
+{evidenceNote}
+
 Der Betrag wird je nach Bank in der Regel innerhalb weniger Werktage gutgeschrieben.
 
 Mit freundlichen Grüßen`,
@@ -67,4 +69,5 @@ export const dePhrases: TemplatePhrases = {
   labelPaidBySeller: 'Es tut uns leid, dass mit dem Artikel etwas nicht in Ordnung war. Die Rücksendekosten übernehmen wir: Das frankierte Rücksendeetikett finden Sie unter „Meine Bestellungen“ bei Amazon.',
   labelPaidByBuyer: 'Gemäß den Rückgabebedingungen von Amazon tragen Sie bei dieser Rücksendung die Versandkosten; das Rücksendeetikett finden Sie unter „Meine Bestellungen“ bei Amazon.',
   deduction: 'Bei der Prüfung wies der Artikel Gebrauchsspuren oder Beschädigungen auf. Daher haben wir, wie in den Rückgabebedingungen von Amazon vorgesehen, einen Abzug für Wertminderung von {deduction} vorgenommen. Wir bitten um Ihr Verständnis; bei Fragen antworten Sie gern auf diese Nachricht.',
+  evidence: 'Die Fotos, die wir bei der Prüfung des Artikels aufgenommen haben, finden Sie im Anhang dieser Nachricht.',
 };

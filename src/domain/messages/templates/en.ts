@@ -45,6 +45,8 @@ We have received your return of {itemName} (order {orderId}) and have refunded {
 
 {deductionNote}
 
+{evidenceNote}
+
 The amount usually appears on your account within a few business days, depending on your bank.
 
 Kind regards`,
@@ -67,4 +69,5 @@ export const enPhrases: TemplatePhrases = {
   labelPaidBySeller: 'We are sorry the item was not as it should be. The return shipping is on us: you will find the prepaid return label in Your Orders on Amazon.',
   labelPaidByBuyer: 'Under Amazon\'s return policy, the return shipping for this return is at your expense; you will find the return label in Your Orders on Amazon.',
   deduction: 'On inspection, the item showed signs of use or damage, so a restocking deduction of {deduction} was applied, as Amazon\'s return policy allows. We appreciate your understanding; if you have any questions about it, simply reply to this message.',
+  evidence: 'Photos of the item taken during our inspection are attached to this message.',
 };

@@ -44,6 +44,8 @@ Hemos recibido su devolución de {itemName} (pedido {orderId}) y le hemos reembo
 
 {deductionNote}
 
+{evidenceNote}
+
 El importe suele aparecer en unos días hábiles, según su banco.
 
 Atentamente`,
@@ -66,4 +68,5 @@ export const esPhrases: TemplatePhrases = {
   labelPaidBySeller: 'Lamentamos el problema con el artículo. Los gastos de devolución corren de nuestra cuenta: encontrará la etiqueta de devolución prepagada en «Mis pedidos» en Amazon.',
   labelPaidByBuyer: 'Según la política de devoluciones de Amazon, los gastos de envío de esta devolución corren de su cuenta; encontrará la etiqueta de devolución en «Mis pedidos» en Amazon.',
   deduction: 'Al revisarlo, el artículo presentaba señales de uso o daños, por lo que se ha aplicado una deducción de {deduction}, tal como permite la política de devoluciones de Amazon. Le agradecemos su comprensión; si tiene cualquier pregunta, puede responder a este mensaje.',
+  evidence: 'Adjuntamos a este mensaje las fotos del artículo tomadas durante nuestra revisión.',
 };

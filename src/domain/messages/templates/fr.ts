@@ -44,6 +44,8 @@ Nous avons bien reçu votre retour de {itemName} (commande {orderId}) et vous av
 
 {deductionNote}
 
+{evidenceNote}
+
 Le montant apparaît généralement sous quelques jours ouvrés, selon votre banque.
 
 Cordialement`,
@@ -66,4 +68,5 @@ export const frPhrases: TemplatePhrases = {
   labelPaidBySeller: 'Nous sommes désolés que l\'article ne soit pas conforme. Les frais de retour sont à notre charge : vous trouverez l\'étiquette de retour prépayée dans « Vos commandes » sur Amazon.',
   labelPaidByBuyer: 'Conformément à la politique de retour d\'Amazon, les frais d\'expédition de ce retour sont à votre charge ; vous trouverez l\'étiquette de retour dans « Vos commandes » sur Amazon.',
   deduction: 'Lors de la vérification, l\'article présentait des traces d\'utilisation ou des dommages ; une déduction de {deduction} a donc été appliquée, comme le permet la politique de retour d\'Amazon. Nous vous remercions de votre compréhension ; pour toute question, il vous suffit de répondre à ce message.',
+  evidence: 'Vous trouverez en pièce jointe à ce message les photos de l\'article prises lors de notre vérification.',
 };

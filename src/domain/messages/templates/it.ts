@@ -44,6 +44,8 @@ abbiamo ricevuto il reso di {itemName} (ordine {orderId}) e Le abbiamo rimborsat
 
 {deductionNote}
 
+{evidenceNote}
+
 Di solito l'importo è visibile entro pochi giorni lavorativi, a seconda della Sua banca.
 
 Cordiali saluti`,
@@ -66,4 +68,5 @@ export const itPhrases: TemplatePhrases = {
   labelPaidBySeller: 'Ci scusiamo per il problema con l\'articolo. Le spese di reso sono a nostro carico: trova l\'etichetta di reso prepagata in «I miei ordini» su Amazon.',
   labelPaidByBuyer: 'In base alle condizioni di reso di Amazon, le spese di spedizione per questo reso sono a Suo carico; trova l\'etichetta di reso in «I miei ordini» su Amazon.',
   deduction: 'Al controllo, l\'articolo presentava segni di utilizzo o danni; per questo è stata applicata una detrazione di {deduction}, come previsto dalle condizioni di reso di Amazon. La ringraziamo per la comprensione; per qualsiasi domanda può rispondere a questo messaggio.',
+  evidence: 'In allegato a questo messaggio trova le foto dell\'articolo scattate durante il nostro controllo.',
 };

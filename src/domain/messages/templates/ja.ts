@@ -45,6 +45,8 @@ export const jaTemplates: TemplateSet = {
 
 {deductionNote}
 
+{evidenceNote}
+
 ご返金額は、ご利用の金融機関により、通常数営業日以内に反映されます。
 
 何卒よろしくお願い申し上げます。`,
@@ -67,4 +69,5 @@ export const jaPhrases: TemplatePhrases = {
   labelPaidBySeller: 'このたびは商品に不備があり、誠に申し訳ございません。返送料は当店で負担いたします。返品用ラベルはAmazonの「注文履歴」からご利用いただけます。',
   labelPaidByBuyer: 'Amazonの返品ポリシーに基づき、今回の返送料はお客様のご負担となります。返品用ラベルはAmazonの「注文履歴」からご利用いただけます。',
   deduction: '商品を確認いたしましたところ、使用の跡または破損が見られたため、Amazonの返品ポリシーに基づき、{deduction}を差し引かせていただきました。何卒ご理解いただけますと幸いです。ご不明な点がございましたら、このメッセージにご返信ください。',
+  evidence: '検品の際に撮影した商品の写真を、このメッセージに添付いたしました。あわせてご確認ください。',
 };
