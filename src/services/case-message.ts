@@ -10,6 +10,7 @@ import { messageLanguages } from '../domain/messages/lint-rules.js';
 import type { MessageLanguage } from '../domain/messages/lint-rules.js';
 import type { Marketplace } from '../domain/marketplaces.js';
 import { percentOf } from '../domain/money.js';
+import type { RefundQuote } from '../domain/refunds/refund-quote.js';
 import type { DecisionFacts } from '../storage/decision-facts-repository.js';
 import { calendarAt } from './decision-context.js';
 import type { DecisionContext } from './decision-context.js';
@@ -62,4 +63,23 @@ export function messageForDecision(decision: Decision, input: DecisionInput, fac
   const templates = context.policy.messageTemplates?.[language];
   const draft = draftMessage({ action, language, locale: marketplace.locale, currency: marketplace.currency, values, amounts, ...(templates ? { templates } : {}) });
   return { ...draft, action, language, ...(fallbackFrom === undefined ? {} : { fallbackFrom }) };
+}
+
+/**
+ * The buyer message for an issued refund, in the marketplace's language, linted: the amount refunded,
+ * any deduction (restocking fee, return label) and, when photos were taken, that they are attached.
+ */
+export function messageForRefund(quote: RefundQuote, facts: DecisionFacts, context: DecisionContext, marketplace: Marketplace, evidenceCount: number, buyerName?: string): CaseMessage {
+  const { language, fallbackFrom } = languageOf(marketplace);
+  const deduction = -quote.lines.filter((line) => line.amountMinor < 0).reduce((sum, line) => sum + line.amountMinor, 0);
+  const values: Record<string, string | number> = {
+    buyerName: buyerName?.trim() || unnamedBuyer[language], orderId: facts.returnCase.orderId,
+    itemName: facts.product?.title ?? facts.mfn.itemName ?? facts.returnCase.sku, evidenceCount,
+  };
+  const templates = context.policy.messageTemplates?.[language];
+  const draft = draftMessage({
+    action: 'refund_issued', language, locale: marketplace.locale, currency: marketplace.currency, values,
+    amounts: { refundAmount: quote.totalMinor, deduction }, ...(templates ? { templates } : {}),
+  });
+  return { ...draft, action: 'refund_issued', language, ...(fallbackFrom === undefined ? {} : { fallbackFrom }) };
 }

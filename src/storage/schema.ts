@@ -57,7 +57,14 @@ export interface CaseOutcomeRow {
 export interface MfnReturnRow {
   id: number; case_id: number; account_id: number; order_amount_minor: number | null; order_quantity: number | null;
   return_quantity: number; in_policy: number | null; currency: string; a_to_z_claim: number | null;
-  item_name: string | null; return_request_date: string;
+  item_name: string | null; return_request_date: string; label_cost_minor: number | null; label_paid_by: string | null;
+  order_item_id: string | null;
+}
+
+/** Only the columns refunds read; imports write this table through BulkWriter. */
+export interface OrderRow {
+  id: number; account_id: number; amazon_order_id: string; sku: string; quantity: number; currency: string | null;
+  item_price_minor: number | null; shipping_price_minor: number | null;
 }
 
 /** Only the columns looked up by; imports write this table through BulkWriter. */
@@ -109,4 +116,5 @@ export interface Schema {
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;
+  orders: OrderRow;
 }

@@ -1,0 +1,77 @@
+import type { InspectionGrade } from '../inspection/inspection-grades.js';
+import type { Fault } from '../reasons.js';
+import type { ItemKind, RefundQuoteInput, RequestedFee, ReturnShippingBlock } from './refund-input.js';
+
+/** What ReturnDesk knows about a returned line when a refund is quoted (from reports, the sheet, the inspection). */
+export interface CaseRefundFacts {
+  readonly marketplaceCode: string;
+  readonly currency: string;
+  readonly quantityOrdered: number;
+  readonly quantityReturned: number;
+  readonly unitPricePaidMinor: number;
+  /** Outbound shipping the buyer paid for the line; 0 when the order report was not imported. */
+  readonly outboundShippingPaidMinor: number;
+  readonly fault: Fault;
+  /** The inspection's grade; null when nothing was inspected. */
+  readonly grade: InspectionGrade | null;
+  /** The retail packaging as inspected (`sealed` means unopened); null when not recorded. */
+  readonly retailPackaging: string | null;
+  /** The MFN report's "In policy"; false: returned outside the return window. */
+  readonly inPolicy: boolean | null;
+  readonly productCategory: string | null;
+  /** The return label the seller bought, when the report says the seller paid it. */
+  readonly sellerPaidLabelMinor: number | null;
+}
+
+/** The seller's choices for this refund (CLI flags, an HTTP body). */
+export interface CaseRefundChoices {
+  readonly restockingFee: RequestedFee;
+  /** Overrides the kind read from the product category. */
+  readonly itemKind?: ItemKind;
+  readonly deductLabel?: boolean;
+  readonly refundOutboundShipping?: boolean;
+  /** The seller offers Free Returns in this marketplace (reference §4.2): the label is never deducted. */
+  readonly freeReturns?: boolean;
+}
+
+// Category names sellers type in their product sheets (English and Chinese) for the §4.5 rows of their own.
+const kindsByCategory: readonly [ItemKind, RegExp][] = [
+  ['book', /\b(books?)\b|图书|书籍/i],
+  ['software', /\bsoftware\b|软件/i],
+  ['media', /\b(music|movies?|dvds?|cds?|vinyl|video ?games?|blu-?ray)\b|音像|影视|游戏/i],
+];
+
+/** The §4.5 kind of an item from its product category; `standard` when the category says nothing. */
+export function itemKindOfCategory(category: string | null): ItemKind {
+  if (category === null) return 'standard';
+  return kindsByCategory.find(([, pattern]) => pattern.test(category))?.[0] ?? 'standard';
+}
+
+/**
+ * Why the label may not be deducted: the seller's Free Returns, or an in-policy US return, which
+ * Amazon authorizes with its prepaid label under the Prepaid Return Label program (reference §4.2).
+ */
+export function labelDeductionBlock(marketplaceCode: string, inPolicy: boolean | null, freeReturns: boolean): ReturnShippingBlock {
+  if (freeReturns) return 'free_returns';
+  return marketplaceCode === 'US' && inPolicy !== false ? 'aprl_in_policy' : null;
+}
+
+/** The refund quote input of a case: the facts as recorded, the seller's choices on top. */
+export function caseRefundInput(facts: CaseRefundFacts, choices: CaseRefundChoices): RefundQuoteInput {
+  const label = facts.sellerPaidLabelMinor;
+  return {
+    currency: facts.currency, quantityOrdered: facts.quantityOrdered, quantityReturned: facts.quantityReturned,
+    unitPricePaidMinor: facts.unitPricePaidMinor, outboundShippingPaidMinor: facts.outboundShippingPaidMinor,
+    fault: facts.fault, grade: facts.grade, late: facts.inPolicy === false,
+    originalCondition: facts.grade === 'new', itemKind: choices.itemKind ?? itemKindOfCategory(facts.productCategory),
+    // Without an inspection answer, only a grade of new says the package stayed closed.
+    opened: facts.retailPackaging === null ? facts.grade !== 'new' : facts.retailPackaging !== 'sealed',
+    restockingFee: choices.restockingFee,
+    ...(choices.refundOutboundShipping === undefined ? {} : { refundOutboundShipping: choices.refundOutboundShipping }),
+    returnShipping: label === null || label === 0 ? null : {
+      labelCost: { amountMinor: label, currency: facts.currency },
+      deductionForbiddenBy: labelDeductionBlock(facts.marketplaceCode, facts.inPolicy, choices.freeReturns ?? false),
+      deduct: choices.deductLabel ?? false,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { DomainError } from '../domain/errors.js';
+import type { InspectionGrade } from '../domain/inspection/inspection-grades.js';
+import { requireMarketplace } from '../domain/marketplaces.js';
+import { refundActionSheet } from '../domain/refunds/action-sheet.js';
+import type { ActionStep } from '../domain/refunds/action-sheet.js';
+import { caseRefundInput } from '../domain/refunds/case-refund-input.js';
+import type { CaseRefundChoices } from '../domain/refunds/case-refund-input.js';
+import { itemKinds } from '../domain/refunds/refund-input.js';
+import type { ItemKind, RefundQuoteInput } from '../domain/refunds/refund-input.js';
+import { quoteRefund } from '../domain/refunds/refund-quote.js';
+import type { RefundQuote } from '../domain/refunds/refund-quote.js';
+import { parseRequestedFee } from '../domain/refunds/requested-fee.js';
+import { findDecisionFacts } from '../storage/decision-facts-repository.js';
+import type { DecisionFacts } from '../storage/decision-facts-repository.js';
+import { findLatestInspection, listCaseEvidence } from '../storage/inspection-repository.js';
+import { findRefundFacts } from '../storage/refund-repository.js';
+import type { RefundFacts } from '../storage/refund-repository.js';
+import { caseDeadlines } from './case-deadlines.js';
+import type { CaseDeadline } from './case-deadlines.js';
+import { messageForRefund } from './case-message.js';
+import type { CaseMessage } from './case-message.js';
+import { loadDecisionContext, unitPriceOf } from './decision-context.js';
+import { resolveCase } from './find-case.js';
+import type { Database } from './open-database.js';
+
+/** The seller's choices for a refund, as typed: `fee` is none, max, 15% or 4.00. */
+export interface RefundRequest {
+  readonly identifier: string;
+  readonly fee?: string;
+  readonly itemKind?: string;
+  readonly deductLabel?: boolean;
+  readonly refundOutboundShipping?: boolean;
+  readonly freeReturns?: boolean;
+  readonly buyerName?: string;
+}
+
+export interface CaseRefundQuote {
+  readonly caseId: number;
+  readonly orderId: string;
+  readonly marketplace: string;
+  readonly input: RefundQuoteInput;
+  readonly quote: RefundQuote;
+  /** What to do in Manage Returns, step by step, in English and Chinese. */
+  readonly actionSheet: readonly ActionStep[];
+  /** The explanation to the buyer in the marketplace's language, linted. */
+  readonly message: CaseMessage;
+  readonly evidenceCount: number;
+  /** The refund clock (2 business days after receipt) while it runs. */
+  readonly deadlines: readonly CaseDeadline[];
+  /** Amazon's order item id, needed for the adjustment feed; null when the MFN report was not imported. */
+  readonly orderItemId: string | null;
+}
+
+function parseItemKind(text: string | undefined): ItemKind | undefined {
+  if (text === undefined) return undefined;
+  if ((itemKinds as readonly string[]).includes(text)) return text as ItemKind;
+  throw new DomainError('invalid_input', `"${text}" is not an item kind. Use one of: ${itemKinds.join(', ')}.`, { itemKind: text, allowed: itemKinds });
+}
+
+function choicesOf(request: RefundRequest, currency: string, decimalSeparator: '.' | ','): CaseRefundChoices {
+  const itemKind = parseItemKind(request.itemKind);
+  return {
+    restockingFee: parseRequestedFee(request.fee ?? 'none', currency, decimalSeparator),
+    ...(itemKind === undefined ? {} : { itemKind }),
+    deductLabel: request.deductLabel ?? false, freeReturns: request.freeReturns ?? false,
+    ...(request.refundOutboundShipping === undefined ? {} : { refundOutboundShipping: request.refundOutboundShipping }),
+  };
+}
+
+// "Label to be paid by" in the MFN returns report: the seller pays unless it names the customer.
+const sellerPaidLabel = (refund: RefundFacts) => (refund.labelPaidBy !== null && /customer|buyer/i.test(refund.labelPaidBy) ? null : refund.labelCostMinor);
+
+function retailPackagingOf(answers: unknown): string | null {
+  const value = (answers as { retailPackaging?: unknown } | null)?.retailPackaging;
+  return typeof value === 'string' ? value : null;
+}
+
+async function loadCase(database: Database, accountId: number, identifier: string): Promise<DecisionFacts> {
+  const { returnCase } = await resolveCase(database, accountId, identifier);
+  if (returnCase.channel !== 'MFN') throw new DomainError('conflict', `Case ${returnCase.id} is an FBA return: Amazon refunds the buyer itself.`, { caseId: returnCase.id });
+  return (await findDecisionFacts(database.db, accountId, returnCase.id))!;
+}
+
+/**
+ * The refund a seller may issue for a seller-fulfilled case under Amazon's rules, line by line with
+ * the rule behind each, from what the reports, the product sheet and the inspection recorded and the
+ * seller's choices (fee, item kind, label deduction). Comes with the action sheet for Manage Returns and
+ * the buyer message. A fee above its cap, one the fault forbids, a bad fee text: `invalid_input`.
+ */
+export async function quoteCaseRefund(database: Database, accountId: number, request: RefundRequest, nowIso: string): Promise<CaseRefundQuote> {
+  const facts = await loadCase(database, accountId, request.identifier);
+  const { returnCase, mfn, product } = facts;
+  const marketplace = requireMarketplace(returnCase.marketplaceCode);
+  const context = await loadDecisionContext(database, accountId);
+  const [refundFacts, inspection, evidence] = await Promise.all([
+    findRefundFacts(database.db, accountId, returnCase.id, returnCase.orderId, returnCase.sku),
+    findLatestInspection(database.db, accountId, returnCase.id),
+    listCaseEvidence(database.db, accountId, returnCase.id),
+  ]);
+  const input = caseRefundInput({
+    marketplaceCode: marketplace.code, currency: marketplace.currency,
+    quantityOrdered: Math.max(mfn.orderQuantity ?? refundFacts.order?.quantity ?? returnCase.quantity, returnCase.quantity), quantityReturned: returnCase.quantity,
+    unitPricePaidMinor: unitPriceOf(facts, marketplace.currency), outboundShippingPaidMinor: refundFacts.order?.shippingPriceMinor ?? 0,
+    fault: returnCase.reason.fault, grade: (inspection?.grade ?? null) as InspectionGrade | null, retailPackaging: retailPackagingOf(inspection?.answers ?? null),
+    inPolicy: mfn.inPolicy, productCategory: product?.category ?? null, sellerPaidLabelMinor: sellerPaidLabel(refundFacts),
+  }, choicesOf(request, marketplace.currency, marketplace.decimalSeparator));
+  const quote = quoteRefund(input, context.policy.restockingFeeCaps, nowIso);
+  const evidenceCount = evidence.filter((file) => file.kind === 'photo').length;
+  return {
+    caseId: returnCase.id, orderId: returnCase.orderId, marketplace: marketplace.code, input, quote,
+    actionSheet: refundActionSheet(quote, { orderId: returnCase.orderId, rmaId: returnCase.amazonRmaId, late: input.late, evidenceCount, locale: marketplace.locale }),
+    message: messageForRefund(quote, facts, context, marketplace, evidenceCount, request.buyerName),
+    evidenceCount, deadlines: caseDeadlines(returnCase, context), orderItemId: refundFacts.orderItemId,
+  };
+}

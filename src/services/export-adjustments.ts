@@ -1,0 +1,41 @@
+import { isDomainError } from '../domain/errors.js';
+import { adjustmentFeedColumns, adjustmentFeedRow } from '../domain/refunds/adjustment-feed.js';
+import type { RefundQuote } from '../domain/refunds/refund-quote.js';
+import { findReturnCase } from '../storage/return-case-repository.js';
+import { listUnexportedRefunds, markRefundsExported } from '../storage/refund-repository.js';
+import type { Database } from './open-database.js';
+
+export interface AdjustmentExport {
+  /** The flat file (header and one row per refund), or null when no refund could go in. */
+  readonly text: string | null;
+  readonly refundIds: readonly number[];
+  /** Refunds left out, with why (e.g. no order item id): they stay waiting for the next export. */
+  readonly skipped: readonly { readonly refundId: number; readonly caseId: number; readonly problem: string }[];
+}
+
+/**
+ * The order adjustment feed (`POST_FLAT_FILE_PAYMENT_ADJUSTMENT_DATA`) for every recorded refund not yet
+ * exported. A refund that cannot be written (no order item id: import the MFN returns report) is
+ * reported and waits; the others are marked exported, so the next export never repeats them.
+ */
+export async function exportAdjustments(database: Database, accountId: number, nowIso: string): Promise<AdjustmentExport> {
+  return database.transaction(async (tx) => {
+    const rows: string[] = [];
+    const refundIds: number[] = [];
+    const skipped: { refundId: number; caseId: number; problem: string }[] = [];
+    for (const refund of await listUnexportedRefunds(tx.db, accountId)) {
+      const quote = refund.quote as RefundQuote & { orderItemId: string | null };
+      const returnCase = (await findReturnCase(tx.db, accountId, refund.caseId))!;
+      try {
+        rows.push(adjustmentFeedRow({ orderId: returnCase.orderId, orderItemId: quote.orderItemId, currency: refund.currency, quote }));
+        refundIds.push(refund.id);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        skipped.push({ refundId: refund.id, caseId: refund.caseId, problem: error.message });
+      }
+    }
+    await markRefundsExported(tx, refundIds, nowIso);
+    const text = rows.length === 0 ? null : [adjustmentFeedColumns.join('\t'), ...rows].map((line) => `${line}\n`).join('');
+    return { text, refundIds, skipped };
+  });
+}

@@ -1,0 +1,51 @@
+import { DomainError } from '../domain/errors.js';
+import { transition } from '../domain/lifecycle.js';
+import type { ReturnStatus } from '../domain/lifecycle.js';
+import { findReturnCase, insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
+import { insertRefund, listCaseRefunds } from '../storage/refund-repository.js';
+import { quoteCaseRefund } from './case-refund.js';
+import type { CaseRefundQuote, RefundRequest } from './case-refund.js';
+import type { Database } from './open-database.js';
+
+export interface RecordedRefund extends CaseRefundQuote {
+  readonly refundId: number;
+  readonly statusBefore: ReturnStatus;
+  readonly status: ReturnStatus;
+}
+
+// A refund is recorded once the parcel is back (received or inspected). Amazon refunds at the first
+// carrier scan under its prepaid label program (reference §4.2): such a case is already `refunded`.
+const refundable: readonly ReturnStatus[] = ['received', 'inspected'];
+
+/**
+ * Records that the seller issued the quoted refund in Manage Returns: the quote as issued (lines, rules,
+ * caps), the case moves to `refunded` with the amount, and the refund waits for the next adjustment
+ * feed export. `conflict` for a case not yet received, already refunded, or with a refund recorded;
+ * errors of the quote as quoteCaseRefund. Nothing changes on an error.
+ */
+export async function recordCaseRefund(database: Database, accountId: number, request: RefundRequest & { readonly recordedBy: string }, nowIso: string, source = 'cli'): Promise<RecordedRefund> {
+  const recordedBy = request.recordedBy.trim();
+  if (recordedBy === '') throw new DomainError('invalid_input', 'Say who issued the refund.', {});
+  const quoted = await quoteCaseRefund(database, accountId, request, nowIso);
+  return database.transaction(async (tx) => {
+    const returnCase = (await findReturnCase(tx.db, accountId, quoted.caseId))!;
+    if ((await listCaseRefunds(tx.db, accountId, returnCase.id)).length > 0) {
+      throw new DomainError('conflict', `Case ${returnCase.id} already has a refund recorded.`, { caseId: returnCase.id });
+    }
+    if (!refundable.includes(returnCase.status)) {
+      throw new DomainError('conflict', `Case ${returnCase.id} is "${returnCase.status}": a refund is recorded once the parcel is received (returndesk receive).`, { caseId: returnCase.id, status: returnCase.status });
+    }
+    const { quote } = quoted;
+    const refundId = await insertRefund(tx, {
+      accountId, caseId: returnCase.id, totalMinor: quote.totalMinor, paidMinor: quote.paidMinor, currency: quote.currency,
+      quote: { ...quote, orderItemId: quoted.orderItemId }, recordedBy, recordedAt: nowIso,
+    });
+    const status = transition(returnCase.status, 'refunded');
+    await updateCase(tx, { ...returnCase, status, refundedAt: nowIso, refundedMinor: quote.totalMinor, currency: quote.currency, version: returnCase.version + 1, updatedAt: nowIso }, returnCase.version);
+    await insertCaseEvents(tx, [{
+      caseId: returnCase.id, kind: 'refund', source, importRunId: null, line: null, occurredAt: nowIso, recordedAt: nowIso,
+      data: { refundId, totalMinor: quote.totalMinor, paidMinor: quote.paidMinor, currency: quote.currency, ruleIds: quote.ruleIds, recordedBy, status: { before: returnCase.status, after: status } },
+    }]);
+    return { ...quoted, refundId, statusBefore: returnCase.status, status };
+  });
+}
