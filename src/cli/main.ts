@@ -11,6 +11,7 @@ import { registerPolicy } from './commands/policy.js';
 import { registerDecide } from './commands/decide.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerWarehouse } from './commands/warehouse.js';
+import { registerRefunds } from './commands/refunds.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerDecide(program, config);
   registerBacktest(program, config);
   registerWarehouse(program, config);
+  registerRefunds(program, config);
   return program;
 }
 

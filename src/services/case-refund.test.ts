@@ -95,19 +95,23 @@ describe.each(testDatabases)('refunds on $name', (target) => {
     expect((await listCaseEvents(db().db, caseId)).at(-1)).toMatchObject({ kind: 'refund', data: { totalMinor: 1650 } });
     await expect(recordCaseRefund(db(), 1, { identifier: String(caseId), recordedBy: 'Li Wei' }, now)).rejects.toMatchObject({ code: 'conflict' });
 
-    const exported = await exportAdjustments(db(), 1, now);
+    await expect(exportAdjustments(db(), 1, now, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    expect((await listCaseRefunds(db().db, 1, caseId))[0]!.exportedAt).toBeNull();
+    const delivered: string[] = [];
+    const exported = await exportAdjustments(db(), 1, now, async (text) => { delivered.push(text); });
+    expect(delivered).toEqual([exported.text]);
     expect(exported.text).toBe(
       'order-id\torder-item-id\tadjustment-reason-code\tcurrency\titem-price-adj\titem-tax-adj\tshipping-price-adj\tshipping-tax-adj\tgift-wrap-price-adj\tgift-wrap-tax-adj\titem-promotion-adj\titem-promotion-id\tship-promotion-adj\tship-promotion-id\tquantity-cancelled\n'
       + '202-0000001-0000001\tOI-202-0000001-0000001\tCustomerReturn\tGBP\t16.50\t\t0.00\t\t\t\t\t\t\t\t\n');
     expect(exported.refundIds).toEqual([recorded.refundId]);
-    expect((await exportAdjustments(db(), 1, now)).text).toBeNull();
+    expect((await exportAdjustments(db(), 1, now, async () => undefined)).text).toBeNull();
     expect((await listCaseRefunds(db().db, 1, caseId))[0]!.exportedAt).toBe(now);
   });
 
   it('leaves a refund without an order item id out of the feed, says why, and keeps it waiting', async () => {
     const caseId = await inspectedCase('202-0000003-0000003', { 'order-item-id': '' });
     await recordCaseRefund(db(), 1, { identifier: String(caseId), recordedBy: 'Li Wei' }, now);
-    const exported = await exportAdjustments(db(), 1, now);
+    const exported = await exportAdjustments(db(), 1, now, async () => { throw new Error('nothing to deliver'); });
     expect(exported.text).toBeNull();
     expect(exported.skipped).toEqual([expect.objectContaining({ caseId, problem: expect.stringMatching(/order-item-id/) })]);
     expect((await listCaseRefunds(db().db, 1, caseId))[0]!.exportedAt).toBeNull();

@@ -15,10 +15,11 @@ export interface AdjustmentExport {
 
 /**
  * The order adjustment feed (`POST_FLAT_FILE_PAYMENT_ADJUSTMENT_DATA`) for every recorded refund not yet
- * exported. A refund that cannot be written (no order item id: import the MFN returns report) is
- * reported and waits; the others are marked exported, so the next export never repeats them.
+ * exported, handed to `deliver` (which writes the file). A refund that cannot be written (no order item
+ * id: import the MFN returns report) is reported and waits; the others are marked exported only once
+ * `deliver` succeeded, so the next export never repeats them and a failed write changes nothing.
  */
-export async function exportAdjustments(database: Database, accountId: number, nowIso: string): Promise<AdjustmentExport> {
+export async function exportAdjustments(database: Database, accountId: number, nowIso: string, deliver: (text: string) => Promise<void>): Promise<AdjustmentExport> {
   return database.transaction(async (tx) => {
     const rows: string[] = [];
     const refundIds: number[] = [];
@@ -34,8 +35,9 @@ export async function exportAdjustments(database: Database, accountId: number, n
         skipped.push({ refundId: refund.id, caseId: refund.caseId, problem: error.message });
       }
     }
-    await markRefundsExported(tx, refundIds, nowIso);
     const text = rows.length === 0 ? null : [adjustmentFeedColumns.join('\t'), ...rows].map((line) => `${line}\n`).join('');
+    if (text !== null) await deliver(text);
+    await markRefundsExported(tx, refundIds, nowIso);
     return { text, refundIds, skipped };
   });
 }
