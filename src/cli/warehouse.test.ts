@@ -29,6 +29,29 @@ async function seedRequest(orderId = '111-0000001-0000001'): Promise<number> {
   }
 }
 
+/**
+ * Imports one product row and an unwanted-item request for it on order 111-0000001-0000001, runs the
+ * warehouse `steps` through the CLI, clears their output, and returns the case id read back from the database.
+ */
+async function seedProductCase(productCsv: string, sku: string, orderAmount: string, steps: () => Promise<unknown>): Promise<number> {
+  const orderId = '111-0000001-0000001';
+  const { database } = await openDatabase(cli.location);
+  try {
+    await importProductCsv(database, cli.dir, productCsv);
+    await importRequests(database, cli.dir, [{ orderId, sku, reason: 'CR-UNWANTED_ITEM', orderAmount }]);
+  } finally {
+    await database.close();
+  }
+  await steps();
+  cli.log.mockClear();
+  const { database: again } = await openDatabase(cli.location);
+  try {
+    return await caseIdOf(again, orderId);
+  } finally {
+    await again.close();
+  }
+}
+
 describe('returndesk receive', () => {
   it('receives a parcel by its RMA id and prints the refund clock', async () => {
     const caseId = await seedRequest();
@@ -67,23 +90,8 @@ describe('returndesk receive', () => {
 });
 
 describe('returndesk inspect', () => {
-  async function receivedCamera(): Promise<number> {
-    const { database } = await openDatabase(cli.location);
-    try {
-      await importProductCsv(database, cli.dir, 'sku,category,price,accessories\nCAM-1,electronics,89.00,charger;strap\n');
-      await importRequests(database, cli.dir, [{ orderId: '111-0000001-0000001', sku: 'CAM-1', reason: 'CR-UNWANTED_ITEM', orderAmount: '89.00' }]);
-    } finally {
-      await database.close();
-    }
-    await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
-    cli.log.mockClear();
-    const { database: again } = await openDatabase(cli.location);
-    try {
-      return await caseIdOf(again, '111-0000001-0000001');
-    } finally {
-      await again.close();
-    }
-  }
+  const receivedCamera = () => seedProductCase('sku,category,price,accessories\nCAM-1,electronics,89.00,charger;strap\n', 'CAM-1', '89.00',
+    () => run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact'));
 
   const evidenceDir = () => join(cli.dir, 'evidence');
   const checklist = ['--unit-present', 'yes', '--outer-box', 'intact', '--listing', 'yes', '--identity', 'yes', '--packaging', 'opened_intact',
@@ -121,26 +129,11 @@ describe('returndesk inspect', () => {
 });
 
 describe('returndesk disposition', () => {
-  async function inspectedMug(): Promise<number> {
-    const { database } = await openDatabase(cli.location);
-    try {
-      await importProductCsv(database, cli.dir, 'sku,category,price,weight_g\nMUG-1,kitchen,25.00,400\n');
-      await importRequests(database, cli.dir, [{ orderId: '111-0000001-0000001', sku: 'MUG-1', reason: 'CR-UNWANTED_ITEM', orderAmount: '25.00' }]);
-    } finally {
-      await database.close();
-    }
-    const evidence = join(cli.dir, 'evidence');
+  const inspectedMug = () => seedProductCase('sku,category,price,weight_g\nMUG-1,kitchen,25.00,400\n', 'MUG-1', '25.00', async () => {
     await run('receive', 'RMA-111-0000001-0000001', '--by', 'Li Wei', '--box', 'intact');
-    await run('inspect', 'RMA-111-0000001-0000001', '--by', 'Zhang Min', '--evidence-dir', evidence, '--unit-present', 'yes', '--outer-box', 'intact',
+    await run('inspect', 'RMA-111-0000001-0000001', '--by', 'Zhang Min', '--evidence-dir', join(cli.dir, 'evidence'), '--unit-present', 'yes', '--outer-box', 'intact',
       '--listing', 'yes', '--packaging', 'damaged', '--seal', 'broken', '--use', 'none', '--damage', 'none');
-    cli.log.mockClear();
-    const { database: again } = await openDatabase(cli.location);
-    try {
-      return await caseIdOf(again, '111-0000001-0000001');
-    } finally {
-      await again.close();
-    }
-  }
+  });
 
   it('lists every route with its net recovery and marks the best', async () => {
     const caseId = await inspectedMug();

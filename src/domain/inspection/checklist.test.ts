@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { errorOf } from '../../../test/domain-errors.js';
 import { checklistItems } from './checklist.js';
 import type { InspectionChecklistPolicy } from './checklist-policy.js';
 import { defaultInspectionChecklists, requiredItemsFor } from './checklist-policy.js';
 import { parseInspectionAnswers } from './parse-answers.js';
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('requiredItemsFor (default checklists)', () => {
   const base = ['unitPresent', 'outerBox', 'matchesListing', 'retailPackaging', 'seal', 'accessoriesMissing', 'signsOfUse', 'damage'];
@@ -93,13 +83,13 @@ describe('parseInspectionAnswers', () => {
   });
 
   it.each([null, 'sealed', 42, ['unitPresent']])('refuses %j as answers', (raw) => {
-    const error = thrown(() => parseInspectionAnswers(raw));
+    const error = errorOf(() => parseInspectionAnswers(raw));
     expect(error.code).toBe('invalid_input');
     expect(error.details.problems).toEqual([expect.objectContaining({ kind: 'not_an_object', item: null })]);
   });
 
   it('names the item and its allowed values for a bad value', () => {
-    const error = thrown(() => parseInspectionAnswers({ seal: 'cracked' }));
+    const error = errorOf(() => parseInspectionAnswers({ seal: 'cracked' }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('seal: "cracked" is not one of intact, broken, none');
     expect(error.details.problems).toEqual([
@@ -108,7 +98,7 @@ describe('parseInspectionAnswers', () => {
   });
 
   it('collects every problem into one error: bad values of each kind and unknown keys', () => {
-    const error = thrown(() => parseInspectionAnswers({
+    const error = errorOf(() => parseInspectionAnswers({
       unitPresent: 'maybe', retailPackaging: 3, accessoriesMissing: [1], signOfUse: 'none', functionTest: 'passed',
     }));
     const problems = error.details.problems as { kind: string; item: string; allowed?: readonly string[] }[];

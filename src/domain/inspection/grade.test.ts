@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { errorOf } from '../../../test/domain-errors.js';
 import type { InspectionAnswers } from './checklist.js';
 import type { InspectionChecklistPolicy } from './checklist-policy.js';
 import { defaultInspectionChecklists } from './checklist-policy.js';
@@ -20,16 +20,6 @@ const likeNew: InspectionAnswers = {
   retailPackaging: 'opened_intact', seal: 'broken', accessoriesMissing: [],
   signsOfUse: 'none', damage: 'none', functionTest: 'pass',
 };
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 type Case = [ruleId: string, grade: InspectionGrade, answers: InspectionAnswers, findings: string[]];
 
@@ -138,7 +128,7 @@ describe('gradeInspection: per-category checklists', () => {
   });
 
   it('the same answers are incomplete for electronics', () => {
-    const error = thrown(() => gradeInspection(shirt, { ...electronics, productCategory: 'Electronics' }));
+    const error = errorOf(() => gradeInspection(shirt, { ...electronics, productCategory: 'Electronics' }));
     expect(error.details.missing).toEqual(['identityMatches', 'seal', 'accessoriesMissing', 'functionTest']);
   });
 
@@ -151,7 +141,7 @@ describe('gradeInspection: per-category checklists', () => {
 
 describe('gradeInspection: errors', () => {
   it('lists every missing required item at once, in checklist order', () => {
-    const error = thrown(() => gradeInspection({}, electronics));
+    const error = errorOf(() => gradeInspection({}, electronics));
     expect(error.code).toBe('invalid_input');
     expect(error.details.missing).toEqual([
       'unitPresent', 'outerBox', 'matchesListing', 'identityMatches', 'retailPackaging', 'seal',
@@ -162,7 +152,7 @@ describe('gradeInspection: errors', () => {
 
   it('reports missing items, bad values and unknown accessories together, a bad value not also as missing', () => {
     const { damage: _damage, signsOfUse: _use, ...rest } = likeNew;
-    const error = thrown(() => gradeInspection({ ...rest, seal: 'cracked', accessoriesMissing: ['remote', 'charger'] } as unknown as InspectionAnswers, electronics));
+    const error = errorOf(() => gradeInspection({ ...rest, seal: 'cracked', accessoriesMissing: ['remote', 'charger'] } as unknown as InspectionAnswers, electronics));
     expect(error.details.missing).toEqual(['signsOfUse', 'damage']);
     const problems = error.details.problems as { kind: string; item: string; allowed?: readonly string[] }[];
     expect(problems.map((p) => [p.kind, p.item])).toEqual([
@@ -174,29 +164,29 @@ describe('gradeInspection: errors', () => {
   });
 
   it('an unknown accessory is an error even for a SKU that expects none', () => {
-    const error = thrown(() => gradeInspection({ ...likeNew, accessoriesMissing: ['charger'] }, { ...electronics, expectedAccessories: [] }));
+    const error = errorOf(() => gradeInspection({ ...likeNew, accessoriesMissing: ['charger'] }, { ...electronics, expectedAccessories: [] }));
     expect(error.message).toContain('"charger" is not an accessory of this SKU (this SKU expects no accessories)');
   });
 
   it('does not ask for accessories when the SKU expects none', () => {
     const { accessoriesMissing: _none, ...rest } = likeNew;
     expect(gradeInspection(rest, { ...electronics, expectedAccessories: [] }).grade).toBe('used_like_new');
-    expect(thrown(() => gradeInspection(rest, electronics)).details.missing).toEqual(['accessoriesMissing']);
+    expect(errorOf(() => gradeInspection(rest, electronics)).details.missing).toEqual(['accessoriesMissing']);
   });
 
   it('asks only about the parcel when it came back empty', () => {
     expect(gradeInspection({ unitPresent: false, outerBox: 'intact' }, electronics).grade).toBe('missing');
-    expect(thrown(() => gradeInspection({ unitPresent: false }, electronics)).details.missing).toEqual(['outerBox']);
+    expect(errorOf(() => gradeInspection({ unitPresent: false }, electronics)).details.missing).toEqual(['outerBox']);
   });
 
   it('asks only about the parcel and identity when the unit is not the seller\'s', () => {
     const parcel: InspectionAnswers = { unitPresent: true, outerBox: 'intact' };
     expect(gradeInspection({ ...parcel, matchesListing: false, identityMatches: false }, electronics).grade).toBe('wrong_item');
-    expect(thrown(() => gradeInspection({ ...parcel, matchesListing: false }, electronics)).details.missing).toEqual(['identityMatches']);
+    expect(errorOf(() => gradeInspection({ ...parcel, matchesListing: false }, electronics)).details.missing).toEqual(['identityMatches']);
   });
 
   it('checks loose data passed straight in', () => {
-    expect(thrown(() => gradeInspection('all fine' as unknown as InspectionAnswers, electronics)).details.problems)
+    expect(errorOf(() => gradeInspection('all fine' as unknown as InspectionAnswers, electronics)).details.problems)
       .toEqual([expect.objectContaining({ kind: 'not_an_object' })]);
     const loose = { ...likeNew, unitPresent: 'yes', signsOfUse: 'Light' } as unknown as InspectionAnswers;
     expect(gradeInspection(loose, electronics).ruleId).toBe('light_use');

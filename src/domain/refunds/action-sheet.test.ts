@@ -5,16 +5,8 @@ import type { ActionSheetContext, ActionStep, ActionStepKind } from './action-sh
 import { defaultRefundCaps } from './refund-caps.js';
 import type { RefundQuoteInput } from './refund-input.js';
 import { quoteRefund } from './refund-quote.js';
+import { deductedLabel as label, refundQuoteBase as base } from '../../../test/refund-fixtures.js';
 
-const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-/** A $100.00 unit with $10.00 outbound shipping, returned by the buyer in original condition within the window. */
-const base: RefundQuoteInput = {
-  currency: 'USD', quantityOrdered: 1, quantityReturned: 1, unitPricePaidMinor: 10_000, outboundShippingPaidMinor: 1000,
-  fault: 'buyer', grade: 'new', late: false, originalCondition: true, itemKind: 'standard', opened: false,
-  restockingFee: 'max', refundOutboundShipping: false,
-  returnShipping: { labelCost: usd(800), deductionForbiddenBy: null, deduct: false },
-};
-const label = { labelCost: usd(800), deductionForbiddenBy: null, deduct: true };
 const context: ActionSheetContext = { orderId: '112-1234567-1234567', rmaId: 'DkR9xYz1RRMA', late: false, evidenceCount: 3 };
 
 const quote = (overrides: Partial<RefundQuoteInput> = {}) => quoteRefund({ ...base, ...overrides }, defaultRefundCaps, '2026-07-01');

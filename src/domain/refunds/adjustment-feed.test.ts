@@ -1,37 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
 import { adjustmentAmounts, adjustmentFeedRow, adjustmentFeedText, feedDecimal } from './adjustment-feed.js';
 import type { AdjustmentFeedEntry } from './adjustment-feed.js';
 import { defaultRefundCaps } from './refund-caps.js';
 import type { RefundQuoteInput } from './refund-input.js';
 import { quoteRefund } from './refund-quote.js';
+import { errorOf } from '../../../test/domain-errors.js';
+import { deductedLabel as label, refundQuoteBase as base } from '../../../test/refund-fixtures.js';
 
 const at = '2026-07-01';
 const header = 'order-id\torder-item-id\tadjustment-reason-code\tcurrency\titem-price-adj\titem-tax-adj\tshipping-price-adj\tshipping-tax-adj\tgift-wrap-price-adj\tgift-wrap-tax-adj\titem-promotion-adj\titem-promotion-id\tship-promotion-adj\tship-promotion-id\tquantity-cancelled';
-const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-
-/** A $100.00 unit with $10.00 outbound shipping, returned by the buyer in original condition within the window. */
-const base: RefundQuoteInput = {
-  currency: 'USD', quantityOrdered: 1, quantityReturned: 1, unitPricePaidMinor: 10_000, outboundShippingPaidMinor: 1000,
-  fault: 'buyer', grade: 'new', late: false, originalCondition: true, itemKind: 'standard', opened: false,
-  restockingFee: 'max', refundOutboundShipping: false,
-  returnShipping: { labelCost: usd(800), deductionForbiddenBy: null, deduct: false },
-};
-const label = { labelCost: usd(800), deductionForbiddenBy: null, deduct: true };
 
 function entry(overrides: Partial<RefundQuoteInput> = {}, extra: Partial<AdjustmentFeedEntry> = {}): AdjustmentFeedEntry {
   const input = { ...base, ...overrides };
   return { orderId: '112-1234567-1234567', orderItemId: '12345678901234', currency: input.currency, quote: quoteRefund(input, defaultRefundCaps, at), ...extra };
-}
-
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('adjustmentFeedRow', () => {

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
 import { checkManualRefund } from './manual-refund.js';
 import { defaultRefundCaps } from './refund-caps.js';
 import type { RefundCaps } from './refund-caps.js';
 import type { RefundQuoteInput } from './refund-input.js';
 import { quoteRefund } from './refund-quote.js';
+import { errorOf } from '../../../test/domain-errors.js';
+import { deductedLabel, refundQuoteBase, usd } from '../../../test/refund-fixtures.js';
 
 const at = '2026-07-01';
-const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-const base: RefundQuoteInput = {
-  currency: 'USD', quantityOrdered: 1, quantityReturned: 1, unitPricePaidMinor: 10_000, outboundShippingPaidMinor: 1000,
-  fault: 'buyer', grade: 'new', late: true, originalCondition: true, itemKind: 'standard', opened: false,
-  restockingFee: 'max', refundOutboundShipping: false,
-  returnShipping: { labelCost: usd(800), deductionForbiddenBy: null, deduct: true },
-};
-
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+/** The shared $100.00 unit, returned late, with the return label deducted. */
+const base: RefundQuoteInput = { ...refundQuoteBase, late: true, returnShipping: deductedLabel };
 
 describe('quoteRefund errors', () => {
   it.each<[string, Partial<RefundQuoteInput>, RegExp]>([

@@ -4,18 +4,9 @@ import type { RefundQuoteInput } from './refund-input.js';
 import { quoteRefund } from './refund-quote.js';
 import type { RefundQuote } from './refund-quote.js';
 import type { RefundRuleId } from './refund-rules.js';
+import { refundQuoteBase as baseInput, usd } from '../../../test/refund-fixtures.js';
 
 const at = '2026-07-01';
-const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-
-/** A $100.00 unit with $10.00 outbound shipping, returned by the buyer in original condition within the window. */
-const baseInput: RefundQuoteInput = {
-  currency: 'USD', quantityOrdered: 1, quantityReturned: 1, unitPricePaidMinor: 10_000, outboundShippingPaidMinor: 1000,
-  fault: 'buyer', grade: 'new', late: false, originalCondition: true, itemKind: 'standard', opened: false,
-  restockingFee: 'max', refundOutboundShipping: false,
-  returnShipping: { labelCost: usd(800), deductionForbiddenBy: null, deduct: false },
-};
-
 /** [item, outbound shipping, restocking fee, return shipping] amounts, then the total. */
 const amounts = (quote: RefundQuote) => [...quote.lines.map((l) => l.amountMinor), quote.totalMinor];
 const ruleOf = (quote: RefundQuote, kind: string) => quote.lines.find((l) => l.kind === kind)?.ruleId;
