@@ -8,7 +8,9 @@ import { fixtures } from '../../test/evidence-fixtures.js';
 import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
 import { listCaseRefunds } from '../storage/refund-repository.js';
 import { findReturnCase, listCaseEvents } from '../storage/return-case-repository.js';
+import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { quoteCaseRefund } from './case-refund.js';
+import { applyPolicy } from './policy.js';
 import { exportAdjustments } from './export-adjustments.js';
 import { importReportFile } from './import-reports.js';
 import { inspectReturn } from './inspect-return.js';
@@ -78,6 +80,31 @@ describe.each(testDatabases)('refunds on $name', (target) => {
   ])('refuses %s', async (_what, change, message) => {
     const caseId = await inspectedCase();
     await expect(quoteCaseRefund(db(), 1, { identifier: String(caseId), ...change }, now)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
+  });
+
+  it('itemizes a refund total the seller typed in, within the caps', async () => {
+    const caseId = await inspectedCase();
+    const result = await quoteCaseRefund(db(), 1, { identifier: String(caseId), amount: '32.00' }, now);
+    expect(result.quote.totalMinor).toBe(3200);
+    expect(result.quote.lines.find((l) => l.kind === 'restocking_fee')).toMatchObject({ amountMinor: -800, ruleId: 'restocking-fee-not-original-condition' });
+  });
+
+  it.each([
+    ['more than the buyer paid', { amount: '45.00' }, /more than the buyer paid .*refund at most £40\.00/],
+    ['less than the caps allow', { amount: '10.00' }, /refund at least £16\.50/],
+    ['both a fee and an amount', { amount: '30.00', fee: '10%' }, /not both/],
+  ])('refuses a typed total %s', async (_what, change, message) => {
+    const caseId = await inspectedCase();
+    await expect(quoteCaseRefund(db(), 1, { identifier: String(caseId), ...change }, now)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
+  });
+
+  it('never deducts the label in a marketplace where the policy says the seller offers Free Returns', async () => {
+    const caseId = await inspectedCase();
+    await applyPolicy(db(), 1, JSON.stringify({ ...defaultPolicy, freeReturnsMarketplaces: ['UK'] }), 'policy.json', now);
+    await expect(quoteCaseRefund(db(), 1, { identifier: String(caseId), deductLabel: true }, now))
+      .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/return label cannot be deducted.*return-shipping-forbidden-free-returns/) });
+    const quote = await quoteCaseRefund(db(), 1, { identifier: String(caseId) }, now);
+    expect(quote.quote.lines.find((l) => l.kind === 'return_shipping')!.ruleId).toBe('return-shipping-forbidden-free-returns');
   });
 
   it('gives a seller-fault return everything back, whatever fee is asked for as max', async () => {

@@ -8,6 +8,9 @@ import type { CaseRefundChoices } from '../domain/refunds/case-refund-input.js';
 import { itemKinds } from '../domain/refunds/refund-input.js';
 import type { ItemKind, RefundQuoteInput } from '../domain/refunds/refund-input.js';
 import { quoteRefund } from '../domain/refunds/refund-quote.js';
+import { quoteForTotal } from '../domain/refunds/quote-for-total.js';
+import type { RefundCaps } from '../domain/refunds/refund-caps.js';
+import { parseAmount } from '../domain/amount-text.js';
 import type { RefundQuote } from '../domain/refunds/refund-quote.js';
 import { parseRequestedFee } from '../domain/refunds/requested-fee.js';
 import { findDecisionFacts } from '../storage/decision-facts-repository.js';
@@ -27,6 +30,8 @@ import type { Database } from './open-database.js';
 export interface RefundRequest {
   readonly identifier: string;
   readonly fee?: string;
+  /** A refund total the seller typed in instead of a fee (`32.00`): itemized within the caps, or refused with the range. */
+  readonly amount?: string;
   readonly itemKind?: string;
   readonly deductLabel?: boolean;
   readonly refundOutboundShipping?: boolean;
@@ -67,6 +72,13 @@ function choicesOf(request: RefundRequest, currency: string, decimalSeparator: '
   };
 }
 
+function quoteOf(request: RefundRequest, input: RefundQuoteInput, caps: readonly RefundCaps[], decimalSeparator: '.' | ',', nowIso: string): RefundQuote {
+  if (request.amount === undefined) return quoteRefund(input, caps, nowIso);
+  if (request.fee !== undefined) throw new DomainError('invalid_input', 'Give a restocking fee or a refund amount, not both.', {});
+  const amountMinor = parseAmount(request.amount, input.currency, decimalSeparator);
+  return quoteForTotal(input, { amountMinor, currency: input.currency }, caps, nowIso).quote;
+}
+
 // "Label to be paid by" in the MFN returns report: the seller pays unless it names the customer.
 const sellerPaidLabel = (refund: RefundFacts) => (refund.labelPaidBy !== null && /customer|buyer/i.test(refund.labelPaidBy) ? null : refund.labelCostMinor);
 
@@ -103,8 +115,8 @@ export async function quoteCaseRefund(database: Database, accountId: number, req
     unitPricePaidMinor: unitPriceOf(facts, marketplace.currency), outboundShippingPaidMinor: refundFacts.order?.shippingPriceMinor ?? 0,
     fault: returnCase.reason.fault, grade: (inspection?.grade ?? null) as InspectionGrade | null, retailPackaging: retailPackagingOf(inspection?.answers ?? null),
     inPolicy: mfn.inPolicy, productCategory: product?.category ?? null, sellerPaidLabelMinor: sellerPaidLabel(refundFacts),
-  }, choicesOf(request, marketplace.currency, marketplace.decimalSeparator));
-  const quote = quoteRefund(input, context.policy.restockingFeeCaps, nowIso);
+  }, choicesOf({ ...request, freeReturns: request.freeReturns || context.policy.freeReturnsMarketplaces.includes(marketplace.code) }, marketplace.currency, marketplace.decimalSeparator));
+  const quote = quoteOf(request, input, context.policy.restockingFeeCaps, marketplace.decimalSeparator, nowIso);
   const evidenceCount = evidence.filter((file) => file.kind === 'photo').length;
   return {
     caseId: returnCase.id, orderId: returnCase.orderId, marketplace: marketplace.code, input, quote,

@@ -84,6 +84,7 @@ export const policySchema = z.strictObject({
   }),
   // Added after the first policies were stored: absent means the default.
   inspectionChecklists: inspectionChecklistsWithDefault,
+  freeReturnsMarketplaces: z.array(marketplace).default(() => []),
   disposition: dispositionWithDefault,
   messageTemplates: z.partialRecord(z.enum(messageLanguages), z.partialRecord(z.enum(messageActions), z.strictObject({
     subject: z.string().trim().min(1), body: z.string().trim().min(1),

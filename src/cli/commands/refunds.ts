@@ -14,12 +14,13 @@ import { parseAt } from '../arguments.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 
 interface RefundFlags {
-  fee?: string; kind?: string; deductLabel?: boolean; refundShipping?: boolean; freeReturns?: boolean; buyerName?: string; json?: boolean; database: string;
+  fee?: string; amount?: string; kind?: string; deductLabel?: boolean; refundShipping?: boolean; freeReturns?: boolean; buyerName?: string; json?: boolean; database: string;
 }
 
 function refundOptions(config: Config): Option[] {
   return [
     new Option('--fee <fee>', 'restocking fee: none (default), max, a percent such as 15%, or an amount such as 4.00'),
+    new Option('--amount <amount>', 'refund this total instead (e.g. 32.00): itemized within Amazon\'s caps, or refused with the range allowed'),
     new Option('--kind <kind>', `item kind for Amazon's caps: ${itemKinds.join(', ')} (default: from the product category)`),
     new Option('--deduct-label', 'deduct the return label the seller paid, where Amazon allows it'),
     new Option('--refund-shipping', 'refund outbound shipping on a buyer-fault return too'),
@@ -32,7 +33,7 @@ function refundOptions(config: Config): Option[] {
 
 function requestOf(identifier: string, flags: RefundFlags): RefundRequest {
   return {
-    identifier, fee: flags.fee, itemKind: flags.kind, deductLabel: flags.deductLabel, freeReturns: flags.freeReturns,
+    identifier, fee: flags.fee, amount: flags.amount, itemKind: flags.kind, deductLabel: flags.deductLabel, freeReturns: flags.freeReturns,
     buyerName: flags.buyerName, ...(flags.refundShipping ? { refundOutboundShipping: true } : {}),
   };
 }

@@ -113,5 +113,7 @@ export const defaultPolicy: Policy = {
     buyerShipByDays: 14,
   },
   inspectionChecklists: defaultInspectionChecklists,
+  // Free Returns is a setting the seller opts into per marketplace; none by default.
+  freeReturnsMarketplaces: [],
   disposition: defaultDispositionPolicy,
 };

@@ -46,6 +46,8 @@ export interface Policy {
    */
   /** Which checklist items an inspection must answer, by product category (docs/inspection.md). */
   readonly inspectionChecklists: InspectionChecklistPolicy;
+  /** Marketplaces where the seller offers Free Returns: the return label is never deducted there (reference §4.2). */
+  readonly freeReturnsMarketplaces: readonly MarketplaceCode[];
   /** What each route for a returned unit costs and brings: restock, used sale, liquidation… (docs/disposition.md). */
   readonly disposition: DispositionPolicy;
   readonly messageTemplates?: Readonly<Partial<Record<MessageLanguage, Readonly<Partial<Record<MessageAction, MessageTemplate>>>>>>;

@@ -19,7 +19,7 @@ describe('itemKindOfCategory', () => {
 describe('labelDeductionBlock', () => {
   it.each([
     ['US', true, false, 'aprl_in_policy'], ['US', null, false, 'aprl_in_policy'], ['US', false, false, null],
-    ['UK', true, false, null], ['UK', true, true, 'free_returns'], ['US', false, true, 'free_returns'],
+    ['UK', true, false, null], ['UK', true, true, 'free_returns'], ['UK', null, true, 'free_returns'], ['UK', false, true, null], ['US', false, true, null],
   ] as const)('%s, in policy %s, Free Returns %s: %s', (marketplace, inPolicy, freeReturns, block) => {
     expect(labelDeductionBlock(marketplace, inPolicy, freeReturns)).toBe(block);
   });

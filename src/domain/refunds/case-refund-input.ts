@@ -48,12 +48,14 @@ export function itemKindOfCategory(category: string | null): ItemKind {
 }
 
 /**
- * Why the label may not be deducted: the seller's Free Returns, or an in-policy US return, which
- * Amazon authorizes with its prepaid label under the Prepaid Return Label program (reference §4.2).
+ * Why the label may not be deducted from an in-policy return (reference §4.2): the seller offers Free
+ * Returns, or it is a US return Amazon authorized with its prepaid label (Prepaid Return Label program).
+ * A return outside the policy may bear its label either way. Unknown (`null`) counts as in policy.
  */
 export function labelDeductionBlock(marketplaceCode: string, inPolicy: boolean | null, freeReturns: boolean): ReturnShippingBlock {
+  if (inPolicy === false) return null;
   if (freeReturns) return 'free_returns';
-  return marketplaceCode === 'US' && inPolicy !== false ? 'aprl_in_policy' : null;
+  return marketplaceCode === 'US' ? 'aprl_in_policy' : null;
 }
 
 /** The refund quote input of a case: the facts as recorded, the seller's choices on top. */
