@@ -144,6 +144,55 @@ describe.each(testDatabases)('refunds on $name', (target) => {
     expect((await listCaseRefunds(db().db, 1, caseId))[0]!.exportedAt).toBeNull();
   });
 
+  it('refunds exactly what was paid when the line price does not divide by the units', async () => {
+    const caseId = await inspectedCase('202-0000005-0000005', { 'Order Amount': '10.01', 'Order quantity': '2', 'Return quantity': '2', 'Return Reason': 'AMZ-PG-BAD-DESC' });
+    const result = await quoteCaseRefund(db(), 1, { identifier: String(caseId) }, now);
+    expect(result.quote).toMatchObject({ paidMinor: 1001, totalMinor: 1001 });
+  });
+
+  it('charges no restocking fee on a unit that came back damaged in a damaged box: the carrier damaged it', async () => {
+    const orderId = '202-0000006-0000006';
+    const store = { directory: mkdtempSync(join(tmpdir(), 'returndesk-evidence-')), maxPhotoBytes: 4096, maxVideoBytes: 4096 };
+    stores.push(store.directory);
+    await importReportFile(db(), writeReport(dir, 'mfn-damaged.txt', header, [ukRequest(orderId)]), { marketplace: 'UK', now: importedAt });
+    await receiveReturn(db(), 1, { identifier: `RMA-${orderId}`, receivedBy: 'Li Wei', outerBox: 'damaged' }, now);
+    await inspectReturn(db(), 1, { identifier: `RMA-${orderId}`, inspectedBy: 'Zhang Min', answers: { ...moderateUse, outerBox: 'damaged', damage: 'cosmetic_major' } }, store, now);
+    const result = await quoteCaseRefund(db(), 1, { identifier: `RMA-${orderId}`, fee: 'max' }, now);
+    expect(result.input.fault).toBe('carrier');
+    expect(result.quote.totalMinor).toBe(result.quote.paidMinor);
+  });
+
+  it('has no refund left to issue when Amazon refunded at the first scan, and keeps the case refunded on receipt', async () => {
+    const orderId = '202-0000007-0000007';
+    const row = ukRequest(orderId, { 'Return request status': 'Completed', Resolution: 'RefundAtFirstScan', 'Refunded Amount': '40.00' });
+    await importReportFile(db(), writeReport(dir, 'mfn-refunded.txt', header, [row]), { marketplace: 'UK', now: importedAt });
+    const caseId = await caseIdOf(db(), orderId);
+    expect((await findReturnCase(db().db, 1, caseId))!.refundedMinor).toBe(4000);
+    const received = await receiveReturn(db(), 1, { identifier: `RMA-${orderId}`, receivedBy: 'Li Wei', outerBox: 'intact' }, now);
+    expect(received).toMatchObject({ statusBefore: 'refunded', status: 'refunded', deadlines: [] });
+    await expect(quoteCaseRefund(db(), 1, { identifier: String(caseId) }, now)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/£40\.00 refunded\): there is no refund left to issue/) });
+    await expect(recordCaseRefund(db(), 1, { identifier: String(caseId), recordedBy: 'Li Wei' }, now)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(receiveReturn(db(), 1, { identifier: `RMA-${orderId}`, receivedBy: 'Li Wei', outerBox: 'intact' }, now))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/already received/) });
+  });
+
+  it.each([
+    ['GBP', 499, null],
+    ['USD', null, /gives its shipping in USD, the marketplace uses GBP/],
+  ])('reads outbound shipping from the All Orders report in %s', async (currency, shipping, refusal) => {
+    const orderId = '202-0000008-0000008';
+    const caseId = await inspectedCase(orderId);
+    const order = rowOf(headers.allOrders, {
+      'amazon-order-id': orderId, 'purchase-date': '2026-02-20T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Merchant',
+      sku: 'LAMP-1', quantity: '1', currency, 'item-price': '40.00', 'shipping-price': '4.99',
+    });
+    const imported = await importReportFile(db(), writeReport(dir, `orders-${currency}.txt`, headers.allOrders, [order]), { marketplace: 'UK', now: importedAt });
+    expect(imported.rejected).toBe(0);
+    const quoting = quoteCaseRefund(db(), 1, { identifier: String(caseId), refundOutboundShipping: true }, now);
+    if (refusal) await expect(quoting).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(refusal) });
+    else expect((await quoting).quote.lines.find((l) => l.kind === 'outbound_shipping')!.amountMinor).toBe(shipping);
+  });
+
   it('refuses to record a refund before the parcel is received', async () => {
     const path = writeReport(dir, 'mfn-open.txt', header, [ukRequest('202-0000004-0000004', { 'Return request status': 'Pending' })]);
     await importReportFile(db(), path, { marketplace: 'UK', now: importedAt });

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
-import type { InspectionGrade } from '../domain/inspection/inspection-grades.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
+import { formatAmount } from '../domain/money.js';
 import { refundActionSheet } from '../domain/refunds/action-sheet.js';
 import type { ActionStep } from '../domain/refunds/action-sheet.js';
 import { caseRefundInput } from '../domain/refunds/case-refund-input.js';
@@ -15,14 +15,14 @@ import type { RefundQuote } from '../domain/refunds/refund-quote.js';
 import { parseRequestedFee } from '../domain/refunds/requested-fee.js';
 import { findDecisionFacts } from '../storage/decision-facts-repository.js';
 import type { DecisionFacts } from '../storage/decision-facts-repository.js';
-import { findLatestInspection, listCaseEvidence } from '../storage/inspection-repository.js';
+import { findLatestInspection, findLatestReceipt, listCaseEvidence } from '../storage/inspection-repository.js';
 import { findRefundFacts } from '../storage/refund-repository.js';
-import type { RefundFacts } from '../storage/refund-repository.js';
 import { caseDeadlines } from './case-deadlines.js';
 import type { CaseDeadline } from './case-deadlines.js';
 import { messageForRefund } from './case-message.js';
 import type { CaseMessage } from './case-message.js';
-import { loadDecisionContext, unitPriceOf } from './decision-context.js';
+import { loadDecisionContext } from './decision-context.js';
+import { refundFactsOf } from './case-refund-facts.js';
 import { resolveCase } from './find-case.js';
 import type { Database } from './open-database.js';
 
@@ -79,17 +79,16 @@ function quoteOf(request: RefundRequest, input: RefundQuoteInput, caps: readonly
   return quoteForTotal(input, { amountMinor, currency: input.currency }, caps, nowIso).quote;
 }
 
-// "Label to be paid by" in the MFN returns report: the seller pays unless it names the customer.
-const sellerPaidLabel = (refund: RefundFacts) => (refund.labelPaidBy !== null && /customer|buyer/i.test(refund.labelPaidBy) ? null : refund.labelCostMinor);
-
-function retailPackagingOf(answers: unknown): string | null {
-  const value = (answers as { retailPackaging?: unknown } | null)?.retailPackaging;
-  return typeof value === 'string' ? value : null;
-}
+// Refunded already (by Amazon at first scan, by a returnless refund, or recorded here), or closed.
+const settled = ['refunded', 'returnless_refunded', 'closed'];
 
 async function loadCase(database: Database, accountId: number, identifier: string): Promise<DecisionFacts> {
   const { returnCase } = await resolveCase(database, accountId, identifier);
   if (returnCase.channel !== 'MFN') throw new DomainError('conflict', `Case ${returnCase.id} is an FBA return: Amazon refunds the buyer itself.`, { caseId: returnCase.id });
+  if (settled.includes(returnCase.status) || returnCase.refundedMinor !== null) {
+    const amount = returnCase.refundedMinor === null ? '' : ` (${formatAmount(returnCase.refundedMinor, returnCase.currency ?? requireMarketplace(returnCase.marketplaceCode).currency, 'en-US')} refunded)`;
+    throw new DomainError('conflict', `Case ${returnCase.id} is "${returnCase.status}"${amount}: there is no refund left to issue. If Amazon refunded a buyer who did not return the item as sold, file a SAFE-T claim.`, { caseId: returnCase.id, status: returnCase.status });
+  }
   return (await findDecisionFacts(database.db, accountId, returnCase.id))!;
 }
 
@@ -101,27 +100,23 @@ async function loadCase(database: Database, accountId: number, identifier: strin
  */
 export async function quoteCaseRefund(database: Database, accountId: number, request: RefundRequest, nowIso: string): Promise<CaseRefundQuote> {
   const facts = await loadCase(database, accountId, request.identifier);
-  const { returnCase, mfn, product } = facts;
+  const { returnCase } = facts;
   const marketplace = requireMarketplace(returnCase.marketplaceCode);
   const context = await loadDecisionContext(database, accountId);
-  const [refundFacts, inspection, evidence] = await Promise.all([
+  const [refund, inspection, receipt, evidence] = await Promise.all([
     findRefundFacts(database.db, accountId, returnCase.id, returnCase.orderId, returnCase.sku),
     findLatestInspection(database.db, accountId, returnCase.id),
+    findLatestReceipt(database.db, accountId, returnCase.id),
     listCaseEvidence(database.db, accountId, returnCase.id),
   ]);
-  const input = caseRefundInput({
-    marketplaceCode: marketplace.code, currency: marketplace.currency,
-    quantityOrdered: Math.max(mfn.orderQuantity ?? refundFacts.order?.quantity ?? returnCase.quantity, returnCase.quantity), quantityReturned: returnCase.quantity,
-    unitPricePaidMinor: unitPriceOf(facts, marketplace.currency), outboundShippingPaidMinor: refundFacts.order?.shippingPriceMinor ?? 0,
-    fault: returnCase.reason.fault, grade: (inspection?.grade ?? null) as InspectionGrade | null, retailPackaging: retailPackagingOf(inspection?.answers ?? null),
-    inPolicy: mfn.inPolicy, productCategory: product?.category ?? null, sellerPaidLabelMinor: sellerPaidLabel(refundFacts),
-  }, choicesOf({ ...request, freeReturns: request.freeReturns || context.policy.freeReturnsMarketplaces.includes(marketplace.code) }, marketplace.currency, marketplace.decimalSeparator));
+  const freeReturns = request.freeReturns || context.policy.freeReturnsMarketplaces.includes(marketplace.code);
+  const input = caseRefundInput(refundFactsOf(facts, { refund, inspection, receipt }, marketplace), choicesOf({ ...request, freeReturns }, marketplace.currency, marketplace.decimalSeparator));
   const quote = quoteOf(request, input, context.policy.restockingFeeCaps, marketplace.decimalSeparator, nowIso);
   const evidenceCount = evidence.filter((file) => file.kind === 'photo').length;
   return {
     caseId: returnCase.id, orderId: returnCase.orderId, marketplace: marketplace.code, input, quote,
     actionSheet: refundActionSheet(quote, { orderId: returnCase.orderId, rmaId: returnCase.amazonRmaId, late: input.late, evidenceCount, locale: marketplace.locale }),
     message: messageForRefund(quote, facts, context, marketplace, evidenceCount, request.buyerName),
-    evidenceCount, deadlines: caseDeadlines(returnCase, context), orderItemId: refundFacts.orderItemId,
+    evidenceCount, deadlines: caseDeadlines(returnCase, context), orderItemId: refund.orderItemId,
   };
 }

@@ -37,7 +37,7 @@ export async function exportAdjustments(database: Database, accountId: number, n
     }
     const text = rows.length === 0 ? null : [adjustmentFeedColumns.join('\t'), ...rows].map((line) => `${line}\n`).join('');
     if (text !== null) await deliver(text);
-    await markRefundsExported(tx, refundIds, nowIso);
+    await markRefundsExported(tx, accountId, refundIds, nowIso);
     return { text, refundIds, skipped };
   });
 }

@@ -35,10 +35,11 @@ export interface InspectedReturn extends InspectionResult {
   readonly status: ReturnStatus;
 }
 
-// Inspecting moves a seller-fulfilled case from received (or refunded at first scan) to inspected;
-// an FBA unit back from a removal order keeps Amazon's state.
+// Inspecting moves a seller-fulfilled case from received to inspected. One Amazon refunded at the
+// first scan stays refunded (the inspection is evidence, not a step towards a refund); an FBA unit
+// back from a removal order keeps Amazon's state.
 function statusAfterInspection(returnCase: ReturnCase): ReturnStatus {
-  if (returnCase.channel === 'FBA' || returnCase.status === 'inspected') return returnCase.status;
+  if (returnCase.channel === 'FBA' || returnCase.status !== 'received') return returnCase.status;
   return transition(returnCase.status, 'inspected');
 }
 

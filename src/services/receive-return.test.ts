@@ -47,6 +47,8 @@ describe.each(testDatabases)('receiveReturn on $name', (target) => {
     const before = await findReturnCase(db().db, 1, caseId);
     const received = await receiveReturn(db(), 1, { identifier: 'LPN-111-0000003-0000001', receivedBy: 'Li Wei', outerBox: 'opened_resealed' }, now);
     expect(received).toMatchObject({ caseId, matchedOn: 'license_plate', status: before!.status, deadlines: [] });
+    await expect(receiveReturn(db(), 1, { identifier: 'LPN-111-0000003-0000001', receivedBy: 'Li Wei', outerBox: 'intact' }, now))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/parcel was already received \(2026-03-06T16:00:00.000Z, by Li Wei\)/) });
   });
 
   it('asks which case when an order has two returned SKUs, and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { formatInstant, parseInstant } from '../domain/deadlines/instant.js';
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import { parseOuterBox, statusAfterReceipt } from '../domain/receiving/receipt.js';
 import type { OuterBoxState } from '../domain/receiving/receipt.js';
-import { insertReceipt } from '../storage/inspection-repository.js';
+import { findLatestReceipt, insertReceipt } from '../storage/inspection-repository.js';
 import { insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
 import { caseDeadlines } from './case-deadlines.js';
 import type { CaseDeadline } from './case-deadlines.js';
@@ -45,8 +45,9 @@ function requireReceivedAt(receivedAt: string, nowIso: string): string {
 /**
  * Records that a returned parcel arrived: who received it, when, and the state of the outer box. A
  * seller-fulfilled case moves to `received`, which starts the refund clock (2 business days, in the
- * marketplace's calendar). Errors change nothing: `not_found`/`conflict` from the lookup, `conflict`
- * for a case already received or ended, `invalid_input` for a bad time, box state or missing name.
+ * marketplace's calendar); a case Amazon refunded at the first scan stays refunded. Errors change
+ * nothing: `not_found`/`conflict` from the lookup, `conflict` for a parcel already received or a case
+ * that ended, `invalid_input` for a bad time, box state or missing name.
  */
 export async function receiveReturn(database: Database, accountId: number, request: ReceiptRequest, nowIso: string, source = 'cli'): Promise<ReceivedReturn> {
   const outerBox = parseOuterBox(request.outerBox);
@@ -56,6 +57,10 @@ export async function receiveReturn(database: Database, accountId: number, reque
   const context = await loadDecisionContext(database, accountId);
   return database.transaction(async (tx) => {
     const { returnCase, matchedOn } = await resolveCase(tx, accountId, request.identifier);
+    const earlier = await findLatestReceipt(tx.db, accountId, returnCase.id);
+    if (earlier) {
+      throw new DomainError('conflict', `Case ${returnCase.id}'s parcel was already received (${earlier.receivedAt}, by ${earlier.receivedBy}).`, { caseId: returnCase.id, receiptId: earlier.id });
+    }
     const status = statusAfterReceipt(returnCase.channel, returnCase.status);
     const next = { ...returnCase, status, receivedAt: returnCase.receivedAt ?? receivedAt, version: returnCase.version + 1, updatedAt: nowIso };
     await updateCase(tx, next, returnCase.version);

@@ -61,7 +61,7 @@ export async function recordDisposition(database: Database, accountId: number, r
       if (earlier.route !== route || earlier.realizedMinor !== null || realizedMinor === null) {
         throw new DomainError('conflict', `Case ${caseId} already has its route recorded (${earlier.route}${earlier.realizedMinor === null ? '' : `, realized ${earlier.realizedMinor}`}).`, { caseId, route: earlier.route });
       }
-      await updateRealized(tx, earlier.id, realizedMinor);
+      await updateRealized(tx, accountId, earlier.id, realizedMinor);
     }
     const dispositionId = earlier?.id ?? await insertDisposition(tx, {
       accountId, caseId, inspectionId, route, recommendedRoute: base.recommendedRoute ?? route, expectedNetMinor: option.netRecoveryMinor,

@@ -41,6 +41,6 @@ export async function findDisposition(db: Kysely<Schema>, accountId: number, ins
 }
 
 /** Sets what a recorded route brought once it is known (a liquidation pays out weeks later). */
-export async function updateRealized(tx: Transaction, id: number, realizedMinor: number): Promise<void> {
-  await tx.db.updateTable('dispositions').set({ realized_minor: realizedMinor }).where('id', '=', id).execute();
+export async function updateRealized(tx: Transaction, accountId: number, id: number, realizedMinor: number): Promise<void> {
+  await tx.db.updateTable('dispositions').set({ realized_minor: realizedMinor }).where('account_id', '=', accountId).where('id', '=', id).execute();
 }

@@ -66,7 +66,8 @@ export async function listUnexportedRefunds(db: Kysely<Schema>, accountId: numbe
   return rows.map(toRefund);
 }
 
-export async function markRefundsExported(tx: Transaction, ids: readonly number[], exportedAt: string): Promise<void> {
+export async function markRefundsExported(tx: Transaction, accountId: number, ids: readonly number[], exportedAt: string): Promise<void> {
   if (ids.length === 0) return;
-  await tx.db.updateTable('refunds').set({ exported_at: exportedAt }).where('id', 'in', [...ids]).where(sql<boolean>`exported_at is null`).execute();
+  await tx.db.updateTable('refunds').set({ exported_at: exportedAt })
+    .where('account_id', '=', accountId).where('id', 'in', [...ids]).where(sql<boolean>`exported_at is null`).execute();
 }

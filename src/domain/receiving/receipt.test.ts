@@ -4,9 +4,13 @@ import { parseOuterBox, statusAfterReceipt } from './receipt.js';
 
 describe('statusAfterReceipt', () => {
   it.each([
-    ['requested'], ['authorized'], ['in_transit'], ['refunded'],
+    ['requested'], ['authorized'], ['in_transit'],
   ] as const)('moves a seller-fulfilled case from %s to received', (status) => {
     expect(statusAfterReceipt('MFN', status)).toBe('received');
+  });
+
+  it('keeps a case Amazon refunded at the first scan refunded: no refund is due again', () => {
+    expect(statusAfterReceipt('MFN', 'refunded')).toBe('refunded');
   });
 
   it.each([

@@ -15,18 +15,20 @@ export function parseOuterBox(value: string): OuterBoxState {
   throw new DomainError('invalid_input', `"${value}" is not a state of the outer box. Use one of: ${outerBoxStates.join(', ')}.`, { outerBox: value, allowed: outerBoxStates });
 }
 
-// Seller-fulfilled states in which the parcel is still on its way (or refunded at Amazon's first scan,
-// reference §4.2): receiving it moves the case to `received`.
-const awaitingParcel: readonly ReturnStatus[] = ['requested', 'authorized', 'in_transit', 'refunded'];
+// Seller-fulfilled states in which the parcel is still on its way: receiving it moves the case to
+// `received`, which starts the refund clock.
+const awaitingParcel: readonly ReturnStatus[] = ['requested', 'authorized', 'in_transit'];
 
 /**
- * The case's state after its parcel is received. A seller-fulfilled case moves to `received`; an FBA
+ * The case's state after its parcel is received. A seller-fulfilled case on its way moves to
+ * `received`. One Amazon already refunded at the first carrier scan (reference §4.2) stays `refunded`:
+ * the parcel is recorded (and can be inspected for a SAFE-T claim), but no refund is due again. An FBA
  * case keeps its state, since the unit reaches the seller only through a removal order (scanned by its
  * license plate) and Amazon's report stays the source of the FBA states. A case already received, or
  * one that ended without a return, is a `conflict` naming its state.
  */
 export function statusAfterReceipt(channel: Channel, status: ReturnStatus): ReturnStatus {
-  if (channel === 'FBA') return status;
+  if (channel === 'FBA' || status === 'refunded') return status;
   if (awaitingParcel.includes(status)) return transition(status, 'received');
   const why = status === 'received' || status === 'inspected'
     ? 'its parcel was already received'

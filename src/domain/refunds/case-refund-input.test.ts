@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caseRefundInput, itemKindOfCategory, labelDeductionBlock } from './case-refund-input.js';
+import { caseRefundInput, itemKindOfCategory, labelDeductionBlock, refundFaultOf } from './case-refund-input.js';
 import type { CaseRefundFacts } from './case-refund-input.js';
 
 const facts: CaseRefundFacts = {
   marketplaceCode: 'UK', currency: 'GBP', quantityOrdered: 2, quantityReturned: 1, unitPricePaidMinor: 2000, outboundShippingPaidMinor: 400,
   fault: 'buyer', grade: 'used_good', retailPackaging: 'opened_intact', inPolicy: true, productCategory: null, sellerPaidLabelMinor: 350,
+  linePricePaidMinor: null, outerBoxDamaged: false, unitDamaged: false,
 };
 
 describe('itemKindOfCategory', () => {
@@ -37,5 +38,24 @@ describe('caseRefundInput', () => {
   it('reads out-of-policy as late, a sealed new unit as unopened, and no seller-paid label as none', () => {
     const input = caseRefundInput({ ...facts, grade: 'new', retailPackaging: 'sealed', inPolicy: false, sellerPaidLabelMinor: null }, { restockingFee: 'none', itemKind: 'book' });
     expect(input).toMatchObject({ late: true, originalCondition: true, opened: false, itemKind: 'book', returnShipping: null });
+  });
+});
+
+describe('refundFaultOf', () => {
+  it.each([
+    [true, true, 'carrier'], [true, false, 'buyer'], [false, true, 'buyer'], [false, false, 'buyer'],
+  ] as const)('a damaged box %s and a damaged unit %s: %s', (outerBoxDamaged, unitDamaged, fault) => {
+    expect(refundFaultOf({ fault: 'buyer', outerBoxDamaged, unitDamaged })).toBe(fault);
+  });
+
+  it('keeps a seller fault whatever the box', () => {
+    expect(refundFaultOf({ fault: 'seller', outerBoxDamaged: false, unitDamaged: true })).toBe('seller');
+  });
+});
+
+describe('caseRefundInput: line price', () => {
+  it('passes the line price when known, so the returned units\' share is exact', () => {
+    expect(caseRefundInput({ ...facts, linePricePaidMinor: 4001 }, { restockingFee: 'none' }).linePricePaidMinor).toBe(4001);
+    expect('linePricePaidMinor' in caseRefundInput(facts, { restockingFee: 'none' })).toBe(false);
   });
 });

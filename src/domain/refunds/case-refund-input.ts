@@ -9,6 +9,8 @@ export interface CaseRefundFacts {
   readonly quantityOrdered: number;
   readonly quantityReturned: number;
   readonly unitPricePaidMinor: number;
+  /** What the buyer paid for the line's items (the report's order amount), when known in `currency`. */
+  readonly linePricePaidMinor: number | null;
   /** Outbound shipping the buyer paid for the line; 0 when the order report was not imported. */
   readonly outboundShippingPaidMinor: number;
   readonly fault: Fault;
@@ -21,6 +23,10 @@ export interface CaseRefundFacts {
   readonly productCategory: string | null;
   /** The return label the seller bought, when the report says the seller paid it. */
   readonly sellerPaidLabelMinor: number | null;
+  /** The shipping box arrived damaged (at receipt or inspection). */
+  readonly outerBoxDamaged: boolean;
+  /** The inspection found the unit or its packaging damaged. */
+  readonly unitDamaged: boolean;
 }
 
 /** The seller's choices for this refund (CLI flags, an HTTP body). */
@@ -30,7 +36,7 @@ export interface CaseRefundChoices {
   readonly itemKind?: ItemKind;
   readonly deductLabel?: boolean;
   readonly refundOutboundShipping?: boolean;
-  /** The seller offers Free Returns in this marketplace (reference §4.2): the label is never deducted. */
+  /** The seller offers Free Returns in this marketplace (reference §4.2): no label is deducted from an in-policy return. */
   readonly freeReturns?: boolean;
 }
 
@@ -58,13 +64,23 @@ export function labelDeductionBlock(marketplaceCode: string, inPolicy: boolean |
   return marketplaceCode === 'US' ? 'aprl_in_policy' : null;
 }
 
+/**
+ * Who bears the damage for the refund: a unit that arrived damaged in a damaged shipping box was
+ * damaged in return transit, which is the carrier's (the seller claims the carrier; SAFE-T excludes it,
+ * reference §4.8), so the buyer bears no restocking fee for it. Otherwise the return reason's fault.
+ */
+export function refundFaultOf(facts: Pick<CaseRefundFacts, 'fault' | 'outerBoxDamaged' | 'unitDamaged'>): Fault {
+  return facts.outerBoxDamaged && facts.unitDamaged ? 'carrier' : facts.fault;
+}
+
 /** The refund quote input of a case: the facts as recorded, the seller's choices on top. */
 export function caseRefundInput(facts: CaseRefundFacts, choices: CaseRefundChoices): RefundQuoteInput {
   const label = facts.sellerPaidLabelMinor;
   return {
     currency: facts.currency, quantityOrdered: facts.quantityOrdered, quantityReturned: facts.quantityReturned,
     unitPricePaidMinor: facts.unitPricePaidMinor, outboundShippingPaidMinor: facts.outboundShippingPaidMinor,
-    fault: facts.fault, grade: facts.grade, late: facts.inPolicy === false,
+    ...(facts.linePricePaidMinor === null ? {} : { linePricePaidMinor: facts.linePricePaidMinor }),
+    fault: refundFaultOf(facts), grade: facts.grade, late: facts.inPolicy === false,
     originalCondition: facts.grade === 'new', itemKind: choices.itemKind ?? itemKindOfCategory(facts.productCategory),
     // Without an inspection answer, only a grade of new says the package stayed closed.
     opened: facts.retailPackaging === null ? facts.grade !== 'new' : facts.retailPackaging !== 'sealed',

@@ -36,6 +36,11 @@ export interface RefundQuoteInput {
   readonly quantityReturned: number;
   /** Item price the buyer paid per unit, in minor units. */
   readonly unitPricePaidMinor: number;
+  /**
+   * Item price the buyer paid for the whole line (all ordered units), when known: the returned units'
+   * share is then taken from it once, exactly, instead of from the rounded unit price.
+   */
+  readonly linePricePaidMinor?: number;
   /** Outbound shipping the buyer paid for the whole line (all ordered units), in minor units. */
   readonly outboundShippingPaidMinor: number;
   /** Who the return reason puts at fault (§1.3); seller, carrier and Amazon count as the seller's side. */
@@ -94,6 +99,7 @@ export function validateRefundInput(input: RefundQuoteInput): void {
   requireAmount(input.unitPricePaidMinor, 'item price per unit');
   requireAmount(input.outboundShippingPaidMinor, 'outbound shipping paid');
   requireAmount(input.unitPricePaidMinor * input.quantityReturned, 'item price of the returned units');
+  if (input.linePricePaidMinor !== undefined) requireAmount(input.linePricePaidMinor, 'item price of the line');
   requireFee(input.restockingFee);
   if (input.returnShipping) {
     requireCurrency(input.returnShipping.labelCost, input.currency, 'return label cost');

@@ -36,9 +36,20 @@ export function shareOf(amountMinor: number, part: number, whole: number): numbe
   return Number(product / divisor + (2n * (product % divisor) >= divisor ? 1n : 0n));
 }
 
+/**
+ * What the buyer paid for the returned units' items: their share of the line's price, taken once, when
+ * the line price is known (10.01 for 2 units is 5.005 each: a rounded unit price would refund 10.02);
+ * else the unit price times the units.
+ */
+export function itemPaidMinorOf(input: RefundQuoteInput): number {
+  return input.linePricePaidMinor === undefined
+    ? input.unitPricePaidMinor * input.quantityReturned
+    : shareOf(input.linePricePaidMinor, input.quantityReturned, input.quantityOrdered);
+}
+
 /** The item line: the price of the returned units, or 0 when the seller's item did not come back. */
 export function itemLine(input: RefundQuoteInput, refundCase: RefundCase): RefundLine {
-  const price = input.unitPricePaidMinor * input.quantityReturned;
+  const price = itemPaidMinorOf(input);
   if (refundCase.fullRefund) return line('item', price, refundCase.fullRefund);
   return refundCase.itemReturned ? line('item', price, 'item-refund') : line('item', 0, 'item-not-returned-file-claim');
 }

@@ -24,6 +24,8 @@ const input: fc.Arbitrary<RefundQuoteInput> = fc.record({
   quantityOrdered: fc.integer({ min: 1, max: 50 }),
   returnedShare: fc.double({ min: 0, max: 1, noNaN: true }),
   unitPricePaidMinor: amount, outboundShippingPaidMinor: amount,
+  // Half the runs know the line's price, which need not divide evenly by the units.
+  linePricePaidMinor: fc.option(amount, { nil: undefined }),
   fault: fc.constantFrom(...faultParties),
   grade: fc.option(fc.constantFrom(...inspectionGrades), { nil: null }),
   late: fc.boolean(), originalCondition: fc.boolean(), itemKind: fc.constantFrom(...itemKinds), opened: fc.boolean(),
@@ -33,8 +35,9 @@ const input: fc.Arbitrary<RefundQuoteInput> = fc.record({
     deductionForbiddenBy: fc.constantFrom(null, 'free_returns' as const, 'aprl_in_policy' as const),
     deduct: fc.boolean(),
   }), { nil: null }),
-}).map(({ returnedShare, ...rest }) => ({
+}).map(({ returnedShare, linePricePaidMinor, ...rest }) => ({
   ...rest,
+  ...(linePricePaidMinor === undefined ? {} : { linePricePaidMinor }),
   currency: 'USD',
   quantityReturned: Math.max(1, Math.ceil(returnedShare * rest.quantityOrdered)),
   // Only a `new` unit can be in original condition; the rest is what the seller may type.
@@ -62,6 +65,18 @@ describe('refund quote invariants', () => {
       expect(quote.totalMinor).toBeGreaterThanOrEqual(0);
       expect(quote.totalMinor).toBe(sum(quote));
       for (const l of quote.lines) expect(Number.isSafeInteger(l.amountMinor)).toBe(true);
+    }), { numRuns: 2000 });
+  });
+
+  it('counts as paid no more than the buyer paid: the line price\'s exact share when it is known', () => {
+    fc.assert(fc.property(input, (value) => {
+      const quote = quoteOrRefusal(value);
+      if (!quote) return;
+      const items = value.linePricePaidMinor ?? value.unitPricePaidMinor * value.quantityOrdered;
+      const paid = (items + value.outboundShippingPaidMinor) * value.quantityReturned / value.quantityOrdered;
+      // Each of the item and shipping shares is rounded once, half away from zero: at most one unit up each.
+      expect(quote.paidMinor).toBeLessThanOrEqual(Math.ceil(paid) + 1);
+      if (value.quantityReturned === value.quantityOrdered) expect(quote.paidMinor).toBe(items + value.outboundShippingPaidMinor);
     }), { numRuns: 2000 });
   });
 

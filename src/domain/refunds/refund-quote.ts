@@ -3,7 +3,7 @@ import { refundCapsAt } from './refund-caps.js';
 import { refundCaseOf } from './refund-case.js';
 import { validateRefundInput } from './refund-input.js';
 import type { RefundQuoteInput } from './refund-input.js';
-import { feeLine, itemLine, outboundLine, returnShippingLine, shareOf } from './refund-lines.js';
+import { feeLine, itemLine, itemPaidMinorOf, outboundLine, returnShippingLine, shareOf } from './refund-lines.js';
 import type { RefundLine } from './refund-lines.js';
 import type { RefundRuleId } from './refund-rules.js';
 
@@ -51,5 +51,5 @@ export function quoteRefund(input: RefundQuoteInput, caps: readonly RefundCaps[]
 
 /** What the buyer paid for the returned units of a validated input. */
 export function paidMinorOf(input: RefundQuoteInput): number {
-  return input.unitPricePaidMinor * input.quantityReturned + shareOf(input.outboundShippingPaidMinor, input.quantityReturned, input.quantityOrdered);
+  return itemPaidMinorOf(input) + shareOf(input.outboundShippingPaidMinor, input.quantityReturned, input.quantityOrdered);
 }
