@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
-import { formatAmount } from '../domain/money.js';
+import { requireRefundLeft } from '../domain/refunds/refund-eligibility.js';
 import { refundActionSheet } from '../domain/refunds/action-sheet.js';
 import type { ActionStep } from '../domain/refunds/action-sheet.js';
 import { caseRefundInput } from '../domain/refunds/case-refund-input.js';
@@ -79,16 +79,10 @@ function quoteOf(request: RefundRequest, input: RefundQuoteInput, caps: readonly
   return quoteForTotal(input, { amountMinor, currency: input.currency }, caps, nowIso).quote;
 }
 
-// Refunded already (by Amazon at first scan, by a returnless refund, or recorded here), or closed.
-const settled = ['refunded', 'returnless_refunded', 'closed'];
-
 async function loadCase(database: Database, accountId: number, identifier: string): Promise<DecisionFacts> {
   const { returnCase } = await resolveCase(database, accountId, identifier);
   if (returnCase.channel !== 'MFN') throw new DomainError('conflict', `Case ${returnCase.id} is an FBA return: Amazon refunds the buyer itself.`, { caseId: returnCase.id });
-  if (settled.includes(returnCase.status) || returnCase.refundedMinor !== null) {
-    const amount = returnCase.refundedMinor === null ? '' : ` (${formatAmount(returnCase.refundedMinor, returnCase.currency ?? requireMarketplace(returnCase.marketplaceCode).currency, 'en-US')} refunded)`;
-    throw new DomainError('conflict', `Case ${returnCase.id} is "${returnCase.status}"${amount}: there is no refund left to issue. If Amazon refunded a buyer who did not return the item as sold, file a SAFE-T claim.`, { caseId: returnCase.id, status: returnCase.status });
-  }
+  requireRefundLeft({ ...returnCase, currency: requireMarketplace(returnCase.marketplaceCode).currency });
   return (await findDecisionFacts(database.db, accountId, returnCase.id))!;
 }
 

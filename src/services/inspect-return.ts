@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import { gradeInspection } from '../domain/inspection/grade.js';
 import type { InspectionResult } from '../domain/inspection/grade.js';
 import { parseInspectionAnswers } from '../domain/inspection/parse-answers.js';
-import { transition } from '../domain/lifecycle.js';
+import { statusAfterInspection } from '../domain/inspection/inspection-status.js';
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import type { ReturnCase } from '../domain/return-case.js';
 import { findLatestInspection, findLatestReceipt, insertEvidence, insertInspection } from '../storage/inspection-repository.js';
@@ -33,14 +33,6 @@ export interface InspectedReturn extends InspectionResult {
   readonly evidence: readonly (StoredEvidence & { readonly fileName: string })[];
   readonly statusBefore: ReturnStatus;
   readonly status: ReturnStatus;
-}
-
-// Inspecting moves a seller-fulfilled case from received to inspected. One Amazon refunded at the
-// first scan stays refunded (the inspection is evidence, not a step towards a refund); an FBA unit
-// back from a removal order keeps Amazon's state.
-function statusAfterInspection(returnCase: ReturnCase): ReturnStatus {
-  if (returnCase.channel === 'FBA' || returnCase.status !== 'received') return returnCase.status;
-  return transition(returnCase.status, 'inspected');
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -88,7 +80,7 @@ export async function inspectReturn(database: Database, accountId: number, reque
         kind: file.kind, fileName: file.fileName, uploadedBy: inspectedBy, uploadedAt: nowIso,
       });
     }
-    const status = statusAfterInspection(returnCase);
+    const status = statusAfterInspection(returnCase.channel, returnCase.status);
     await updateCase(tx, { ...returnCase, status, version: returnCase.version + 1, updatedAt: nowIso }, returnCase.version);
     await insertOutcome(tx, {
       accountId, caseId: returnCase.id, outcome: 'graded', step: null, grade: result.conditionGrade, sku: returnCase.sku,

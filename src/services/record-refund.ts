@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import { transition } from '../domain/lifecycle.js';
+import { requireRecordable } from '../domain/refunds/refund-eligibility.js';
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import { findReturnCase, insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
 import { insertRefund, listCaseRefunds } from '../storage/refund-repository.js';
@@ -12,10 +13,6 @@ export interface RecordedRefund extends CaseRefundQuote {
   readonly statusBefore: ReturnStatus;
   readonly status: ReturnStatus;
 }
-
-// A refund is recorded once the parcel is back (received or inspected). Amazon refunds at the first
-// carrier scan under its prepaid label program (reference §4.2): such a case is already `refunded`.
-const refundable: readonly ReturnStatus[] = ['received', 'inspected'];
 
 /**
  * Records that the seller issued the quoted refund in Manage Returns: the quote as issued (lines, rules,
@@ -32,9 +29,7 @@ export async function recordCaseRefund(database: Database, accountId: number, re
     if ((await listCaseRefunds(tx.db, accountId, returnCase.id)).length > 0) {
       throw new DomainError('conflict', `Case ${returnCase.id} already has a refund recorded.`, { caseId: returnCase.id });
     }
-    if (!refundable.includes(returnCase.status)) {
-      throw new DomainError('conflict', `Case ${returnCase.id} is "${returnCase.status}": a refund is recorded once the parcel is received (returndesk receive).`, { caseId: returnCase.id, status: returnCase.status });
-    }
+    requireRecordable({ ...returnCase, currency: quoted.quote.currency });
     const { quote } = quoted;
     const refundId = await insertRefund(tx, {
       accountId, caseId: returnCase.id, totalMinor: quote.totalMinor, paidMinor: quote.paidMinor, currency: quote.currency,
