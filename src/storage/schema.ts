@@ -54,22 +54,41 @@ export interface CaseOutcomeRow {
   note: string | null; recorded_at: string;
 }
 
-export interface MfnReturnRow {
-  id: number; case_id: number; account_id: number; order_amount_minor: number | null; order_quantity: number | null;
+/** Where every report row came from: its import run and line, and its marketplace. */
+interface ReportRowColumns { id: number; account_id: number; import_run_id: number; line: number; marketplace_code: string }
+
+export interface MfnReturnRow extends ReportRowColumns {
+  case_id: number; order_id: string; order_amount_minor: number | null; order_quantity: number | null;
   return_quantity: number; in_policy: number | null; currency: string; a_to_z_claim: number | null;
   item_name: string | null; return_request_date: string; label_cost_minor: number | null; label_paid_by: string | null;
-  order_item_id: string | null;
+  order_item_id: string | null; sku: string; amazon_rma_id: string; resolution: string | null; return_type: string | null;
+  return_request_status: string | null; refunded_amount_minor: number | null; return_delivery_date: string | null;
+  safet_claim_id: string | null; safet_claim_state: string | null;
 }
 
-/** Only the columns refunds read; imports write this table through BulkWriter. */
-export interface OrderRow {
-  id: number; account_id: number; amazon_order_id: string; sku: string; quantity: number; currency: string | null;
-  item_price_minor: number | null; shipping_price_minor: number | null;
+/** Only the columns refunds and claims read; imports write this table through BulkWriter. */
+export interface OrderRow extends ReportRowColumns {
+  amazon_order_id: string; sku: string; asin: string | null; quantity: number; currency: string | null;
+  item_price_minor: number | null; shipping_price_minor: number | null; fulfillment_channel: string | null; purchase_date: string;
 }
 
-/** Only the columns looked up by; imports write this table through BulkWriter. */
-export interface FbaReturnRow {
-  id: number; case_id: number; account_id: number; license_plate_number: string; detailed_disposition: string | null;
+export interface SettlementRefundRow extends ReportRowColumns {
+  settlement_id: string; order_id: string; adjustment_id: string; amount_type: string; amount_description: string;
+  amount_minor: number; currency: string; posted_date: string; order_item_code: string; merchant_adjustment_item_id: string;
+  sku: string | null; quantity_purchased: number | null;
+}
+
+export interface ReimbursementRow extends ReportRowColumns {
+  approval_date: string; reimbursement_id: string; amazon_order_id: string | null; reason: string | null; sku: string;
+  fnsku: string | null; asin: string | null; currency: string; amount_per_unit_minor: number | null; amount_total_minor: number;
+  quantity_reimbursed_cash: number; quantity_reimbursed_inventory: number; quantity_reimbursed_total: number;
+  original_reimbursement_id: string | null; original_reimbursement_type: string | null;
+}
+
+/** Imports write this table through BulkWriter. */
+export interface FbaReturnRow extends ReportRowColumns {
+  case_id: number; order_id: string; sku: string; asin: string | null; fnsku: string | null; quantity: number; return_date: string;
+  detailed_disposition: string | null; reason: string | null; status: string | null; license_plate_number: string;
 }
 
 export interface CaseReceiptRow {
@@ -98,6 +117,19 @@ export interface RefundRow {
   quote: string; recorded_by: string; recorded_at: string; exported_at: string | null;
 }
 
+export interface ClaimRow {
+  id: Generated<number>; account_id: number; claim_key: string; kind: string; marketplace_code: string; currency: string;
+  order_id: string; sku: string; case_id: number | null; units: number; owed_minor: number; components: string; computation: string;
+  window_rule: string | null; window_from: string | null; opens_at: string | null; closes_at: string | null; proof: string; ids: string;
+  status: string; filed_at: string | null; recovered_minor: number | null; resolved_at: string | null; found_at: string; seen_at: string;
+  updated_at: string;
+}
+
+export interface ClaimEventRow {
+  id: Generated<number>; account_id: number; claim_id: number; kind: string; amount_minor: number | null; note: string | null;
+  recorded_by: string | null; recorded_at: string;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -113,8 +145,12 @@ export interface Schema {
   evidence_files: EvidenceFileRow;
   dispositions: DispositionRow;
   refunds: RefundRow;
+  claims: ClaimRow;
+  claim_events: ClaimEventRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;
   orders: OrderRow;
+  settlement_refunds: SettlementRefundRow;
+  reimbursements: ReimbursementRow;
 }

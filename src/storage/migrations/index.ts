@@ -3,6 +3,7 @@ import * as initial from './20261127T1100-initial.js';
 import * as policies from './20261127T1300-policies.js';
 import * as caseOutcomes from './20261127T1500-case-outcomes.js';
 import * as inspections from './20261127T1700-inspections.js';
+import * as claims from './20261127T1900-claims.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1300-policies': policies,
   '20261127T1500-case-outcomes': caseOutcomes,
   '20261127T1700-inspections': inspections,
+  '20261127T1900-claims': claims,
 };
 
 export const migrationProvider: MigrationProvider = {
