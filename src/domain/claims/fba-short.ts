@@ -1,0 +1,50 @@
+import type { CandidateDraft } from './candidate.js';
+import { claimWindow } from './claim-window.js';
+import { shareOf } from './claim-math.js';
+import { lineIds, perUnitText } from './fba-claim-parts.js';
+import { orderValue, refundStart, refundValue } from './fba-line.js';
+import type { FbaLine, UnitValue } from './fba-line.js';
+import { amountText, dayOf, reimbursementProof } from './proof-rows.js';
+import type { ReconcileContext } from './reconcile-context.js';
+import type { NetReimbursement } from './reimbursements.js';
+
+/**
+ * FBA reimbursed short: per reimbursement (net of its reversals), in the order's currency, with cash
+ * units left: paid per cash unit < policy `shortReimbursementShareBps` of the expected unit value (the
+ * order line's item price per unit, else the refunded principal per unit) → claim (expected − paid) ×
+ * units, as two components (+expected, −paid). Inventory reimbursements (a unit back in stock) and
+ * fully reversed ones are never short; other currencies are never compared.
+ */
+export function fbaShort(line: FbaLine, context: ReconcileContext): CandidateDraft[] {
+  const expected = orderValue(line) ?? refundValue(line);
+  if (!expected) return [];
+  return line.reimbursements.flatMap((reimbursement) => {
+    const draft = shortDraft(line, reimbursement, expected, context);
+    return draft ? [draft] : [];
+  });
+}
+
+function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, context: ReconcileContext): CandidateDraft | null {
+  const { currency, marketplaceCode } = line.facts;
+  const units = net.cashUnits;
+  if (net.original.currency !== currency || units < 1 || net.amountMinor <= 0) return null;
+  const expectedMinor = shareOf(expected.totalMinor, units, expected.units);
+  if (net.amountMinor * 10_000 >= expectedMinor * context.policy.shortReimbursementShareBps) return null;
+  const id = net.original.reimbursementId.trim();
+  const reversed = net.reversals.length > 0 ? ` net of ${net.reversals.length} reversal(s)` : '';
+  return {
+    kind: 'fba_reimbursed_short',
+    sku: line.sku,
+    discriminator: id,
+    units,
+    components: [
+      { label: `${units} × ${perUnitText(expected, currency)} ${expected.basis} per unit expected`, amountMinor: expectedMinor },
+      { label: `Paid by reimbursement ${id}${reversed}`, amountMinor: -net.amountMinor },
+    ],
+    computation: `Reimbursement ${id} approved ${dayOf(net.original.approvedAt)} paid ${amountText(net.amountMinor, currency)}${reversed} for ${units} unit(s), `
+      + `below ${context.policy.shortReimbursementShareBps / 100}% of the expected ${amountText(expectedMinor, currency)} (${expected.basis}); the difference is owed.`,
+    window: claimWindow('fba-reimbursement-claim', marketplaceCode, refundStart(line, net.original.approvedAt), context),
+    proof: [reimbursementProof(net.original), ...net.reversals.map(reimbursementProof), ...expected.proof],
+    ids: { ...lineIds(line), reimbursementId: id, reimbursementCaseReason: net.original.reason },
+  };
+}

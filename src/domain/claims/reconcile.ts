@@ -1,0 +1,49 @@
+import { toCandidate } from './candidate.js';
+import type { CandidateDraft } from './candidate.js';
+import { instantOf } from './claim-math.js';
+import type { ClaimCandidate } from './claim.js';
+import { fbaDamaged } from './fba-damaged.js';
+import { fbaLinesOf, reimbursedUnits } from './fba-line.js';
+import type { FbaLine } from './fba-line.js';
+import { fbaNotReturned } from './fba-not-returned.js';
+import { fbaShort } from './fba-short.js';
+import { fbaWrongUnit, wrongUnitRows } from './fba-wrong-unit.js';
+import type { ReconcileContext } from './reconcile-context.js';
+import type { OrderFacts } from './reconcile-facts.js';
+import { safetCandidates } from './safet.js';
+import { requireMarketplace } from '../marketplaces.js';
+
+export type { ReconcileContext } from './reconcile-context.js';
+
+/**
+ * What Amazon owes on one order (issue 5; reference §2.4–2.6, §4.8, §4.9): every claim candidate the
+ * facts prove, sorted by key, keys unique. Pure: the same facts, rules, calendar, policy and `nowIso`
+ * give the same candidates. Money in another currency than `facts.currency` is never compared or
+ * summed with it. Nothing is produced from data that cannot prove it (no refund, no value, no FBA).
+ * @throws DomainError `invalid_input` for an unknown marketplace or an instant that is not ISO-8601.
+ */
+export function reconcileOrder(facts: OrderFacts, context: ReconcileContext): ClaimCandidate[] {
+  requireMarketplace(facts.marketplaceCode);
+  instantOf(context.nowIso);
+  const drafts = [...fbaLinesOf(facts, context.policy).flatMap((line) => fbaDrafts(line, context)), ...safetCandidates(facts, context)];
+  const byKey = new Map<string, ClaimCandidate>();
+  for (const draft of drafts) {
+    const candidate = toCandidate(facts, draft);
+    if (candidate && !byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
+  }
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The FBA claims of one order line. Reimbursed units (net of reversals) settle, in this order, units
+ * refunded and not returned (Amazon's automatic reimbursement, §4.9, the common case), then wrong units,
+ * then damaged units; a wrong unit is not also claimed as damaged. Short reimbursements are weighed
+ * on their own.
+ */
+function fbaDrafts(line: FbaLine, context: ReconcileContext): CandidateDraft[] {
+  const notReturned = fbaNotReturned(line, context, reimbursedUnits(line));
+  const wrongRows = wrongUnitRows(line);
+  const wrong = fbaWrongUnit(line, context, notReturned.poolLeft, wrongRows);
+  const damaged = fbaDamaged(line, context, wrong.poolLeft, new Set(wrongRows));
+  return [...notReturned.drafts, ...wrong.drafts, ...damaged.drafts, ...fbaShort(line, context)];
+}
