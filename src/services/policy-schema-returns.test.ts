@@ -1,8 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { DispositionPolicy } from '../domain/disposition/disposition-policy.js';
+import { defaultClaimsPolicy } from '../domain/claims/claims-policy.js';
+import type { ClaimsPolicy } from '../domain/claims/claims-policy.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { validatePolicy } from './policy.js';
+import { claimsSchema } from './policy-schema-returns.js';
 import type { dispositionSchema } from './policy-schema-returns.js';
 
 const errorsOf = (value: unknown) => {
@@ -118,5 +121,92 @@ describe('the disposition section of the policy', () => {
 
   it('requires the section\'s own fields once it is given', () => {
     expect(errorsOf({ ...defaultPolicy, disposition: { marketplaces: {} } })).toEqual(['disposition.supplierCredits: is required']);
+  });
+});
+
+describe('the claims section of the policy', () => {
+  // A mutable deep copy of the default claims policy to break in one place.
+  const withClaims = (change: (c: z.output<typeof claimsSchema>) => void) => {
+    const c = JSON.parse(JSON.stringify(defaultClaimsPolicy)) as z.output<typeof claimsSchema>;
+    change(c);
+    return { ...defaultPolicy, claims: c };
+  };
+
+  it('mirrors ClaimsPolicy', () => {
+    expectTypeOf<z.output<typeof claimsSchema>>().toExtend<ClaimsPolicy>();
+    expectTypeOf<keyof z.output<typeof claimsSchema>>().toEqualTypeOf<keyof ClaimsPolicy>();
+  });
+
+  it('accepts the default, which round-trips unchanged', () => {
+    expect(defaultPolicy.claims).toBe(defaultClaimsPolicy);
+    const result = validatePolicy(JSON.parse(JSON.stringify(defaultPolicy)));
+    expect(result.ok && result.policy.claims).toEqual(defaultClaimsPolicy);
+    expect(claimsSchema.parse(defaultClaimsPolicy)).toEqual(defaultClaimsPolicy);
+  });
+
+  it('gives a policy stored before the section existed the default, a fresh copy each time', () => {
+    const { claims: _left, ...older } = defaultPolicy;
+    const first = validatePolicy(older);
+    const second = validatePolicy(older);
+    expect(first.ok && first.policy.claims).toEqual(defaultClaimsPolicy);
+    expect(first.ok && second.ok && first.policy.claims !== second.policy.claims).toBe(true);
+    expect(first.ok && first.policy.claims !== defaultClaimsPolicy).toBe(true);
+  });
+
+  it('accepts another currency cap and a source left out', () => {
+    expect(errorsOf(withClaims((c) => {
+      c.safetMaxPerOrderMinor = { USD: 500_000, GBP: 400_000, JPY: 750_000 };
+      delete c.sources.mfnReturnDueDays;
+    }))).toEqual([]);
+  });
+
+  it.each([
+    ['a share above 100%', (c: z.output<typeof claimsSchema>) => { c.shortReimbursementShareBps = 12000; },
+      'claims.shortReimbursementShareBps: must be at most 10000'],
+    ['an unknown currency key', (c: z.output<typeof claimsSchema>) => { c.safetMaxPerOrderMinor = { USD: 500_000, XYZ: 1 }; },
+      'claims.safetMaxPerOrderMinor.XYZ: must be a known ISO 4217 currency code such as USD, EUR or JPY'],
+    ['a lowercase currency key', (c: z.output<typeof claimsSchema>) => { c.safetMaxPerOrderMinor = { usd: 500_000 }; },
+      'claims.safetMaxPerOrderMinor.usd: must be a known ISO 4217 currency code such as USD, EUR or JPY'],
+    ['a cap of nothing', (c: z.output<typeof claimsSchema>) => { c.safetMaxPerOrderMinor = { USD: 0 }; },
+      'claims.safetMaxPerOrderMinor.USD: must be at least 1'],
+    ['a misspelt key', (c: z.output<typeof claimsSchema>) => { Object.assign(c, { mfnReturnDueDay: 45 }); },
+      'claims.mfnReturnDueDay: is not a policy field (check the spelling)'],
+    ['a source for a misspelt field', (c: z.output<typeof claimsSchema>) => { c.sources.safetDamageCap = '[S]'; },
+      'claims.sources.safetDamageCap: is not a policy field (check the spelling)'],
+    ['a zero day count', (c: z.output<typeof claimsSchema>) => { c.mfnReturnDueDays = 0; },
+      'claims.mfnReturnDueDays: must be at least 1'],
+    ['a fractional day count', (c: z.output<typeof claimsSchema>) => { c.mfnReturnDueDays = 4.5; },
+      'claims.mfnReturnDueDays: must be a whole number'],
+    ['an empty list', (c: z.output<typeof claimsSchema>) => { c.amazonFaultDispositions = []; },
+      'claims.amazonFaultDispositions: must have at least 1 entry'],
+    ['a blank code', (c: z.output<typeof claimsSchema>) => { c.amazonIssuedResolutions.push('  '); },
+      'claims.amazonIssuedResolutions[6]: must not be empty'],
+    ['a code listed twice', (c: z.output<typeof claimsSchema>) => { c.amazonFaultDispositions.push('carrier-damaged'); },
+      'claims.amazonFaultDispositions[2]: lists carrier-damaged twice'],
+    ['a not-returned resolution Amazon does not issue', (c: z.output<typeof claimsSchema>) => { c.notReturnedResolutions.push('StandardRefund'); },
+      'claims.notReturnedResolutions[4]: must also be in amazonIssuedResolutions (StandardRefund is not)'],
+  ])('refuses %s, naming the path', (_what, change, expected) => {
+    expect(errorsOf(withClaims(change))).toEqual([expected]);
+  });
+
+  it('lists every error at once', () => {
+    const errors = errorsOf(withClaims((c) => {
+      c.safetDamageCapBps = 12000;
+      c.safetMaxPerOrderMinor = { USD: 500_000, EURO: 400_000 };
+      Object.assign(c, { unitRefundMinShareBp: 5000 });
+      c.mfnReturnDueDays = 0;
+    }));
+    expect(errors).toEqual(expect.arrayContaining([
+      'claims.safetDamageCapBps: must be at most 10000',
+      'claims.safetMaxPerOrderMinor.EURO: must be a known ISO 4217 currency code such as USD, EUR or JPY',
+      'claims.unitRefundMinShareBp: is not a policy field (check the spelling)',
+      'claims.mfnReturnDueDays: must be at least 1',
+    ]));
+    expect(errors).toHaveLength(4);
+  });
+
+  it('requires the section\'s own fields once it is given', () => {
+    const { sources: _left, ...noSources } = defaultClaimsPolicy;
+    expect(errorsOf({ ...defaultPolicy, claims: noSources })).toEqual(['claims.sources: is required']);
   });
 });

@@ -3,11 +3,13 @@ import { checklistItems } from '../domain/inspection/checklist.js';
 import { defaultInspectionChecklists } from '../domain/inspection/checklist-policy.js';
 import { inspectionGrades } from '../domain/inspection/inspection-grades.js';
 import { defaultDispositionPolicy } from '../domain/disposition/default-disposition-policy.js';
+import { codeOf } from '../domain/claims/claim-math.js';
+import { defaultClaimsPolicy } from '../domain/claims/claims-policy.js';
 import { findMarketplace } from '../domain/marketplaces.js';
 import { amazonNumber, bps, currency, effectiveDated, fail, marketplace, money, perMarketplace, weightTiers } from './policy-schema-parts.js';
 
 // The policy sections of what happens when a parcel comes back (issue 4): inspection checklists,
-// disposition economics and refund rules.
+// disposition economics and refund rules; and the thresholds of the claims reconciliation (issue 5).
 
 const checklist = z.array(z.enum(checklistItems)).superRefine((items, ctx) => {
   items.forEach((item, i) => {
@@ -115,4 +117,53 @@ export const dispositionSchema = buildDispositionSchema();
  */
 export const dispositionWithDefault = dispositionSchema.default(
   () => JSON.parse(JSON.stringify(defaultDispositionPolicy)) as z.output<typeof dispositionSchema>,
+);
+
+// ---- Claims reconciliation thresholds (domain/claims/claims-policy.ts, docs/claims.md). ----
+
+function buildClaimsSchema() {
+  const codes = z.array(z.string().trim().min(1)).min(1).superRefine((items, ctx) => {
+    // Compared as the reconciliation compares them: ignoring case and punctuation.
+    items.forEach((item, i) => { if (items.findIndex((other) => codeOf(other) === codeOf(item)) < i) fail(ctx, [i], `lists ${item} twice`); });
+  });
+
+  const fields = {
+    shortReimbursementShareBps: bps,
+    unitRefundMinShareBps: bps,
+    amazonFaultDispositions: codes,
+    amazonIssuedResolutions: codes,
+    notReturnedResolutions: codes,
+    // Past a year an unreturned refund is long lost; the longest buyer return window is far shorter (§4.1).
+    mfnReturnDueDays: z.number().int().min(1).max(365),
+    safetDamageCapBps: bps,
+    // Keyed by currency, checked here rather than by a record key schema so the error names the currency.
+    safetMaxPerOrderMinor: z.record(z.string(), z.number().int().min(1)).superRefine((caps, ctx) => {
+      for (const code of Object.keys(caps)) {
+        const parsed = currency.safeParse(code);
+        if (!parsed.success) fail(ctx, [code], parsed.error.issues[0]?.message ?? 'must be a known ISO 4217 currency code');
+      }
+    }),
+  };
+  const documented: ReadonlySet<string> = new Set(Object.keys(fields));
+
+  return z.strictObject({
+    ...fields,
+    sources: z.record(z.string(), z.string().trim().min(1)).superRefine((sources, ctx) => {
+      for (const key of Object.keys(sources)) if (!documented.has(key)) fail(ctx, [key], 'is not a policy field (check the spelling)');
+    }),
+  }).superRefine((claims, ctx) => {
+    // The not-returned resolutions are a subset of the Amazon-issued ones: any other is never reached.
+    const issued = new Set(claims.amazonIssuedResolutions.map(codeOf));
+    claims.notReturnedResolutions.forEach((resolution, i) => {
+      if (!issued.has(codeOf(resolution))) fail(ctx, ['notReturnedResolutions', i], `must also be in amazonIssuedResolutions (${resolution} is not)`);
+    });
+  });
+}
+
+/** The thresholds the claims reconciliation weighs claims with (`ClaimsPolicy`, docs/claims.md). */
+export const claimsSchema = buildClaimsSchema();
+
+/** The claims thresholds, defaulted for a policy stored before they existed (a fresh deep copy each time, as for disposition). */
+export const claimsWithDefault = claimsSchema.default(
+  () => JSON.parse(JSON.stringify(defaultClaimsPolicy)) as z.output<typeof claimsSchema>,
 );

@@ -6,7 +6,7 @@ import { conditionGrades, labelPayers } from '../domain/policy/policy.js';
 import { messageLanguages } from '../domain/messages/lint-rules.js';
 import { messageActions } from '../domain/messages/templates/actions.js';
 import { faultParties, reasonCategories } from '../domain/reasons.js';
-import { dispositionWithDefault, inspectionChecklistsWithDefault } from './policy-schema-returns.js';
+import { claimsWithDefault, dispositionWithDefault, inspectionChecklistsWithDefault } from './policy-schema-returns.js';
 import { amazonNumber, bps, currency, effectiveDated, fail, marketplace, money, perMarketplace, probability, weightTiers } from './policy-schema-parts.js';
 
 // The policy schema (zod stays out of the domain; the domain holds the Policy type and the defaults).
@@ -86,6 +86,7 @@ export const policySchema = z.strictObject({
   inspectionChecklists: inspectionChecklistsWithDefault,
   freeReturnsMarketplaces: z.array(marketplace).default(() => []),
   disposition: dispositionWithDefault,
+  claims: claimsWithDefault,
   messageTemplates: z.partialRecord(z.enum(messageLanguages), z.partialRecord(z.enum(messageActions), z.strictObject({
     subject: z.string().trim().min(1), body: z.string().trim().min(1),
   }))).optional(),

@@ -3,6 +3,7 @@ import type { Money } from '../money.js';
 import { defaultInspectionChecklists } from '../inspection/checklist-policy.js';
 import { defaultRefundCaps } from '../refunds/refund-caps.js';
 import { defaultDispositionPolicy } from '../disposition/default-disposition-policy.js';
+import { defaultClaimsPolicy } from '../claims/claims-policy.js';
 
 // Seller choices below (handling, label estimates, ladder, priors, risk money) are starting points to
 // tune; Amazon's numbers carry their effective date and source from ../shared/reference/amazon-returns.md.
@@ -116,4 +117,5 @@ export const defaultPolicy: Policy = {
   // Free Returns is a setting the seller opts into per marketplace; none by default.
   freeReturnsMarketplaces: [],
   disposition: defaultDispositionPolicy,
+  claims: defaultClaimsPolicy,
 };

@@ -5,6 +5,7 @@ import type { MessageAction, MessageTemplate } from '../messages/templates/actio
 import type { MessageLanguage } from '../messages/lint-rules.js';
 import type { InspectionChecklistPolicy } from '../inspection/checklist-policy.js';
 import type { DispositionPolicy } from '../disposition/disposition-policy.js';
+import type { ClaimsPolicy } from '../claims/claims-policy.js';
 
 /**
  * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
@@ -40,16 +41,18 @@ export interface Policy {
   readonly deadlines: DeadlineOverrides;
   /** When a request looks like abuse, and the odds the decision weighs for its risks. */
   readonly decisionPriors: DecisionPriors;
+  /** Which checklist items an inspection must answer, by product category (docs/inspection.md). */
+  readonly inspectionChecklists: InspectionChecklistPolicy;
+  /** Marketplaces where the seller offers Free Returns: no return label is deducted from an in-policy return there (reference §4.2). */
+  readonly freeReturnsMarketplaces: readonly MarketplaceCode[];
+  /** What each route for a returned unit costs and brings: restock, used sale, liquidation… (docs/disposition.md). */
+  readonly disposition: DispositionPolicy;
+  /** What the claims reconciliation counts as a claim, and how much: every threshold that is not a window (docs/claims.md). */
+  readonly claims: ClaimsPolicy;
   /**
    * The seller's own wording of buyer messages, per language and action; an action not given uses the
    * shipped template. Checked by the same compliance lint as every draft (docs/message-templates.md).
    */
-  /** Which checklist items an inspection must answer, by product category (docs/inspection.md). */
-  readonly inspectionChecklists: InspectionChecklistPolicy;
-  /** Marketplaces where the seller offers Free Returns: the return label is never deducted there (reference §4.2). */
-  readonly freeReturnsMarketplaces: readonly MarketplaceCode[];
-  /** What each route for a returned unit costs and brings: restock, used sale, liquidation… (docs/disposition.md). */
-  readonly disposition: DispositionPolicy;
   readonly messageTemplates?: Readonly<Partial<Record<MessageLanguage, Readonly<Partial<Record<MessageAction, MessageTemplate>>>>>>;
 }
 
