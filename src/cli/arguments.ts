@@ -1,13 +1,23 @@
 import { DomainError } from '../domain/errors.js';
 import { parseInstant, formatInstant } from '../domain/deadlines/instant.js';
 
+/** An id typed on the command line (`what`: "case", "claim"), or `invalid_input`. */
+function parseId(text: string, what: string): number {
+  const id = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(id) || id < 1) {
+    throw new DomainError('invalid_input', `"${text}" is not a ${what} id (a whole number).`, { id: text });
+  }
+  return id;
+}
+
 /** A case id typed on the command line, or `invalid_input`. */
 export function parseCaseId(text: string): number {
-  const caseId = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(caseId) || caseId < 1) {
-    throw new DomainError('invalid_input', `"${text}" is not a case id (a whole number).`, { id: text });
-  }
-  return caseId;
+  return parseId(text, 'case');
+}
+
+/** A claim id typed on the command line, or `invalid_input`. */
+export function parseClaimId(text: string): number {
+  return parseId(text, 'claim');
 }
 
 /** `--at`: the instant to decide as of (ISO-8601 with a zone), default now; normalized to UTC. */

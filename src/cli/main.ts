@@ -12,6 +12,7 @@ import { registerDecide } from './commands/decide.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerWarehouse } from './commands/warehouse.js';
 import { registerRefunds } from './commands/refunds.js';
+import { registerClaims } from './commands/claims.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerBacktest(program, config);
   registerWarehouse(program, config);
   registerRefunds(program, config);
+  registerClaims(program, config);
   return program;
 }
 

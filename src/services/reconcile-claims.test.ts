@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
+import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
+import { listClaims } from '../storage/claim-repository.js';
+import { listAccountClaims, recordClaim } from './claims.js';
+import { importReportFile } from './import-reports.js';
+import { reconcileClaims } from './reconcile-claims.js';
+
+// One German FBA order refunded on 5 June 2025 with no unit back: claimable 45 to 105 days after the refund (EU).
+
+const orderId = '302-1000000-0000001';
+const importedAt = () => '2025-06-30T00:00:00.000Z';
+const order = rowOf(headers.allOrders, {
+  'amazon-order-id': orderId, 'purchase-date': '2025-06-01T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon',
+  'sales-channel': 'Amazon.de', sku: 'TSHIRT-M', asin: 'B0TEST0001', quantity: '1', currency: 'EUR', 'item-price': '12,50', 'shipping-price': '0,00',
+});
+const refund = (settlementId: string) => rowOf(headers.settlement, {
+  'settlement-id': settlementId, 'transaction-type': 'Refund', 'order-id': orderId, 'adjustment-id': 'amzn1:crow:ADJ1', 'marketplace-name': 'Amazon.de',
+  'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '-12,50', currency: 'EUR', 'posted-date': '05.06.2025',
+  'posted-date-time': '05.06.2025 10:11:12 UTC', 'order-item-code': '64912345678901', sku: 'TSHIRT-M', 'quantity-purchased': '1',
+});
+const reimbursement = (id: string, cells: Record<string, string> = {}) => rowOf(headers.reimbursements, {
+  'approval-date': '2025-07-25T08:00:00+00:00', 'reimbursement-id': id, 'amazon-order-id': orderId, reason: 'CustomerReturn', sku: 'TSHIRT-M',
+  fnsku: 'X00TEST001', asin: 'B0TEST0001', condition: 'Sellable', 'currency-unit': 'EUR', 'amount-per-unit': '12,50', 'amount-total': '12,50',
+  'quantity-reimbursed-cash': '1', 'quantity-reimbursed-inventory': '0', 'quantity-reimbursed-total': '1', ...cells,
+});
+
+describe.each(testDatabases)('reconcileClaims on $name', (target) => {
+  const db = useFreshDatabase(target);
+  const dir = scratchDir();
+  const load = async (name: string, header: string, rows: string[][]) => {
+    const result = await importReportFile(db(), writeReport(dir, name, header, rows), { marketplace: 'DE', now: importedAt });
+    expect(result.rejected).toBe(0);
+  };
+
+  it('finds the refunded unit that never came back once, from two settlement files, with its window and proof', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement-1.txt', headers.settlement, [refund('11887766554')]);
+    await load('settlement-2.txt', headers.settlement, [refund('11887766999')]);
+    const summary = await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z');
+    expect(summary).toMatchObject({ ordersRead: 1, found: 1, newClaims: 1, removed: 0, expired: 0, problems: [] });
+    const [claim] = await listClaims(db().db, 1);
+    expect(claim).toMatchObject({ kind: 'fba_refunded_not_returned', status: 'open', orderId, sku: 'TSHIRT-M', units: 1, owedMinor: 1250, currency: 'EUR' });
+    expect(claim!.window).toMatchObject({ ruleId: 'fba-reimbursement-claim' });
+    expect(claim!.window!.opensAt.slice(0, 10)).toBe('2025-07-20');
+    expect(claim!.proof.map((p) => p.file)).toEqual(expect.arrayContaining(['settlement-1.txt', 'orders.txt']));
+  });
+
+  it('settles the claim when Amazon reimburses, and finds it again when the reimbursement is reversed', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    await reconcileClaims(db(), 1, '2025-07-24T12:00:00.000Z');
+    await load('reimbursements.txt', headers.reimbursements, [reimbursement('4400000001')]);
+    expect(await reconcileClaims(db(), 1, '2025-07-26T12:00:00.000Z')).toMatchObject({ found: 0, removed: 1 });
+    await load('reversal.txt', headers.reimbursements, [reimbursement('4400000002', {
+      'approval-date': '2025-08-02T08:00:00+00:00', reason: 'Reimbursement_Reversal', 'amount-per-unit': '-12,50', 'amount-total': '-12,50',
+      'quantity-reimbursed-cash': '-1', 'quantity-reimbursed-total': '-1', 'original-reimbursement-id': '4400000001', 'original-reimbursement-type': 'CustomerReturn',
+    })]);
+    expect(await reconcileClaims(db(), 1, '2025-08-03T12:00:00.000Z')).toMatchObject({ found: 1, newClaims: 1 });
+  });
+
+  it('keeps what the seller recorded, and expires an open claim whose window closed', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z');
+    const [claim] = await listClaims(db().db, 1);
+    await recordClaim(db(), 1, claim!.id, { kind: 'filed' }, '2025-08-02T00:00:00.000Z', 'Li Wei');
+    await reconcileClaims(db(), 1, '2025-08-05T12:00:00.000Z');
+    expect((await listClaims(db().db, 1))[0]).toMatchObject({ status: 'filed', filedAt: '2025-08-02T00:00:00.000Z' });
+    await recordClaim(db(), 1, claim!.id, { kind: 'won', amount: '10,00' }, '2025-08-20T00:00:00.000Z');
+    const { claims, totals } = await listAccountClaims(db(), 1);
+    expect(claims[0]).toMatchObject({ status: 'partly_won', recoveredMinor: 1000 });
+    expect(totals).toEqual(expect.arrayContaining([expect.objectContaining({ month: '2025-08', currency: 'EUR', filedMinor: 1250, recoveredMinor: 1000 })]));
+  });
+
+  it('expires an open claim once its window has closed: money lost, shown in the totals', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    expect(await reconcileClaims(db(), 1, '2025-09-30T12:00:00.000Z')).toMatchObject({ found: 1, expired: 1 });
+    const { claims, totals } = await listAccountClaims(db(), 1, 'expired');
+    expect(claims).toHaveLength(1);
+    expect(totals.find((t) => t.month === '2025-09')).toMatchObject({ expiredMinor: 1250 });
+  });
+
+  it('finds nothing when the unit came back', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    await load('returns.txt', headers.fbaReturns, [rowOf(headers.fbaReturns, {
+      'return-date': '2025-07-10T15:31:40+00:00', 'order-id': orderId, sku: 'TSHIRT-M', asin: 'B0TEST0001', fnsku: 'X00TEST001', quantity: '1',
+      'detailed-disposition': 'SELLABLE', reason: 'APPAREL_TOO_SMALL', status: 'Unit returned to inventory', 'license-plate-number': 'LPNRR000000001',
+    })]);
+    expect(await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z')).toMatchObject({ found: 0 });
+  });
+});
