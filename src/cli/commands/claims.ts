@@ -31,9 +31,10 @@ export function registerClaims(program: Command, config: Config): void {
   const claims = program.command('claims').description('Money Amazon owes on returns: SAFE-T claims and FBA reimbursements');
 
   claims.command('reconcile').description('Find every claim the imported reports support; run after each import')
+    .option('--at <instant>', 'as of this ISO-8601 instant instead of now (windows open and close by it)')
     .option('--json', 'print one JSON document').addOption(databaseOption(config))
-    .action(async (options: { json?: boolean; database: string }) => {
-      const summary = await withDatabase(options.database, (database) => reconcileClaims(database, defaultAccountId, parseAt(undefined)));
+    .action(async (options: { at?: string; json?: boolean; database: string }) => {
+      const summary = await withDatabase(options.database, (database) => reconcileClaims(database, defaultAccountId, parseAt(options.at)));
       if (options.json) return console.log(JSON.stringify(summary));
       console.log(`${summary.ordersRead} orders read: ${summary.found} claims found (${summary.newClaims} new), ${summary.removed} settled by the data, ${summary.expired} expired.`);
       for (const p of summary.problems) console.log(`! ${p.marketplaceCode} order ${p.orderId}: ${p.problem}`);
