@@ -28,7 +28,7 @@ export interface ClaimPacketEvidence {
   readonly kind: EvidenceKind;
 }
 
-/** One line of an imported report that proves the claim, as it was in the file. */
+/** One line of an imported report that proves the claim: its file and line, and its values as stored (see proof-row-repository.ts). */
 export interface ReportLine {
   readonly file: string;
   /** 1-based line in that file. */
@@ -178,8 +178,8 @@ export function safeFileName(fileName: string, mediaType: string, kind: string):
 // ---- contents -------------------------------------------------------------------------------------
 
 /**
- * `file`, `line`, then the report line as it was: its tabs are kept, so a tab-separated report's
- * columns stay columns; line breaks inside a value become spaces so each report line stays one line.
+ * `file`, `line`, then the line's text as given: its tabs are kept, so the values stay columns; line
+ * breaks inside a value become spaces so each report line stays one line.
  */
 function reportLinesTsv(lines: readonly ReportLine[]): string {
   const oneLine = (value: string): string => String(value).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');

@@ -59,7 +59,7 @@ describe.each(testDatabases)('reconcileClaims on $name', (target) => {
     expect(await reconcileClaims(db(), 1, '2025-08-03T12:00:00.000Z')).toMatchObject({ found: 1, newClaims: 1 });
   });
 
-  it('keeps what the seller recorded, and expires an open claim whose window closed', async () => {
+  it('keeps what the seller recorded through later runs, and totals it by month', async () => {
     await load('orders.txt', headers.allOrders, [order]);
     await load('settlement.txt', headers.settlement, [refund('11887766554')]);
     await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z');
@@ -80,6 +80,25 @@ describe.each(testDatabases)('reconcileClaims on $name', (target) => {
     const { claims, totals } = await listAccountClaims(db(), 1, 'expired');
     expect(claims).toHaveLength(1);
     expect(totals.find((t) => t.month === '2025-09')).toMatchObject({ expiredMinor: 1250 });
+  });
+
+  it('removes a settled open claim even when run again at the same instant', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    const at = '2025-07-26T12:00:00.000Z';
+    await reconcileClaims(db(), 1, at);
+    await load('reimbursements.txt', headers.reimbursements, [reimbursement('4400000001')]);
+    expect(await reconcileClaims(db(), 1, at)).toMatchObject({ found: 0, removed: 1 });
+  });
+
+  it('keeps the claims of an order whose rows cannot be read, and names the order', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z');
+    await db().db.updateTable('settlement_refunds').set({ posted_date: 'not a date' }).execute();
+    const summary = await reconcileClaims(db(), 1, '2025-08-02T12:00:00.000Z');
+    expect(summary).toMatchObject({ found: 0, removed: 0, problems: [expect.objectContaining({ marketplaceCode: 'DE', orderId })] });
+    expect(await listClaims(db().db, 1)).toHaveLength(1);
   });
 
   it('finds nothing when the unit came back', async () => {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { reconcileOrder } from '../domain/claims/reconcile.js';
 import { isDomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
 import { importFileNames, ordersToReconcile, readOrderFacts } from '../storage/claim-facts-repository.js';
-import { settleAfterReconcile, upsertClaims } from '../storage/claim-repository.js';
+import { keepClaimsOfOrders, settleAfterReconcile, upsertClaims } from '../storage/claim-repository.js';
 import { calendarAt, loadDecisionContext } from './decision-context.js';
 import type { Database } from './open-database.js';
 
@@ -28,12 +29,15 @@ export interface ReconcileSummary {
 /**
  * Finds every claim the account's reports support (domain/claims/reconcile.ts), one page of orders at
  * a time, and stores them in one transaction: new claims open, known ones refreshed with their status
- * kept, open claims no longer supported removed, open claims past their window expired. Safe to run
- * after every import: the same data gives the same claims.
+ * kept, open claims no longer supported removed (but never those of an order whose rows could not be
+ * read), open claims past their window expired. Safe to run after every import, at any `nowIso`: the
+ * same data gives the same claims.
  */
 export async function reconcileClaims(database: Database, accountId: number, nowIso: string, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
   const context = await loadDecisionContext(database, accountId);
   const pageSize = options.pageSize ?? 1000;
+  // Marks the claims this run finds, so the ones it does not find can be told apart whatever `nowIso` is.
+  const runId = randomUUID();
   return database.transaction(async (tx) => {
     const files = await importFileNames(tx.db, accountId);
     const orders = await ordersToReconcile(tx.db, accountId);
@@ -56,10 +60,11 @@ export async function reconcileClaims(database: Database, accountId: number, now
         }
       });
       found += candidates.length;
-      newClaims += await upsertClaims(tx, accountId, candidates, nowIso);
+      newClaims += await upsertClaims(tx, accountId, candidates, nowIso, runId);
       options.onProgress?.(Math.min(start + pageSize, orders.length), orders.length);
     }
-    const { removed, expired } = await settleAfterReconcile(tx, accountId, nowIso);
+    await keepClaimsOfOrders(tx, accountId, problems, runId);
+    const { removed, expired } = await settleAfterReconcile(tx, accountId, nowIso, runId);
     return { ordersRead: orders.length, found, newClaims, removed, expired, problems };
   });
 }

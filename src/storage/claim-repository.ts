@@ -39,10 +39,10 @@ function foundColumns(c: ClaimCandidate) {
 }
 
 /**
- * Stores a page of candidates: new ones as `open`, known ones (same key) refreshed with what the data
- * says now, keeping their status. Returns how many were new.
+ * Stores a page of candidates found by reconciliation `runId`: new ones as `open`, known ones (same key)
+ * refreshed with what the data says now, keeping their status. Returns how many were new.
  */
-export async function upsertClaims(tx: Transaction, accountId: number, candidates: readonly ClaimCandidate[], nowIso: string): Promise<number> {
+export async function upsertClaims(tx: Transaction, accountId: number, candidates: readonly ClaimCandidate[], nowIso: string, runId: string): Promise<number> {
   if (candidates.length === 0) return 0;
   const known = await tx.db.selectFrom('claims').select(['id', 'claim_key']).where('account_id', '=', accountId)
     .where('claim_key', 'in', candidates.map((c) => c.key)).execute();
@@ -51,12 +51,12 @@ export async function upsertClaims(tx: Transaction, accountId: number, candidate
   for (const candidate of candidates) {
     const id = idByKey.get(candidate.key);
     if (id !== undefined) {
-      await tx.db.updateTable('claims').set({ ...foundColumns(candidate), seen_at: nowIso }).where('id', '=', id).execute();
+      await tx.db.updateTable('claims').set({ ...foundColumns(candidate), seen_at: nowIso, seen_run: runId }).where('id', '=', id).execute();
       continue;
     }
     await tx.db.insertInto('claims').values({
       ...foundColumns(candidate), account_id: accountId, claim_key: candidate.key, status: 'open', filed_at: null, recovered_minor: null,
-      resolved_at: null, found_at: nowIso, seen_at: nowIso, updated_at: nowIso,
+      resolved_at: null, found_at: nowIso, seen_at: nowIso, seen_run: runId, updated_at: nowIso,
     }).execute();
     inserted += 1;
   }
@@ -64,12 +64,24 @@ export async function upsertClaims(tx: Transaction, accountId: number, candidate
 }
 
 /**
- * After a reconciliation: open claims it no longer found are removed (the data now settles them, e.g.
+ * Keeps the claims of orders a reconciliation could not read (a malformed row): nothing proves them
+ * settled, so they count as seen by run `runId`.
+ */
+export async function keepClaimsOfOrders(tx: Transaction, accountId: number, orders: readonly { marketplaceCode: string; orderId: string }[], runId: string): Promise<void> {
+  for (const order of orders) {
+    await tx.db.updateTable('claims').set({ seen_run: runId })
+      .where('account_id', '=', accountId).where('marketplace_code', '=', order.marketplaceCode).where('order_id', '=', order.orderId).execute();
+  }
+}
+
+/**
+ * After reconciliation `runId`: open claims it did not find are removed (the data now settles them, e.g.
  * Amazon reimbursed on its own), and open claims whose window closed before `nowIso` become `expired`.
  * Claims the seller acted on (filed, won, lost) stay whatever the data says.
  */
-export async function settleAfterReconcile(tx: Transaction, accountId: number, nowIso: string): Promise<{ removed: number; expired: number }> {
-  const removed = await tx.db.deleteFrom('claims').where('account_id', '=', accountId).where('status', '=', 'open').where('seen_at', '<', nowIso).executeTakeFirst();
+export async function settleAfterReconcile(tx: Transaction, accountId: number, nowIso: string, runId: string): Promise<{ removed: number; expired: number }> {
+  const removed = await tx.db.deleteFrom('claims').where('account_id', '=', accountId).where('status', '=', 'open').where('seen_run', '<>', runId).executeTakeFirst();
+  // Instants are stored as UTC ISO-8601 with milliseconds, so text order is time order.
   const expired = await tx.db.updateTable('claims').set({ status: 'expired', updated_at: nowIso })
     .where('account_id', '=', accountId).where('status', '=', 'open').where('closes_at', '<', nowIso).executeTakeFirst();
   return { removed: Number(removed.numDeletedRows), expired: Number(expired.numUpdatedRows) };

@@ -122,7 +122,7 @@ export interface ClaimRow {
   order_id: string; sku: string; case_id: number | null; units: number; owed_minor: number; components: string; computation: string;
   window_rule: string | null; window_from: string | null; opens_at: string | null; closes_at: string | null; proof: string; ids: string;
   status: string; filed_at: string | null; recovered_minor: number | null; resolved_at: string | null; found_at: string; seen_at: string;
-  updated_at: string;
+  seen_run: string; updated_at: string;
 }
 
 export interface ClaimEventRow {

@@ -39,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('found_at', 'text', (c) => c.notNull())
     .addColumn('seen_at', 'text', (c) => c.notNull())
+    .addColumn('seen_run', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('claims_key').unique().on('claims').columns(['account_id', 'claim_key']).execute();
