@@ -47,7 +47,7 @@ export function mfnReturn(over: Partial<MfnReturnFact> = {}): MfnReturnFact {
   return {
     source: 'mfn_returns', ...at('mfn-returns.txt'), caseId: 7, orderId, sku: 'SKU-M', rmaId: 'RMA-1', resolution: 'RefundAtFirstScan', returnType: 'C-Returns',
     requestStatus: 'Approved', returnQuantity: 1, orderAmountMinor: 4000, orderQuantity: 1, refundedAmountMinor: 4000, currency: 'USD',
-    returnDeliveredAt: '2026-03-12T18:00:00Z', safetClaimId: null, safetClaimState: null, ...over,
+    returnDeliveredAt: '2026-03-12T18:00:00Z', returnRequestedAt: null, safetClaimId: null, safetClaimState: null, ...over,
   };
 }
 

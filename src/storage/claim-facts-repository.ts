@@ -90,6 +90,7 @@ async function mfnReturnsOf(db: Db, accountId: number, orderIds: readonly string
   const rows = await db.selectFrom('mfn_returns').selectAll().where('account_id', '=', accountId).where('order_id', 'in', [...orderIds]).orderBy('id').execute();
   return groupBy(rows, (r) => r.order_id, (r) => ({
     ...provenance('mfn_returns', r, files), caseId: r.case_id, orderId: r.order_id, sku: r.sku, rmaId: r.amazon_rma_id, resolution: r.resolution,
+    returnRequestedAt: r.return_request_date,
     returnType: r.return_type, requestStatus: r.return_request_status, returnQuantity: r.return_quantity, orderAmountMinor: r.order_amount_minor,
     orderQuantity: r.order_quantity, refundedAmountMinor: r.refunded_amount_minor, currency: r.currency, returnDeliveredAt: r.return_delivery_date,
     safetClaimId: r.safet_claim_id, safetClaimState: r.safet_claim_state,

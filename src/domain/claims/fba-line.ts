@@ -17,7 +17,7 @@ export interface FbaLine {
   readonly orderLine: OrderLineFact | null;
   /** Refund adjustments that refunded units (oldest first). */
   readonly refunds: readonly RefundAdjustment[];
-  /** FBA return rows, one per license plate, oldest first. */
+  /** FBA return rows, one per return (license plate; blank plates by SKU, FNSKU, disposition, quantity, date), oldest first. */
   readonly returns: readonly FbaReturnFact[];
   readonly reimbursements: readonly NetReimbursement[];
 }
@@ -65,15 +65,22 @@ function isFba(line: FbaLine): boolean {
   return !mfn && (line.returns.length > 0 || line.reimbursements.length > 0);
 }
 
-/** FBA return rows once per license plate (the same return shows up with different dates across pulls, §2.1); oldest first. */
+/**
+ * FBA return rows once per return, oldest first. A return with a license plate counts once per plate
+ * (the same return shows up with different dates across pulls, §2.1). Rows with a blank plate are the
+ * same return when SKU, FNSKU, detailed disposition, quantity and return date (instant) all match: the
+ * report has nothing else to tell them apart, and the same row pulled twice must not count twice.
+ */
 export function dedupeReturns(rows: readonly FbaReturnFact[]): FbaReturnFact[] {
-  const byPlate = new Map<string, FbaReturnFact>();
+  const byReturn = new Map<string, FbaReturnFact>();
   for (const row of rows) {
     const plate = idOf(row.licensePlate);
-    const key = plate === null ? `row:${row.source}:${row.rowId}` : `${row.sku.trim()}:${plate}`;
-    if (!byPlate.has(key)) byPlate.set(key, row);
+    const key = plate === null
+      ? JSON.stringify(['blank', row.sku.trim(), codeOf(row.fnsku), codeOf(row.detailedDisposition), row.quantity, instantOf(row.returnedAt)])
+      : JSON.stringify(['plate', row.sku.trim(), plate]);
+    if (!byReturn.has(key)) byReturn.set(key, row);
   }
-  return [...byPlate.values()].sort((a, b) => instantOf(a.returnedAt) - instantOf(b.returnedAt) || a.licensePlate.localeCompare(b.licensePlate));
+  return [...byReturn.values()].sort((a, b) => instantOf(a.returnedAt) - instantOf(b.returnedAt) || a.licensePlate.localeCompare(b.licensePlate));
 }
 
 // A refund far below the price is a concession (partial refund), not a unit refund: no unit was due back.
@@ -103,6 +110,14 @@ export function orderValue(line: FbaLine): UnitValue | null {
   const price = orderPrice(line.orderLine, line.facts.currency);
   if (!price || !line.orderLine) return null;
   return { ...price, basis: 'order item price', proof: [orderLineProof(line.orderLine, line.facts.currency)] };
+}
+
+/**
+ * Units the line can owe at most: the order line's quantity, else (no order line on record) the units
+ * its refunds refunded. No FBA claim kind, nor all of them together, asks for more.
+ */
+export function orderedUnits(line: FbaLine): number {
+  return line.orderLine && line.orderLine.quantity >= 1 ? line.orderLine.quantity : sumOf(line.refunds.map((a) => a.units));
 }
 
 /** Units still reimbursed on the line, net of reversals, any currency (a unit paid for is settled whatever the money). */

@@ -39,15 +39,44 @@ describe('FBA refunded, not returned', () => {
     expect(summary(facts(input))).toEqual(expected);
   });
 
-  it('claims the latest refund adjustment when an earlier one is matched by a return', () => {
+  it('claims the earliest refund adjustment when a return matches the later one (returns match the newest refunds first)', () => {
     const found = reconcileOrder(facts({
       orderLines: [orderLine({ quantity: 2, itemPriceMinor: 5000 })],
       refunds: [refund({ adjustmentId: 'ADJ-1', postedAt: '2026-03-02T10:00:00Z' }), refund({ adjustmentId: 'ADJ-2', merchantAdjustmentItemId: 'MAI-2', amountMinor: -2400, postedAt: '2026-03-20T10:00:00Z' })],
       fbaReturns: [fbaReturn()],
     }), context());
     expect(found.map((c) => [c.key, c.owedMinor, c.window?.fromIso])).toEqual([
-      ['fba_refunded_not_returned:US:111-1234567-1234567:SKU-A:ADJ-2', 2400, '2026-03-20T10:00:00.000Z'],
+      ['fba_refunded_not_returned:US:111-1234567-1234567:SKU-A:ADJ-1', 2500, '2026-03-02T10:00:00.000Z'],
     ]);
+  });
+
+  it('one reimbursement id with a row for each of two refunded SKUs settles both (keyed by id and SKU)', () => {
+    const found = reconcileOrder(facts({
+      orderLines: [orderLine(), orderLine({ sku: 'SKU-B', asin: 'B00ASIN002' })],
+      refunds: [refund(), refund({ sku: 'SKU-B', adjustmentId: 'ADJ-2', orderItemCode: 'OIC-2', merchantAdjustmentItemId: 'MAI-2' })],
+      reimbursements: [reimbursement(), reimbursement({ sku: 'SKU-B', fnsku: 'X00FNSKU2', asin: 'B00ASIN002' })],
+    }), context());
+    expect(found).toEqual([]);
+  });
+
+  it('a refund of 2 units with a blank quantity, 1 unit back: claims the other unit at its price', () => {
+    expect(summary(facts({ orderLines: [orderLine({ quantity: 2, itemPriceMinor: 5000 })], refunds: [refund({ quantity: null, amountMinor: -10000 })], fbaReturns: [fbaReturn()] })))
+      .toEqual(['fba_refunded_not_returned 1u 5000']);
+  });
+
+  it('two identical principal rows in one settlement are two refunded units', () => {
+    expect(summary(facts({ orderLines: [orderLine({ quantity: 2, itemPriceMinor: 5000 })], refunds: [refund(), refund()] })))
+      .toEqual(['fba_refunded_not_returned 2u 5000']);
+  });
+
+  it('keeps the oldest refund claimed, with its key and window, when a later refund and a return arrive', () => {
+    const line = orderLine({ quantity: 2, itemPriceMinor: 5000 });
+    const a1 = refund({ adjustmentId: 'A1', postedAt: '2026-03-02T10:00:00Z' });
+    const a2 = refund({ adjustmentId: 'A2', merchantAdjustmentItemId: 'MAI-2', postedAt: '2026-03-25T10:00:00Z' });
+    const keyAndWindow = (input: OrderFacts) => reconcileOrder(input, context()).map((c) => [c.key, c.units, c.owedMinor, c.window?.closesAt]);
+    const first = keyAndWindow(facts({ orderLines: [line], refunds: [a1] }));
+    expect(first).toEqual([['fba_refunded_not_returned:US:111-1234567-1234567:SKU-A:A1', 1, 2500, '2026-06-30T09:00:00.000Z']]);
+    expect(keyAndWindow(facts({ orderLines: [line], refunds: [a1, a2], fbaReturns: [fbaReturn({ returnedAt: '2026-04-01T10:00:00Z' })] }))).toEqual(first);
   });
 
   it('gives the full candidate: window 60-120 days after the refund (US), proof with file and line, ids', () => {

@@ -2,6 +2,7 @@ import { claimWindow } from './claim-window.js';
 import type { CandidateDraft } from './candidate.js';
 import { sumOf } from './claim-math.js';
 import { lineIds, reimbursementRows, unitsComponent } from './fba-claim-parts.js';
+import { orderedUnits } from './fba-line.js';
 import type { FbaLine } from './fba-line.js';
 import { amountText, dayOf, fbaReturnProof, orderLineProof, refundProof } from './proof-rows.js';
 import type { ReconcileContext } from './reconcile-context.js';
@@ -17,25 +18,30 @@ export interface PoolResult {
  * FBA refunded, not returned (§4.9): refunded units − units back at a fulfilment centre (any
  * disposition, any date: a unit that came back, even one day into the claim window, settles it) −
  * units reimbursed (net of reversals, taken from `pool`) > 0. Refunded units count at most the ordered
- * quantity. Returns match the oldest refunds first, so the open units belong to the latest adjustments:
- * one candidate per adjustment, owed = that adjustment's refunded principal per unit × open units, window
- * `fba-reimbursement-claim` from its posted date. A candidate before the window opens is still one
- * (Amazon may reimburse on its own by then; the window says when it can be filed).
+ * quantity. Returns and reimbursements match the NEWEST refunds first, so the open units stay on the
+ * oldest adjustments: a claim found on a refund keeps its key and its (earliest) window when a later
+ * refund and a return arrive. One candidate per adjustment, owed = that adjustment's refunded principal
+ * per unit × open units, window `fba-reimbursement-claim` from its posted date. A candidate before the
+ * window opens is still one (Amazon may reimburse on its own by then; the window says when it can be filed).
  */
 export function fbaNotReturned(line: FbaLine, context: ReconcileContext, pool: number): PoolResult {
   const refunded = sumOf(line.refunds.map((a) => a.units));
-  const ordered = line.orderLine && line.orderLine.quantity >= 1 ? line.orderLine.quantity : refunded;
   const returned = sumOf(line.returns.map((r) => Math.max(0, r.quantity)));
-  const missing = Math.max(0, Math.min(refunded, ordered) - returned);
+  const missing = Math.max(0, Math.min(refunded, orderedUnits(line)) - returned);
   const reimbursed = Math.min(pool, missing);
   let open = missing - reimbursed;
   const drafts: CandidateDraft[] = [];
-  for (const adjustment of [...line.refunds].reverse()) {
+  for (const adjustment of line.refunds) {
     const units = Math.min(open, adjustment.units);
     open -= units;
     if (units > 0) drafts.push(draft(line, adjustment, units, { refunded, returned, reimbursed }, context));
   }
-  return { drafts: drafts.reverse(), poolLeft: pool - reimbursed };
+  return { drafts, poolLeft: pool - reimbursed };
+}
+
+/** Units the drafts claim. */
+export function unitsOf(drafts: readonly CandidateDraft[]): number {
+  return sumOf(drafts.map((d) => d.units));
 }
 
 interface Counts { readonly refunded: number; readonly returned: number; readonly reimbursed: number }

@@ -20,20 +20,31 @@ export interface ReturnedRowClaim {
   readonly ids: (row: FbaReturnFact) => Record<string, string | null>;
 }
 
+/** Drafts found on returned rows, the reimbursed units left, and the units the line can still owe. */
+export interface ReturnedRowsResult extends PoolResult {
+  readonly budgetLeft: number;
+}
+
 /**
  * Drafts for `rows` of the line, taking reimbursed units from `pool` (a reimbursement for the unit
- * settles it). Window `fba-reimbursement-claim` from the line's earliest refund, else the return date.
+ * settles it), and claiming at most `budget` units in all (the ordered quantity less the units already
+ * accounted for: claimed as not returned, reimbursed, or claimed by the other returned-row finder), so
+ * a return listed twice or more returns than were ordered never claim more units than were sold.
+ * Window `fba-reimbursement-claim` from the line's earliest refund, else the return date.
  */
-export function claimReturnedRows(line: FbaLine, rows: readonly FbaReturnFact[], claim: ReturnedRowClaim, context: ReconcileContext, pool: number): PoolResult {
+export function claimReturnedRows(line: FbaLine, rows: readonly FbaReturnFact[], claim: ReturnedRowClaim, context: ReconcileContext, pool: number, budget: number): ReturnedRowsResult {
   const value = refundValue(line) ?? orderValue(line);
   const drafts: CandidateDraft[] = [];
   let left = pool;
+  let budgetLeft = Math.max(0, budget);
   for (const row of rows) {
     const quantity = Math.max(0, row.quantity);
     const covered = Math.min(left, quantity);
     left -= covered;
-    const units = quantity - covered;
+    const units = Math.min(quantity - covered, budgetLeft);
     if (units < 1 || value === null) continue;
+    budgetLeft -= units;
+    const capped = quantity - covered - units;
     const component = unitsComponent(value, units, line.facts.currency);
     drafts.push({
       kind: claim.kind,
@@ -41,11 +52,12 @@ export function claimReturnedRows(line: FbaLine, rows: readonly FbaReturnFact[],
       discriminator: row.licensePlate.trim() || `row-${row.rowId}`,
       units,
       components: [component],
-      computation: `${claim.why(row)}; ${covered > 0 ? `${covered} of ${quantity} unit(s) already reimbursed, ` : 'no reimbursement found, '}so ${units} unit(s) are owed at ${component.label}.`,
+      computation: `${claim.why(row)}; ${covered > 0 ? `${covered} of ${quantity} unit(s) already reimbursed, ` : 'no reimbursement found, '}`
+        + `${capped > 0 ? `${capped} more unit(s) beyond the ordered quantity not claimed, ` : ''}so ${units} unit(s) are owed at ${component.label}.`,
       window: claimWindow('fba-reimbursement-claim', line.facts.marketplaceCode, refundStart(line, row.returnedAt), context),
       proof: [fbaReturnProof(row), ...value.proof, ...reimbursementRows(line)],
       ids: { ...lineIds(line), ...claim.ids(row), licensePlate: row.licensePlate },
     });
   }
-  return { drafts, poolLeft: left };
+  return { drafts, poolLeft: left, budgetLeft };
 }

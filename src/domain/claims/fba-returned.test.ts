@@ -24,6 +24,30 @@ describe('FBA damaged, not reimbursed', () => {
     expect(summary(facts(input))).toEqual(expected);
   });
 
+  it('the same damaged return twice with a blank license plate is claimed once', () => {
+    const input = facts({ orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged({ licensePlate: '' }), damaged({ licensePlate: ' ' })] });
+    expect(summary(input)).toEqual(['fba_damaged_not_reimbursed 1u 2500']);
+  });
+
+  it('blank-plate returns that differ in disposition, quantity or date are different returns', () => {
+    const two = orderLine({ quantity: 2, itemPriceMinor: 5000 });
+    const input = facts({ orderLines: [two], refunds: [refund({ quantity: 2, amountMinor: -5000 })], fbaReturns: [damaged({ licensePlate: '' }), damaged({ licensePlate: '', returnedAt: '2026-03-11T10:00:00Z' })] });
+    expect(summary(input)).toEqual(['fba_damaged_not_reimbursed 1u 2500', 'fba_damaged_not_reimbursed 1u 2500']);
+  });
+
+  it.each<[string, Partial<OrderFacts>, string[]]>([
+    ['two damaged plates, 1 ordered', { orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged(), damaged({ licensePlate: 'LPN-2' })] }, ['fba_damaged_not_reimbursed 1u 2500']],
+    ['a blank-plate damaged return pulled twice with two dates, 1 ordered',
+      { orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged({ licensePlate: '' }), damaged({ licensePlate: '', returnedAt: '2026-03-11T10:00:00Z' })] }, ['fba_damaged_not_reimbursed 1u 2500']],
+    ['a damaged return of 3 units, 2 ordered', { orderLines: [orderLine({ quantity: 2, itemPriceMinor: 5000 })], refunds: [refund({ quantity: 2, amountMinor: -5000 })], fbaReturns: [damaged({ quantity: 3 })] }, ['fba_damaged_not_reimbursed 2u 5000']],
+    ['a reimbursed unit leaves no room for a second damaged unit of 1 ordered',
+      { orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged(), damaged({ licensePlate: 'LPN-2' })], reimbursements: [reimbursement()] }, []],
+    ['a wrong unit and a damaged unit, 1 ordered: the wrong one only',
+      { orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged({ licensePlate: 'LPN-2' }), fbaReturn({ asin: 'B00OTHER01' })] }, ['fba_wrong_unit_returned 1u 2500']],
+  ])('caps damaged and wrong units at the ordered quantity less units accounted for: %s', (_name, input, expected) => {
+    expect(summary(facts(input))).toEqual(expected);
+  });
+
   it('names the license plate and keys on it', () => {
     const [claim] = reconcileOrder(facts({ orderLines: [orderLine()], refunds: [refund()], fbaReturns: [damaged()] }), context());
     expect(claim).toMatchObject({ key: 'fba_damaged_not_reimbursed:US:111-1234567-1234567:SKU-A:LPN-1', ids: { licensePlate: 'LPN-1', returnedFnsku: 'X00FNSKU1' } });

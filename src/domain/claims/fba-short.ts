@@ -13,23 +13,29 @@ import type { NetReimbursement } from './reimbursements.js';
  * units left: paid per cash unit < policy `shortReimbursementShareBps` of the expected unit value (the
  * order line's item price per unit, else the refunded principal per unit) → claim (expected − paid) ×
  * units, as two components (+expected, −paid). Inventory reimbursements (a unit back in stock) and
- * fully reversed ones are never short; other currencies are never compared.
+ * fully reversed ones are never short; other currencies are never compared. The short claims of the
+ * line ask for at most `budget` units together (the ordered quantity less the units the other FBA
+ * kinds claim): only reimbursements for more units than were ordered are cut, paid counted pro rata.
  */
-export function fbaShort(line: FbaLine, context: ReconcileContext): CandidateDraft[] {
+export function fbaShort(line: FbaLine, context: ReconcileContext, budget: number): CandidateDraft[] {
   const expected = orderValue(line) ?? refundValue(line);
   if (!expected) return [];
+  let left = Math.max(0, budget);
   return line.reimbursements.flatMap((reimbursement) => {
-    const draft = shortDraft(line, reimbursement, expected, context);
+    const draft = shortDraft(line, reimbursement, expected, left, context);
+    left -= draft?.units ?? 0;
     return draft ? [draft] : [];
   });
 }
 
-function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, context: ReconcileContext): CandidateDraft | null {
+function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, budget: number, context: ReconcileContext): CandidateDraft | null {
   const { currency, marketplaceCode } = line.facts;
-  const units = net.cashUnits;
-  if (net.original.currency !== currency || units < 1 || net.amountMinor <= 0) return null;
+  if (net.original.currency !== currency || net.cashUnits < 1 || net.amountMinor <= 0) return null;
+  const units = Math.min(net.cashUnits, budget);
+  if (units < 1) return null;
+  const paidMinor = shareOf(net.amountMinor, units, net.cashUnits);
   const expectedMinor = shareOf(expected.totalMinor, units, expected.units);
-  if (net.amountMinor * 10_000 >= expectedMinor * context.policy.shortReimbursementShareBps) return null;
+  if (paidMinor * 10_000 >= expectedMinor * context.policy.shortReimbursementShareBps) return null;
   const id = net.original.reimbursementId.trim();
   const reversed = net.reversals.length > 0 ? ` net of ${net.reversals.length} reversal(s)` : '';
   return {
@@ -39,9 +45,9 @@ function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, c
     units,
     components: [
       { label: `${units} × ${perUnitText(expected, currency)} ${expected.basis} per unit expected`, amountMinor: expectedMinor },
-      { label: `Paid by reimbursement ${id}${reversed}`, amountMinor: -net.amountMinor },
+      { label: `Paid by reimbursement ${id}${reversed}${units < net.cashUnits ? ` for ${units} of its ${net.cashUnits} cash unit(s)` : ''}`, amountMinor: -paidMinor },
     ],
-    computation: `Reimbursement ${id} approved ${dayOf(net.original.approvedAt)} paid ${amountText(net.amountMinor, currency)}${reversed} for ${units} unit(s), `
+    computation: `Reimbursement ${id} approved ${dayOf(net.original.approvedAt)} paid ${amountText(paidMinor, currency)}${reversed} for ${units} unit(s), `
       + `below ${context.policy.shortReimbursementShareBps / 100}% of the expected ${amountText(expectedMinor, currency)} (${expected.basis}); the difference is owed.`,
     window: claimWindow('fba-reimbursement-claim', marketplaceCode, refundStart(line, net.original.approvedAt), context),
     proof: [reimbursementProof(net.original), ...net.reversals.map(reimbursementProof), ...expected.proof],

@@ -1,8 +1,8 @@
 import { codeOf } from './claim-math.js';
 import { knownFnsku } from './fba-claim-parts.js';
 import type { FbaLine } from './fba-line.js';
-import type { PoolResult } from './fba-not-returned.js';
 import { claimReturnedRows } from './fba-returned-rows.js';
+import type { ReturnedRowsResult } from './fba-returned-rows.js';
 import type { FbaReturnFact } from './reconcile-facts.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
@@ -24,14 +24,15 @@ function differs(returned: string | null, expected: string): boolean {
 
 /**
  * FBA wrong unit returned: a return of another FNSKU/ASIN than the order line's (any disposition; the
- * seller's unit did not come back), not covered by a reimbursement left in `pool`. Valued at the
- * refunded principal per unit, else the order line's item price per unit.
+ * seller's unit did not come back), not covered by a reimbursement left in `pool`, at most `budget`
+ * units (claimReturnedRows). Valued at the refunded principal per unit, else the order line's item
+ * price per unit.
  */
-export function fbaWrongUnit(line: FbaLine, context: ReconcileContext, pool: number, rows: readonly FbaReturnFact[]): PoolResult {
+export function fbaWrongUnit(line: FbaLine, context: ReconcileContext, pool: number, rows: readonly FbaReturnFact[], budget: number): ReturnedRowsResult {
   const expectedFnsku = knownFnsku(line);
   return claimReturnedRows(line, rows, {
     kind: 'fba_wrong_unit_returned',
     why: (row) => `FBA return LPN ${row.licensePlate} brought back ASIN ${row.asin ?? '?'} / FNSKU ${row.fnsku ?? '?'} where the order shipped ASIN ${line.orderLine?.asin ?? '?'} / FNSKU ${expectedFnsku ?? '?'}`,
     ids: (row) => ({ returnedAsin: row.asin, returnedFnsku: row.fnsku }),
-  }, context, pool);
+  }, context, pool, budget);
 }

@@ -89,6 +89,11 @@ export interface MfnReturnFact extends Provenance {
   readonly refundedAmountMinor: number | null;
   readonly currency: string;
   readonly returnDeliveredAt: string | null;
+  /**
+   * The report's return request date, which ties the return to its refund (the earliest settlement
+   * refund posted on or after it, safet.ts). Optional: without it the SKU's earliest refund is used.
+   */
+  readonly returnRequestedAt?: string | null;
   readonly safetClaimId: string | null;
   readonly safetClaimState: string | null;
 }

@@ -3,9 +3,9 @@ import type { CandidateDraft } from './candidate.js';
 import { instantOf } from './claim-math.js';
 import type { ClaimCandidate } from './claim.js';
 import { fbaDamaged } from './fba-damaged.js';
-import { fbaLinesOf, reimbursedUnits } from './fba-line.js';
+import { fbaLinesOf, orderedUnits, reimbursedUnits } from './fba-line.js';
 import type { FbaLine } from './fba-line.js';
-import { fbaNotReturned } from './fba-not-returned.js';
+import { fbaNotReturned, unitsOf } from './fba-not-returned.js';
 import { fbaShort } from './fba-short.js';
 import { fbaWrongUnit, wrongUnitRows } from './fba-wrong-unit.js';
 import type { ReconcileContext } from './reconcile-context.js';
@@ -23,27 +23,39 @@ export type { ReconcileContext } from './reconcile-context.js';
  * @throws DomainError `invalid_input` for an unknown marketplace or an instant that is not ISO-8601.
  */
 export function reconcileOrder(facts: OrderFacts, context: ReconcileContext): ClaimCandidate[] {
+  return claimCandidates(facts, context).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The candidates of {@link reconcileOrder} as the finders produce them, unsorted and not de-duplicated:
+ * each finder's discriminator is unique on its order line (adjustment, license plate or blank-plate
+ * row, reimbursement id, RMA or case), so keys never repeat (the property tests check this list).
+ */
+export function claimCandidates(facts: OrderFacts, context: ReconcileContext): ClaimCandidate[] {
   requireMarketplace(facts.marketplaceCode);
   instantOf(context.nowIso);
   const drafts = [...fbaLinesOf(facts, context.policy).flatMap((line) => fbaDrafts(line, context)), ...safetCandidates(facts, context)];
-  const byKey = new Map<string, ClaimCandidate>();
-  for (const draft of drafts) {
+  return drafts.flatMap((draft) => {
     const candidate = toCandidate(facts, draft);
-    if (candidate && !byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return candidate ? [candidate] : [];
+  });
 }
 
 /**
  * The FBA claims of one order line. Reimbursed units (net of reversals) settle, in this order, units
  * refunded and not returned (Amazon's automatic reimbursement, §4.9, the common case), then wrong units,
- * then damaged units; a wrong unit is not also claimed as damaged. Short reimbursements are weighed
- * on their own.
+ * then damaged units; a wrong unit is not also claimed as damaged. Wrong and damaged units together are
+ * claimed at most up to the ordered quantity less the units claimed as not returned and the units
+ * reimbursed; short reimbursements are weighed on their own, for at most the units left of the ordered
+ * quantity. So no line is ever claimed for more units than were ordered.
  */
 function fbaDrafts(line: FbaLine, context: ReconcileContext): CandidateDraft[] {
-  const notReturned = fbaNotReturned(line, context, reimbursedUnits(line));
+  const reimbursed = reimbursedUnits(line);
+  const ordered = orderedUnits(line);
+  const notReturned = fbaNotReturned(line, context, reimbursed);
   const wrongRows = wrongUnitRows(line);
-  const wrong = fbaWrongUnit(line, context, notReturned.poolLeft, wrongRows);
-  const damaged = fbaDamaged(line, context, wrong.poolLeft, new Set(wrongRows));
-  return [...notReturned.drafts, ...wrong.drafts, ...damaged.drafts, ...fbaShort(line, context)];
+  const wrong = fbaWrongUnit(line, context, notReturned.poolLeft, wrongRows, ordered - unitsOf(notReturned.drafts) - reimbursed);
+  const damaged = fbaDamaged(line, context, wrong.poolLeft, new Set(wrongRows), wrong.budgetLeft);
+  const claimed = unitsOf([...notReturned.drafts, ...wrong.drafts, ...damaged.drafts]);
+  return [...notReturned.drafts, ...wrong.drafts, ...damaged.drafts, ...fbaShort(line, context, ordered - claimed)];
 }

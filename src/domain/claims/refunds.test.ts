@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facts, refund, reimbursement, reversal } from '../../../test/claim-facts.js';
+import { facts, orderLine, refund, reimbursement, reversal } from '../../../test/claim-facts.js';
 import { dedupeRefundRows, refundAdjustments } from './refunds.js';
 import { netReimbursements } from './reimbursements.js';
 
@@ -38,5 +38,54 @@ describe('netReimbursements', () => {
     ['inventory reimbursement', [reimbursement({ quantityCash: 0, quantityInventory: 1, amountTotalMinor: 0 })], ['R-1 1u 0cash 0']],
   ])('%s', (_name, rows, expected) => {
     expect(netReimbursements(rows).map((r) => `${r.original.reimbursementId} ${r.units}u ${r.cashUnits}cash ${r.amountMinor}`)).toEqual(expected);
+  });
+});
+
+describe('refundAdjustments: units of a refund without quantity', () => {
+  const line = (over = {}) => orderLine({ quantity: 2, itemPriceMinor: 5000, ...over });
+  it.each<[string, Parameters<typeof refund>[0][], ReturnType<typeof orderLine>[], string[]]>([
+    ['2 units paid back: |principal| / unit price paid', [{ quantity: null, amountMinor: -5000 }], [line()], ['ADJ-1 SKU-A 2u 5000']],
+    ['rounded to the nearest unit', [{ quantity: null, amountMinor: -3900 }], [line()], ['ADJ-1 SKU-A 2u 3900']],
+    ['at least 1', [{ quantity: null, amountMinor: -1000 }], [line()], ['ADJ-1 SKU-A 1u 1000']],
+    ['capped at the ordered quantity', [{ quantity: null, amountMinor: -9000 }], [line()], ['ADJ-1 SKU-A 2u 9000']],
+    ['no order price on record: 1', [{ quantity: null, amountMinor: -5000 }], [line({ itemPriceMinor: null })], ['ADJ-1 SKU-A 1u 5000']],
+    ['an order price in another currency is not used: 1', [{ quantity: null, amountMinor: -5000 }], [line({ currency: 'CAD' })], ['ADJ-1 SKU-A 1u 5000']],
+    ['a quantity given wins', [{ quantity: 1, amountMinor: -5000 }], [line()], ['ADJ-1 SKU-A 1u 5000']],
+  ])('%s', (_name, rows, orderLines, expected) => {
+    const found = refundAdjustments(facts({ refunds: rows.map((row) => refund(row)), orderLines }));
+    expect(found.map((a) => `${a.adjustmentId} ${a.sku} ${a.units}u ${a.principalMinor}`)).toEqual(expected);
+  });
+});
+
+describe('dedupeRefundRows: repeats are across settlements only', () => {
+  it('keeps two identical rows of one settlement (two occurrences the importer kept apart)', () => {
+    const rows = [refund(), refund()];
+    expect(dedupeRefundRows(rows)).toEqual(rows);
+    expect(refundAdjustments(facts({ refunds: rows })).map((a) => `${a.units}u ${a.principalMinor}`)).toEqual(['2u 5000']);
+  });
+
+  it('drops the second settlement file\'s copy of each occurrence, in input order', () => {
+    const rows = [refund(), refund(), refund({ settlementId: 'S2' }), refund({ settlementId: 'S2' }), refund({ settlementId: 'S2' })];
+    expect(dedupeRefundRows(rows)).toEqual([rows[0], rows[1], rows[4]]);
+  });
+
+  it('a different amount in another settlement is another refund row', () => {
+    const rows = [refund(), refund({ settlementId: 'S2', amountMinor: -2400 })];
+    expect(dedupeRefundRows(rows)).toEqual(rows);
+  });
+});
+
+describe('netReimbursements: keyed by reimbursement id and SKU', () => {
+  const text = (rows: ReturnType<typeof reimbursement>[]) => netReimbursements(rows).map((r) => `${r.original.reimbursementId} ${r.original.sku} ${r.units}u ${r.amountMinor}`);
+  it('one reimbursement id with a row per SKU is two reimbursements', () => {
+    expect(text([reimbursement(), reimbursement({ sku: 'SKU-B' })])).toEqual(['R-1 SKU-A 1u 2500', 'R-1 SKU-B 1u 2500']);
+  });
+
+  it('the same (id, SKU) row imported twice counts once', () => {
+    expect(text([reimbursement(), reimbursement({ sku: 'SKU-B' }), reimbursement({ sku: 'SKU-B', file: 'again.txt' })])).toEqual(['R-1 SKU-A 1u 2500', 'R-1 SKU-B 1u 2500']);
+  });
+
+  it('a reversal cancels the original of its own SKU only', () => {
+    expect(text([reimbursement(), reimbursement({ sku: 'SKU-B' }), reversal('R-1', { sku: 'SKU-B' })])).toEqual(['R-1 SKU-A 1u 2500', 'R-1 SKU-B 0u 0']);
   });
 });

@@ -1,5 +1,6 @@
 import { codeOf, idOf, instantOf, sumOf } from './claim-math.js';
 import type { OrderFacts, SettlementRefundFact } from './reconcile-facts.js';
+import { roundHalfAwayFromZero } from '../money.js';
 
 // Settlement refunds as refunded units (reference §2.6): one Refund adjustment per refund, one row per
 // amount type. Only the item price (ItemPrice/Principal) is the unit's value: shipping, fees and
@@ -9,7 +10,11 @@ import type { OrderFacts, SettlementRefundFact } from './reconcile-facts.js';
 export interface RefundAdjustment {
   readonly adjustmentId: string;
   readonly sku: string;
-  /** Units refunded: the rows' `quantity` when given, else 1 (one refund adjustment refunds one unit of a SKU). */
+  /**
+   * Units refunded: the rows' `quantity` when given, else inferred from the amount: principal / unit
+   * price paid (order line item price / quantity), rounded, at least 1, at most the ordered quantity;
+   * 1 when the order line price is unknown.
+   */
   readonly units: number;
   /** Item price refunded, positive minor units of the order's currency (the settlement writes it negative). */
   readonly principalMinor: number;
@@ -20,14 +25,22 @@ export interface RefundAdjustment {
 }
 
 /**
- * Drops repeats of one refund row: the same refund can appear in two settlement files under two
- * settlement ids, so identity is adjustment id + order item code + merchant adjustment item id +
- * amount type + description, never the settlement id. Keeps the first occurrence, in input order.
+ * Drops repeats of one refund row. The same refund can appear in two settlement files under two
+ * settlement ids: rows of DIFFERENT settlement ids with the same adjustment id + order item code +
+ * merchant adjustment item id + amount type + description + amount are one row. Within one settlement,
+ * identical rows are distinct refund rows (the importer keeps them apart as separate occurrences):
+ * the n-th occurrence in one settlement is the same row as the n-th occurrence in another. Keeps the
+ * first of each, in input order.
  */
 export function dedupeRefundRows(rows: readonly SettlementRefundFact[]): SettlementRefundFact[] {
   const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
   return rows.filter((row) => {
-    const key = JSON.stringify([row.adjustmentId.trim(), row.orderItemCode.trim(), row.merchantAdjustmentItemId.trim(), codeOf(row.amountType), codeOf(row.amountDescription)]);
+    const identity = JSON.stringify([row.adjustmentId.trim(), row.orderItemCode.trim(), row.merchantAdjustmentItemId.trim(), codeOf(row.amountType), codeOf(row.amountDescription), row.amountMinor]);
+    const inSettlement = JSON.stringify([identity, row.settlementId.trim()]);
+    const occurrence = occurrences.get(inSettlement) ?? 0;
+    occurrences.set(inSettlement, occurrence + 1);
+    const key = JSON.stringify([identity, occurrence]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -54,14 +67,38 @@ export function refundAdjustments(facts: OrderFacts): RefundAdjustment[] {
     const key = JSON.stringify([row.adjustmentId.trim(), sku]);
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  const adjustments = [...groups.values()].map(toAdjustment).filter((adjustment) => adjustment.principalMinor > 0 && adjustment.units > 0);
+  const adjustments = [...groups.values()].map((rows) => toAdjustment(rows, orderedLine(facts, idOf(rows[0]!.sku)!)))
+    .filter((adjustment) => adjustment.principalMinor > 0 && adjustment.units > 0);
   return adjustments.sort((a, b) => instantOf(a.postedAt) - instantOf(b.postedAt) || a.adjustmentId.localeCompare(b.adjustmentId) || a.sku.localeCompare(b.sku));
 }
 
-function toAdjustment(rows: readonly SettlementRefundFact[]): RefundAdjustment {
+/** The order line's quantity and, when known in the order's currency, its item price (all units). */
+interface OrderedLine { readonly quantity: number; readonly itemPriceMinor: number | null }
+
+function orderedLine(facts: OrderFacts, sku: string): OrderedLine | null {
+  const line = facts.orderLines.find((row) => row.orderId === facts.orderId && row.sku.trim() === sku && row.quantity >= 1);
+  if (!line) return null;
+  // An All Orders row of this marketplace without a currency is in the marketplace's currency.
+  const priced = line.itemPriceMinor !== null && line.itemPriceMinor > 0 && (line.currency === null || line.currency === facts.currency);
+  return { quantity: line.quantity, itemPriceMinor: priced ? line.itemPriceMinor : null };
+}
+
+function toAdjustment(rows: readonly SettlementRefundFact[], ordered: OrderedLine | null): RefundAdjustment {
   const first = rows[0]!;
+  const principalMinor = -sumOf(rows.map((row) => row.amountMinor));
   const given = rows.filter((row) => row.quantity !== null);
-  const units = given.length === 0 ? 1 : Math.max(0, sumOf(given.map((row) => row.quantity ?? 0)));
+  const units = given.length === 0 ? inferredUnits(principalMinor, ordered) : Math.max(0, sumOf(given.map((row) => row.quantity ?? 0)));
   const postedAt = rows.reduce((latest, row) => (instantOf(row.postedAt) > instantOf(latest) ? row.postedAt : latest), first.postedAt);
-  return { adjustmentId: first.adjustmentId.trim(), sku: idOf(first.sku)!, units, principalMinor: -sumOf(rows.map((row) => row.amountMinor)), postedAt, rows };
+  return { adjustmentId: first.adjustmentId.trim(), sku: idOf(first.sku)!, units, principalMinor, postedAt, rows };
+}
+
+/**
+ * Units of a refund whose rows give no quantity: the principal over the unit price paid (the order
+ * line's item price / quantity), rounded to the nearest unit, at least 1 and at most the ordered
+ * quantity. 1 when the order line or its price (in the order's currency) is unknown.
+ */
+function inferredUnits(principalMinor: number, ordered: OrderedLine | null): number {
+  if (!ordered || ordered.itemPriceMinor === null) return 1;
+  const units = roundHalfAwayFromZero((Math.abs(principalMinor) * ordered.quantity) / ordered.itemPriceMinor);
+  return Math.min(ordered.quantity, Math.max(1, units));
 }

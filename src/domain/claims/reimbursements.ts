@@ -22,19 +22,27 @@ export function isReversal(row: ReimbursementFact): boolean {
 }
 
 /**
- * Each reimbursement (not a reversal) with its reversals applied. Rows repeated across imports count
- * once (same reimbursement id). Reversal quantities count by size whatever their sign; a reversal that
- * names no units but takes back all the money cancels every unit, one that takes back part of the money
- * only lowers the amount (which may make the reimbursement short). A reversal whose original is not in
- * the rows is ignored: it cannot be tied to a unit of this order.
+ * Each reimbursement (not a reversal) with its reversals applied. A reimbursement is identified by its
+ * id and SKU, as the importer keys the rows: one reimbursement id can pay several SKUs of an order, one
+ * row each. Rows repeated across imports count once (same id and SKU). A reversal applies to the
+ * original of its own SKU (`original-reimbursement-id` + SKU). Reversal quantities count by size
+ * whatever their sign; a reversal that names no units but takes back all the money cancels every unit,
+ * one that takes back part of the money only lowers the amount (which may make the reimbursement
+ * short). A reversal whose original is not in the rows is ignored: it cannot be tied to a unit of this order.
  */
 export function netReimbursements(rows: readonly ReimbursementFact[]): NetReimbursement[] {
-  const unique = [...new Map(rows.map((row) => [row.reimbursementId.trim(), row] as const)).values()];
+  const unique = [...new Map(rows.map((row) => [identityOf(row.reimbursementId, row.sku), row] as const)).values()];
   const reversals = unique.filter(isReversal);
   return unique.filter((row) => !isReversal(row)).map((original) => {
-    const own = reversals.filter((reversal) => idOf(reversal.originalReimbursementId) === original.reimbursementId.trim());
+    const identity = identityOf(original.reimbursementId, original.sku);
+    const own = reversals.filter((reversal) => identityOf(reversal.originalReimbursementId, reversal.sku) === identity);
     return applyReversals(original, own);
   });
+}
+
+// A reimbursement's identity: id and SKU, trimmed (report blanks are often a single space).
+function identityOf(reimbursementId: string | null, sku: string): string {
+  return JSON.stringify([idOf(reimbursementId), idOf(sku)]);
 }
 
 function applyReversals(original: ReimbursementFact, reversals: readonly ReimbursementFact[]): NetReimbursement {

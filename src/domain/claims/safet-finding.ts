@@ -12,16 +12,22 @@ export type SafetFinding = 'missing' | 'wrong_item' | 'damaged' | 'used' | 'not_
 /**
  * Whether a refund on this MFN return can be appealed through SAFE-T at all: refunded by Amazon
  * (policy `amazonIssuedResolutions`; `StandardRefund`, the seller's own refund, never is), an amount
- * refunded in the order's currency, not an A-to-z claim, and no SAFE-T claim id yet (filed already:
- * the service tracks that claim's status; one claim per order, §4.8).
+ * refunded in the order's currency, not an A-to-z claim, and no SAFE-T claim on the order yet: Amazon
+ * allows one SAFE-T claim per order (§4.8), so a claim id on ANY MFN row of the order (filed already;
+ * the service tracks that claim's status) rules out every return of the order.
  */
 export function isSafetEligible(row: MfnReturnFact, facts: OrderFacts, context: ReconcileContext): boolean {
   return row.orderId === facts.orderId
     && row.currency === facts.currency
     && (row.refundedAmountMinor ?? 0) > 0
-    && (row.safetClaimId ?? '').trim() === ''
+    && !hasSafetClaim(facts)
     && !codeOf(row.returnType).includes('atoz')
     && isOneOf(row.resolution, context.policy.amazonIssuedResolutions);
+}
+
+/** Whether any MFN return row of the order carries a SAFE-T claim id (one SAFE-T claim per order, §4.8). */
+export function hasSafetClaim(facts: OrderFacts): boolean {
+  return facts.mfnReturns.some((row) => row.orderId === facts.orderId && (row.safetClaimId ?? '').trim() !== '');
 }
 
 /** The seller's latest inspection of a case, or undefined. */

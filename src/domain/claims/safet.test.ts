@@ -64,6 +64,65 @@ describe('MFN SAFE-T', () => {
     expect(claim!.components.map((c) => c.amountMinor)).toEqual([1_200_000, -700_000]);
   });
 
+  it('applies the SAFE-T maximum per order across its returns, reducing the later one', () => {
+    const input = facts({
+      mfnReturns: [mfnReturn({ refundedAmountMinor: 400_000, orderAmountMinor: 400_000 }), mfnReturn({ sku: 'SKU-N', rmaId: 'RMA-2', caseId: 8, refundedAmountMinor: 400_000, orderAmountMinor: 400_000, returnDeliveredAt: '2026-03-13T18:00:00Z' })],
+      inspections: [inspection({ caseId: 7, grade: 'missing' }), inspection({ caseId: 8, grade: 'missing' })],
+    });
+    const found = reconcileOrder(input, context());
+    expect(found.map((c) => [c.key, c.owedMinor, c.components.map((x) => x.amountMinor)])).toEqual([
+      ['safet:US:111-1234567-1234567:SKU-M:RMA-1', 400_000, [400_000]],
+      ['safet:US:111-1234567-1234567:SKU-N:RMA-2', 100_000, [400_000, -300_000]],
+    ]);
+    expect(found.reduce((total, c) => total + c.owedMinor, 0)).toBeLessThanOrEqual(500_000);
+    expect(found[1]!.components[1]!.label).toContain('$4,000.00 already claimed on other returns of the order');
+  });
+
+  it('claims nothing once the order maximum is used up by earlier returns', () => {
+    const input = facts({
+      mfnReturns: [mfnReturn({ refundedAmountMinor: 600_000, orderAmountMinor: 600_000 }), mfnReturn({ sku: 'SKU-N', rmaId: 'RMA-2', caseId: 8, refundedAmountMinor: 4000, returnDeliveredAt: '2026-03-13T18:00:00Z' })],
+      inspections: [inspection({ caseId: 7, grade: 'missing' }), inspection({ caseId: 8, grade: 'missing' })],
+    });
+    expect(summary(input)).toEqual(['safet 1u 500000']);
+  });
+
+  it('one SAFE-T claim per order: a claim id on any MFN row of the order skips all its returns', () => {
+    const input = facts({ mfnReturns: [mfnReturn({ safetClaimId: 'ST-1' }), mfnReturn({ sku: 'SKU-N', rmaId: 'RMA-2', caseId: 8 })], inspections: [inspection({ caseId: 8, grade: 'missing' })] });
+    expect(summary(input)).toEqual([]);
+  });
+
+  describe('the refund a window counts from is the one tied to the return, never a later one', () => {
+    const twoRmas = (over: { first?: Partial<Parameters<typeof mfnReturn>[0]>; second?: Partial<Parameters<typeof mfnReturn>[0]> } = {}) => facts({
+      mfnReturns: [
+        mfnReturn({ rmaId: 'RMA-1', caseId: 7, returnDeliveredAt: '2026-03-04T18:00:00Z', orderQuantity: 2, orderAmountMinor: 8000, ...over.first }),
+        mfnReturn({ rmaId: 'RMA-2', caseId: 8, returnDeliveredAt: '2026-04-12T18:00:00Z', orderQuantity: 2, orderAmountMinor: 8000, ...over.second }),
+      ],
+      refunds: [refund({ sku: 'SKU-M', adjustmentId: 'A1', amountMinor: -4000, postedAt: '2026-03-01T10:00:00Z' }), refund({ sku: 'SKU-M', adjustmentId: 'A2', orderItemCode: 'x', amountMinor: -4000, postedAt: '2026-04-10T10:00:00Z' })],
+      inspections: [inspection({ caseId: 7, grade: 'missing' }), inspection({ caseId: 8, grade: 'missing' })],
+    });
+    const windows = (input: OrderFacts) => reconcileOrder(input, context({ nowIso: '2026-04-20T00:00:00Z' })).map((c) => [c.ids.rmaId, c.window?.fromIso, c.window?.closesAt]);
+
+    it('without a request date: the earliest refund of the SKU (the probe: RMA-1 no longer counts from RMA-2\'s refund)', () => {
+      expect(windows(twoRmas())).toEqual([
+        ['RMA-1', '2026-03-04T18:00:00.000Z', '2026-04-03T17:00:00.000Z'], // 30 local days: 10:00 PST → 10:00 PDT
+        ['RMA-2', '2026-04-12T18:00:00.000Z', '2026-05-12T18:00:00.000Z'],
+      ]);
+    });
+
+    it('with a request date: the earliest refund posted on or after it', () => {
+      const input = twoRmas({ first: { returnRequestedAt: '2026-02-27T10:00:00Z', returnDeliveredAt: '2026-02-28T18:00:00Z' }, second: { returnRequestedAt: '2026-04-05T10:00:00Z', returnDeliveredAt: '2026-04-08T18:00:00Z' } });
+      expect(windows(input)).toEqual([
+        ['RMA-1', '2026-03-01T10:00:00.000Z', '2026-03-31T09:00:00.000Z'],
+        ['RMA-2', '2026-04-10T10:00:00.000Z', '2026-05-10T10:00:00.000Z'],
+      ]);
+    });
+
+    it('no refund on or after the request date: the earliest refund of the SKU', () => {
+      const input = twoRmas({ second: { returnRequestedAt: '2026-04-15T10:00:00Z', returnDeliveredAt: '2026-04-18T18:00:00Z' } });
+      expect(windows(input)[1]).toEqual(['RMA-2', '2026-04-18T18:00:00.000Z', '2026-05-18T18:00:00.000Z']);
+    });
+  });
+
   it('values by the order line when the report has no order amount', () => {
     const input = base({ mfnReturns: [mfnReturn({ orderAmountMinor: null })], orderLines: [orderLine({ sku: 'SKU-M', itemPriceMinor: 3000, fulfillmentChannel: 'Merchant' })] });
     expect(summary(input)).toEqual(['safet 1u 1500']);
