@@ -6,7 +6,31 @@ import { roundHalfAwayFromZero } from '../money.js';
 
 /** A report code compared the way Amazon's files vary it: case, spaces, `_` and `-` ignored (`Carrier_Damaged` = `CARRIER DAMAGED`). */
 export function codeOf(value: string | null | undefined): string {
-  return (value ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (value === null || value === undefined) return '';
+  // Fast path for plain ASCII letters and digits (ids, most codes): lower-casing is all there is to do.
+  let upper = false;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 65 && c <= 90) upper = true;
+    else return codeWithPunctuation(value);
+  }
+  return upper ? value.toLowerCase() : value;
+}
+
+// Report codes with spaces, `_`, `-` or non-ASCII letters repeat across rows (amount types,
+// dispositions): normalize each text once.
+const codeCache = new Map<string, string>();
+const maxCachedCodes = 10_000;
+
+function codeWithPunctuation(value: string): string {
+  let code = codeCache.get(value);
+  if (code === undefined) {
+    code = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (codeCache.size >= maxCachedCodes) codeCache.clear();
+    codeCache.set(value, code);
+  }
+  return code;
 }
 
 /** Whether `value` is one of `codes`, compared with {@link codeOf}; a blank value is never one. */

@@ -15,6 +15,7 @@ import type { ReconcileContext } from './reconcile-context.js';
  */
 export function fbaDamaged(line: FbaLine, context: ReconcileContext, pool: number, exclude: ReadonlySet<FbaReturnFact>, budget: number): ReturnedRowsResult {
   const rows = line.returns.filter((row) => !exclude.has(row) && isOneOf(row.detailedDisposition, context.policy.amazonFaultDispositions));
+  if (rows.length === 0) return { drafts: [], poolLeft: pool, budgetLeft: Math.max(0, budget) };
   return claimReturnedRows(line, rows, {
     kind: 'fba_damaged_not_reimbursed',
     why: (row) => `FBA return LPN ${row.licensePlate} of ${row.quantity} unit(s) processed ${dayOf(row.returnedAt)} with disposition ${row.detailedDisposition ?? ''} (damaged by Amazon or the carrier)`,

@@ -37,32 +37,59 @@ export interface UnitValue {
  * known to be `Merchant` fulfilled, or with nothing showing FBA, yields nothing: MFN refunds never
  * come back to a fulfilment centre, so claiming them would be false.
  */
-export function fbaLinesOf(facts: OrderFacts, policy: ClaimsPolicy): FbaLine[] {
-  const adjustments = refundAdjustments(facts);
-  const returns = dedupeReturns(facts.fbaReturns.filter((row) => row.orderId === facts.orderId));
-  const reimbursements = netReimbursements(facts.reimbursements.filter((row) => row.orderId === facts.orderId));
-  const skus = new Set([...adjustments.map((a) => a.sku), ...returns.map((r) => r.sku.trim()), ...reimbursements.map((r) => r.original.sku.trim()),
-    ...facts.orderLines.filter((line) => line.orderId === facts.orderId).map((line) => line.sku.trim())]);
+export function fbaLinesOf(facts: OrderFacts, policy: ClaimsPolicy, adjustments: readonly RefundAdjustment[] = refundAdjustments(facts)): FbaLine[] {
+  const { orderId } = facts;
+  const returns = dedupeReturns(facts.fbaReturns.filter((row) => row.orderId === orderId));
+  const reimbursements = netReimbursements(facts.reimbursements.filter((row) => row.orderId === orderId));
+  // Everything per SKU in one pass each, in input order (as filtering each list per SKU would give).
+  const bySku = new Map<string, Gathered>();
+  for (const a of adjustments) gathered(bySku, a.sku).adjustments.push(a);
+  for (const r of returns) gathered(bySku, r.sku.trim()).returns.push(r);
+  for (const r of reimbursements) gathered(bySku, r.original.sku.trim()).reimbursements.push(r);
+  for (const line of facts.orderLines) {
+    if (line.orderId !== orderId) continue;
+    const one = gathered(bySku, line.sku.trim());
+    if (one.orderLine === null) one.orderLine = line;
+  }
+  let mfnSkus: Set<string> | undefined;
   const lines: FbaLine[] = [];
-  for (const sku of [...skus].sort()) {
-    const orderLine = facts.orderLines.find((line) => line.orderId === facts.orderId && line.sku.trim() === sku) ?? null;
-    const line: FbaLine = {
+  for (const sku of [...bySku.keys()].sort()) {
+    const { orderLine, ...one } = bySku.get(sku)!;
+    if (!isFbaChannel(orderLine)) {
+      if (codeOf(orderLine?.fulfillmentChannel) !== '' || (one.returns.length === 0 && one.reimbursements.length === 0)) continue;
+      mfnSkus ??= new Set(facts.mfnReturns.map((row) => row.sku.trim()));
+      if (mfnSkus.has(sku)) continue;
+    }
+    lines.push({
       facts, sku, orderLine,
-      refunds: adjustments.filter((a) => a.sku === sku && refundsAUnit(a, orderLine, facts.currency, policy)),
-      returns: returns.filter((r) => r.sku.trim() === sku),
-      reimbursements: reimbursements.filter((r) => r.original.sku.trim() === sku),
-    };
-    if (isFba(line)) lines.push(line);
+      refunds: one.adjustments.filter((a) => refundsAUnit(a, orderLine, facts.currency, policy)),
+      returns: one.returns,
+      reimbursements: one.reimbursements,
+    });
   }
   return lines;
 }
 
-function isFba(line: FbaLine): boolean {
-  const channel = codeOf(line.orderLine?.fulfillmentChannel);
-  if (channel === 'amazon' || channel === 'afn') return true;
-  if (channel !== '') return false;
-  const mfn = line.facts.mfnReturns.some((row) => row.sku.trim() === line.sku);
-  return !mfn && (line.returns.length > 0 || line.reimbursements.length > 0);
+/** What fbaLinesOf gathers for one SKU before it knows whether the SKU is FBA. */
+interface Gathered {
+  orderLine: OrderLineFact | null;
+  readonly adjustments: RefundAdjustment[];
+  readonly returns: FbaReturnFact[];
+  readonly reimbursements: NetReimbursement[];
+}
+
+function gathered(bySku: Map<string, Gathered>, sku: string): Gathered {
+  let one = bySku.get(sku);
+  if (!one) {
+    one = { orderLine: null, adjustments: [], returns: [], reimbursements: [] };
+    bySku.set(sku, one);
+  }
+  return one;
+}
+
+function isFbaChannel(orderLine: OrderLineFact | null): boolean {
+  const channel = codeOf(orderLine?.fulfillmentChannel);
+  return channel === 'amazon' || channel === 'afn';
 }
 
 /**
@@ -75,12 +102,16 @@ export function dedupeReturns(rows: readonly FbaReturnFact[]): FbaReturnFact[] {
   const byReturn = new Map<string, FbaReturnFact>();
   for (const row of rows) {
     const plate = idOf(row.licensePlate);
+    const sku = row.sku.trim();
+    // Length-prefixed texts keep the keys unambiguous; codes are [a-z0-9] only.
     const key = plate === null
-      ? JSON.stringify(['blank', row.sku.trim(), codeOf(row.fnsku), codeOf(row.detailedDisposition), row.quantity, instantOf(row.returnedAt)])
-      : JSON.stringify(['plate', row.sku.trim(), plate]);
+      ? `b${sku.length}:${sku}|${codeOf(row.fnsku)}|${codeOf(row.detailedDisposition)}|${row.quantity}|${instantOf(row.returnedAt)}`
+      : `p${sku.length}:${sku}|${plate}`;
     if (!byReturn.has(key)) byReturn.set(key, row);
   }
-  return [...byReturn.values()].sort((a, b) => instantOf(a.returnedAt) - instantOf(b.returnedAt) || a.licensePlate.localeCompare(b.licensePlate));
+  if (byReturn.size < 2) return [...byReturn.values()];
+  return [...byReturn.values()].map((row) => ({ row, returnedMs: instantOf(row.returnedAt) }))
+    .sort((a, b) => a.returnedMs - b.returnedMs || a.row.licensePlate.localeCompare(b.row.licensePlate)).map((kept) => kept.row);
 }
 
 // A refund far below the price is a concession (partial refund), not a unit refund: no unit was due back.

@@ -3,7 +3,7 @@ import type { CandidateDraft } from './candidate.js';
 import type { ClaimKind } from './claim.js';
 import { lineIds, reimbursementRows, unitsComponent } from './fba-claim-parts.js';
 import { orderValue, refundStart, refundValue } from './fba-line.js';
-import type { FbaLine } from './fba-line.js';
+import type { FbaLine, UnitValue } from './fba-line.js';
 import type { PoolResult } from './fba-not-returned.js';
 import { fbaReturnProof } from './proof-rows.js';
 import type { FbaReturnFact } from './reconcile-facts.js';
@@ -33,7 +33,8 @@ export interface ReturnedRowsResult extends PoolResult {
  * Window `fba-reimbursement-claim` from the line's earliest refund, else the return date.
  */
 export function claimReturnedRows(line: FbaLine, rows: readonly FbaReturnFact[], claim: ReturnedRowClaim, context: ReconcileContext, pool: number, budget: number): ReturnedRowsResult {
-  const value = refundValue(line) ?? orderValue(line);
+  // The value (and its proof texts) is worked out on the first row that owes a unit, if any.
+  let value: UnitValue | null | undefined;
   const drafts: CandidateDraft[] = [];
   let left = pool;
   let budgetLeft = Math.max(0, budget);
@@ -42,7 +43,9 @@ export function claimReturnedRows(line: FbaLine, rows: readonly FbaReturnFact[],
     const covered = Math.min(left, quantity);
     left -= covered;
     const units = Math.min(quantity - covered, budgetLeft);
-    if (units < 1 || value === null) continue;
+    if (units < 1) continue;
+    if (value === undefined) value = refundValue(line) ?? orderValue(line);
+    if (value === null) continue;
     budgetLeft -= units;
     const capped = quantity - covered - units;
     const component = unitsComponent(value, units, line.facts.currency);

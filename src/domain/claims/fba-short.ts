@@ -18,21 +18,26 @@ import type { NetReimbursement } from './reimbursements.js';
  * kinds claim): only reimbursements for more units than were ordered are cut, paid counted pro rata.
  */
 export function fbaShort(line: FbaLine, context: ReconcileContext, budget: number): CandidateDraft[] {
-  const expected = orderValue(line) ?? refundValue(line);
-  if (!expected) return [];
+  if (line.reimbursements.length === 0) return [];
+  // The expected value (and its proof texts) is worked out for the first reimbursement that can be short.
+  let expected: UnitValue | null | undefined;
   let left = Math.max(0, budget);
-  return line.reimbursements.flatMap((reimbursement) => {
-    const draft = shortDraft(line, reimbursement, expected, left, context);
+  const drafts: CandidateDraft[] = [];
+  for (const net of line.reimbursements) {
+    if (net.original.currency !== line.facts.currency || net.cashUnits < 1 || net.amountMinor <= 0) continue;
+    const units = Math.min(net.cashUnits, left);
+    if (units < 1) continue;
+    if (expected === undefined) expected = orderValue(line) ?? refundValue(line);
+    if (!expected) return [];
+    const draft = shortDraft(line, net, expected, units, context);
     left -= draft?.units ?? 0;
-    return draft ? [draft] : [];
-  });
+    if (draft) drafts.push(draft);
+  }
+  return drafts;
 }
 
-function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, budget: number, context: ReconcileContext): CandidateDraft | null {
+function shortDraft(line: FbaLine, net: NetReimbursement, expected: UnitValue, units: number, context: ReconcileContext): CandidateDraft | null {
   const { currency, marketplaceCode } = line.facts;
-  if (net.original.currency !== currency || net.cashUnits < 1 || net.amountMinor <= 0) return null;
-  const units = Math.min(net.cashUnits, budget);
-  if (units < 1) return null;
   const paidMinor = shareOf(net.amountMinor, units, net.cashUnits);
   const expectedMinor = shareOf(expected.totalMinor, units, expected.units);
   if (paidMinor * 10_000 >= expectedMinor * context.policy.shortReimbursementShareBps) return null;

@@ -12,6 +12,7 @@ import type { ReconcileContext } from './reconcile-context.js';
  * the value makes no comparison (a blank is never "different").
  */
 export function wrongUnitRows(line: FbaLine): FbaReturnFact[] {
+  if (line.returns.length === 0) return [];
   const asin = codeOf(line.orderLine?.asin);
   const fnsku = codeOf(knownFnsku(line));
   return line.returns.filter((row) => differs(row.asin, asin) || differs(row.fnsku, fnsku));
@@ -29,6 +30,7 @@ function differs(returned: string | null, expected: string): boolean {
  * price per unit.
  */
 export function fbaWrongUnit(line: FbaLine, context: ReconcileContext, pool: number, rows: readonly FbaReturnFact[], budget: number): ReturnedRowsResult {
+  if (rows.length === 0) return { drafts: [], poolLeft: pool, budgetLeft: Math.max(0, budget) };
   const expectedFnsku = knownFnsku(line);
   return claimReturnedRows(line, rows, {
     kind: 'fba_wrong_unit_returned',

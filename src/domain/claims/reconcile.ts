@@ -10,6 +10,7 @@ import { fbaShort } from './fba-short.js';
 import { fbaWrongUnit, wrongUnitRows } from './fba-wrong-unit.js';
 import type { ReconcileContext } from './reconcile-context.js';
 import type { OrderFacts } from './reconcile-facts.js';
+import { refundAdjustments } from './refunds.js';
 import { safetCandidates } from './safet.js';
 import { requireMarketplace } from '../marketplaces.js';
 
@@ -34,11 +35,19 @@ export function reconcileOrder(facts: OrderFacts, context: ReconcileContext): Cl
 export function claimCandidates(facts: OrderFacts, context: ReconcileContext): ClaimCandidate[] {
   requireMarketplace(facts.marketplaceCode);
   instantOf(context.nowIso);
-  const drafts = [...fbaLinesOf(facts, context.policy).flatMap((line) => fbaDrafts(line, context)), ...safetCandidates(facts, context)];
-  return drafts.flatMap((draft) => {
-    const candidate = toCandidate(facts, draft);
-    return candidate ? [candidate] : [];
-  });
+  // The order's refund adjustments are worked out once, for the FBA lines and for SAFE-T.
+  const adjustments = refundAdjustments(facts);
+  const candidates: ClaimCandidate[] = [];
+  for (const line of fbaLinesOf(facts, context.policy, adjustments)) {
+    for (const draft of fbaDrafts(line, context)) pushCandidate(candidates, facts, draft);
+  }
+  for (const draft of safetCandidates(facts, context, adjustments)) pushCandidate(candidates, facts, draft);
+  return candidates;
+}
+
+function pushCandidate(candidates: ClaimCandidate[], facts: OrderFacts, draft: CandidateDraft): void {
+  const candidate = toCandidate(facts, draft);
+  if (candidate) candidates.push(candidate);
 }
 
 /**
@@ -50,6 +59,8 @@ export function claimCandidates(facts: OrderFacts, context: ReconcileContext): C
  * quantity. So no line is ever claimed for more units than were ordered.
  */
 function fbaDrafts(line: FbaLine, context: ReconcileContext): CandidateDraft[] {
+  // Nothing refunded, returned or reimbursed: no finder has anything to weigh (the common FBA line).
+  if (line.refunds.length === 0 && line.returns.length === 0 && line.reimbursements.length === 0) return [];
   const reimbursed = reimbursedUnits(line);
   const ordered = orderedUnits(line);
   const notReturned = fbaNotReturned(line, context, reimbursed);

@@ -1,4 +1,4 @@
-import { codeOf, idOf, instantOf, sumOf } from './claim-math.js';
+import { codeOf, idOf, instantOf } from './claim-math.js';
 import type { OrderFacts, SettlementRefundFact } from './reconcile-facts.js';
 import { roundHalfAwayFromZero } from '../money.js';
 
@@ -33,22 +33,29 @@ export interface RefundAdjustment {
  * first of each, in input order.
  */
 export function dedupeRefundRows(rows: readonly SettlementRefundFact[]): SettlementRefundFact[] {
+  if (rows.length < 2) return [...rows];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
   return rows.filter((row) => {
-    const identity = JSON.stringify([row.adjustmentId.trim(), row.orderItemCode.trim(), row.merchantAdjustmentItemId.trim(), codeOf(row.amountType), codeOf(row.amountDescription), row.amountMinor]);
-    const inSettlement = JSON.stringify([identity, row.settlementId.trim()]);
+    // Length-prefixed texts keep the keys unambiguous; codes are [a-z0-9] only, the amount a number.
+    const identity = `${keyPart(row.adjustmentId.trim())}${keyPart(row.orderItemCode.trim())}${keyPart(row.merchantAdjustmentItemId.trim())}${codeOf(row.amountType)}|${codeOf(row.amountDescription)}|${row.amountMinor}|`;
+    const inSettlement = identity + row.settlementId.trim();
     const occurrence = occurrences.get(inSettlement) ?? 0;
     occurrences.set(inSettlement, occurrence + 1);
-    const key = JSON.stringify([identity, occurrence]);
+    const key = identity + occurrence;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
+function keyPart(text: string): string {
+  return `${text.length}:${text}|`;
+}
+
 /** Whether a settlement row is the item price itself (`ItemPrice` / `Principal`), the only amount that values a unit. */
 export function isPrincipal(row: SettlementRefundFact): boolean {
+  if (row.amountType === 'ItemPrice' && row.amountDescription === 'Principal') return true;
   return codeOf(row.amountType) === 'itemprice' && codeOf(row.amountDescription) === 'principal';
 }
 
@@ -60,16 +67,25 @@ export function isPrincipal(row: SettlementRefundFact): boolean {
  * A given `quantity` of 0 or less also refunds no unit (a price adjustment, not a unit).
  */
 export function refundAdjustments(facts: OrderFacts): RefundAdjustment[] {
+  if (facts.refunds.length === 0) return [];
   const groups = new Map<string, SettlementRefundFact[]>();
-  for (const row of dedupeRefundRows(facts.refunds)) {
+  // Only principal rows are kept below; a row's repeats share its amount type and description (they
+  // are part of its identity), so dropping the other rows first keeps exactly the same principal rows.
+  for (const row of dedupeRefundRows(facts.refunds.filter(isPrincipal))) {
     const sku = idOf(row.sku);
-    if (sku === null || row.currency !== facts.currency || !isPrincipal(row) || row.orderId !== facts.orderId) continue;
-    const key = JSON.stringify([row.adjustmentId.trim(), sku]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    if (sku === null || row.currency !== facts.currency || row.orderId !== facts.orderId) continue;
+    const key = keyPart(row.adjustmentId.trim()) + sku;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
-  const adjustments = [...groups.values()].map((rows) => toAdjustment(rows, orderedLine(facts, idOf(rows[0]!.sku)!)))
-    .filter((adjustment) => adjustment.principalMinor > 0 && adjustment.units > 0);
-  return adjustments.sort((a, b) => instantOf(a.postedAt) - instantOf(b.postedAt) || a.adjustmentId.localeCompare(b.adjustmentId) || a.sku.localeCompare(b.sku));
+  const adjustments: { adjustment: RefundAdjustment; postedMs: number }[] = [];
+  for (const rows of groups.values()) {
+    const posted = toAdjustment(rows, orderedLine(facts, idOf(rows[0]!.sku)!));
+    if (posted.adjustment.principalMinor > 0 && posted.adjustment.units > 0) adjustments.push(posted);
+  }
+  return adjustments.sort((a, b) => a.postedMs - b.postedMs || a.adjustment.adjustmentId.localeCompare(b.adjustment.adjustmentId) || a.adjustment.sku.localeCompare(b.adjustment.sku))
+    .map((posted) => posted.adjustment);
 }
 
 /** The order line's quantity and, when known in the order's currency, its item price (all units). */
@@ -83,13 +99,27 @@ function orderedLine(facts: OrderFacts, sku: string): OrderedLine | null {
   return { quantity: line.quantity, itemPriceMinor: priced ? line.itemPriceMinor : null };
 }
 
-function toAdjustment(rows: readonly SettlementRefundFact[], ordered: OrderedLine | null): RefundAdjustment {
+function toAdjustment(rows: readonly SettlementRefundFact[], ordered: OrderedLine | null): { adjustment: RefundAdjustment; postedMs: number } {
   const first = rows[0]!;
-  const principalMinor = -sumOf(rows.map((row) => row.amountMinor));
-  const given = rows.filter((row) => row.quantity !== null);
-  const units = given.length === 0 ? inferredUnits(principalMinor, ordered) : Math.max(0, sumOf(given.map((row) => row.quantity ?? 0)));
-  const postedAt = rows.reduce((latest, row) => (instantOf(row.postedAt) > instantOf(latest) ? row.postedAt : latest), first.postedAt);
-  return { adjustmentId: first.adjustmentId.trim(), sku: idOf(first.sku)!, units, principalMinor, postedAt, rows };
+  let principalMinor = 0;
+  let givenUnits = 0;
+  let given = false;
+  let postedAt = first.postedAt;
+  let postedMs = instantOf(first.postedAt);
+  for (const row of rows) {
+    principalMinor -= row.amountMinor;
+    if (row.quantity !== null) {
+      given = true;
+      givenUnits += row.quantity;
+    }
+    const at = instantOf(row.postedAt);
+    if (at > postedMs) {
+      postedMs = at;
+      postedAt = row.postedAt;
+    }
+  }
+  const units = given ? Math.max(0, givenUnits) : inferredUnits(principalMinor, ordered);
+  return { adjustment: { adjustmentId: first.adjustmentId.trim(), sku: idOf(first.sku)!, units, principalMinor, postedAt, rows }, postedMs };
 }
 
 /**

@@ -32,13 +32,14 @@ const findingText: Readonly<Record<SafetFinding, string>> = {
  * after its request, so the tied refund is never later than the true one, nor is the window shown
  * later than the real one; a delivery without a refund row on record counts from the delivery.
  */
-export function safetCandidates(facts: OrderFacts, context: ReconcileContext): CandidateDraft[] {
-  if (hasSafetClaim(facts)) return [];
-  const adjustments = refundAdjustments(facts);
+export function safetCandidates(facts: OrderFacts, context: ReconcileContext, orderAdjustments?: readonly RefundAdjustment[]): CandidateDraft[] {
+  if (facts.mfnReturns.length === 0 || hasSafetClaim(facts)) return [];
+  const adjustments = orderAdjustments ?? refundAdjustments(facts);
   const found = new Map<string, Found>();
   for (const row of facts.mfnReturns) {
     if (!isSafetEligible(row, facts, context)) continue;
-    const identity = JSON.stringify([row.sku.trim(), discriminatorOf(row)]);
+    const sku = row.sku.trim();
+    const identity = `${sku.length}:${sku}|${discriminatorOf(row)}`;
     if (found.has(identity)) continue;
     const refunds = adjustments.filter((a) => a.sku === row.sku.trim());
     const refundAt = tiedRefund(row, refunds)?.postedAt;
@@ -80,7 +81,7 @@ function tiedRefund(row: MfnReturnFact, refunds: readonly RefundAdjustment[]): R
 // by key; each is reduced by what the ones before it already claim.
 function withOrderMaximum(found: readonly Found[], currency: string, context: ReconcileContext): Found[] {
   const max = context.policy.safetMaxPerOrderMinor[currency];
-  if (max === undefined) return [...found];
+  if (max === undefined || found.length === 0) return [...found];
   const startOf = (one: Found) => (one.fromIso === null ? Number.POSITIVE_INFINITY : instantOf(one.fromIso));
   const keyOf = (one: Found) => `${one.row.sku.trim()}:${discriminatorOf(one.row)}`;
   const ordered = [...found].sort((a, b) => startOf(a) - startOf(b) || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
