@@ -17,8 +17,7 @@
  * BENCH_REUSE_DB=1 to reuse bench/out/decide-<cases>.sqlite from an earlier run instead of rebuilding it.
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:decide markers).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -37,6 +36,8 @@ import type { ReasonClassification } from '../src/domain/reasons.js';
 import { backtestPolicy } from '../src/services/backtest.js';
 import { openDatabase } from '../src/services/open-database.js';
 import { recordSection } from './results-file.js';
+import { median, repeatRuns, runChild } from './child-run.js';
+import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
 import { mulberry32 } from '../src/services/demo/prng.js';
 
@@ -52,11 +53,6 @@ const reuseDb = process.env.BENCH_REUSE_DB === '1';
 const decisionsTarget = 200_000;
 const backtestTargetSeconds = 20;
 
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -283,39 +279,9 @@ async function buildDatabase(path: string, cases: number): Promise<{ products: n
   return { products, outcomes };
 }
 
-interface ChildResult { seconds: number; maxRssKb: number; summary: string }
-interface Measured extends ChildResult { wallSeconds: number }
-
-const executableFlags = (): string[] => {
-  // The V8 flags of the `returndesk` executable's shebang, so the backtest runs as `returndesk backtest` would.
-  const shebang = readFileSync(join(root, 'bin', 'returndesk.js'), 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((part) => part.startsWith('--'));
-};
-
-/** Runs this file in a child process in one of its `--child` modes; the child reports its own time and peak RSS. */
-function runChild(mode: 'backtest' | 'baseline', path: string): Promise<Measured> {
-  return new Promise((resolveRun, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...executableFlags(), join(root, 'bin', 'run-ts.js'), self, '--child', mode, path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`The ${mode} child exited ${code}: ${stderr.slice(-2000)}`));
-      resolveRun({ ...(JSON.parse(line) as ChildResult), wallSeconds });
-    });
-  });
-}
-
-async function repeat(mode: 'backtest' | 'baseline', path: string): Promise<Measured> {
-  const results: Measured[] = [];
-  for (let i = 0; i < backtestRuns; i++) results.push(await runChild(mode, path));
-  const mid = median(results.map((r) => r.seconds));
-  return { ...results.find((r) => r.seconds === mid)!, maxRssKb: Math.max(...results.map((r) => r.maxRssKb)) };
+/** The backtest or its baseline, timed in a child process (`backtestRuns` runs). */
+function repeat(mode: 'backtest' | 'baseline', path: string): Promise<Measured> {
+  return repeatRuns(backtestRuns, () => runChild(root, self, mode, path));
 }
 
 // The backtest reads each MFN case with a request time, its latest MFN report row and its product.

@@ -27,8 +27,7 @@
  * the median is reported), BENCH_REUSE_DB=1 to reuse bench/out/reconcile-<returns>-<lines>.sqlite.
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:reconcile markers).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -38,6 +37,8 @@ import { requireMarketplace } from '../src/domain/marketplaces.js';
 import { openDatabase } from '../src/services/open-database.js';
 import { reconcileClaims } from '../src/services/reconcile-claims.js';
 import { recordSection } from './results-file.js';
+import { repeatRuns, runChild } from './child-run.js';
+import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
 import { mulberry32 } from '../src/services/demo/prng.js';
 
@@ -58,11 +59,6 @@ const day = 86_400_000;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 // The marketplaces the data is spread over, with a typical unit price range in minor units (JPY has none).
 const markets: readonly { code: MarketplaceCode; minPrice: number; maxPrice: number; share: number; taxShare: number }[] = [
@@ -372,35 +368,6 @@ async function buildDatabase(path: string): Promise<BuildCounts> {
   return counts;
 }
 
-interface ChildResult { seconds: number; maxRssKb: number; summary: string }
-interface Measured extends ChildResult { wallSeconds: number }
-
-const executableFlags = (): string[] => {
-  // The V8 flags of the `returndesk` executable's shebang, so the child runs as `returndesk claims reconcile` would.
-  const shebang = readFileSync(join(root, 'bin', 'returndesk.js'), 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((part) => part.startsWith('--'));
-};
-
-/** Runs this file in a child process in one of its `--child` modes; the child reports its own time and peak RSS. */
-function runChild(mode: 'reconcile' | 'baseline', path: string): Promise<Measured> {
-  return new Promise((resolveRun, reject) => {
-    const started = process.hrtime.bigint();
-    const extra = (process.env.BENCH_CHILD_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '' && mode === 'reconcile');
-    const child = spawn(process.execPath, [...executableFlags(), ...extra, join(root, 'bin', 'run-ts.js'), self, '--child', mode, path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`The ${mode} child exited ${code ?? signal} after ${wallSeconds.toFixed(1)} s: ${stderr.slice(-3000)}`));
-      resolveRun({ ...(JSON.parse(line) as ChildResult), wallSeconds });
-    });
-  });
-}
-
 /** Empties the claims table (not timed), so every timed run is a first reconciliation of the data. */
 function clearClaims(path: string): void {
   const raw = new BetterSqlite3(path);
@@ -409,14 +376,10 @@ function clearClaims(path: string): void {
   raw.close();
 }
 
-async function repeat(mode: 'reconcile' | 'baseline', path: string): Promise<Measured> {
-  const results: Measured[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (mode === 'reconcile') clearClaims(path);
-    results.push(await runChild(mode, path));
-  }
-  const mid = median(results.map((r) => r.seconds));
-  return { ...results.find((r) => r.seconds === mid)!, maxRssKb: Math.max(...results.map((r) => r.maxRssKb)) };
+/** The reconciliation (from an empty claims table) or its baseline, timed in a child process (`runs` runs). */
+function repeat(mode: 'reconcile' | 'baseline', path: string): Promise<Measured> {
+  const extra = mode === 'reconcile' ? (process.env.BENCH_CHILD_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '') : [];
+  return repeatRuns(runs, () => runChild(root, self, mode, path, extra), () => { if (mode === 'reconcile') clearClaims(path); });
 }
 
 // The core join of a reconciliation, as one query: per FBA order line (All Orders says `Amazon`), the
