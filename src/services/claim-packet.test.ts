@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromBufferPromise } from 'yauzl';
 import type { ClaimCandidate } from '../domain/claims/claim.js';
+import { safetCandidate } from '../../test/claim-candidate.js';
 import { DomainError } from '../domain/errors.js';
 import { claimPacketFormat, safeFileName, writeClaimPacket } from './claim-packet.js';
 import type { ClaimPacketInput } from './claim-packet.js';
@@ -32,23 +33,9 @@ afterEach(async () => {
 });
 
 const candidate: ClaimCandidate = {
-  kind: 'safet',
-  key: 'safet|US|113-1234567-1234567|SKU-RED-M',
-  marketplaceCode: 'US',
-  currency: 'USD',
-  orderId: '113-1234567-1234567',
-  sku: 'SKU-RED-M',
-  caseId: 7,
-  units: 1,
-  owedMinor: 2999,
-  components: [{ label: 'Item price', amountMinor: 2499 }, { label: 'Shipping', amountMinor: 500 }],
+  ...safetCandidate,
   computation: 'The refund Amazon issued for the item and its shipping.',
-  window: { ruleId: 'safet-filing', fromIso: '2026-03-04T00:00:00.000Z', opensAt: '2026-03-04T00:00:00.000Z', closesAt: '2026-04-03T00:00:00.000Z' },
-  proof: [
-    { source: 'settlement_refunds', rowId: 1, file: 'settlement-2026-03.txt', line: 41, summary: 'Refund of $29.99 posted 2026-03-02' },
-    { source: 'mfn_returns', rowId: 2, file: 'mfn-returns-2026-03.tsv', line: 7, summary: 'Return delivered 2026-03-04' },
-  ],
-  ids: { rmaId: 'DkXq7bR9RRMA', trackingId: '1Z999AA10123456784' },
+  proof: [...safetCandidate.proof, { source: 'mfn_returns', rowId: 2, file: 'mfn-returns-2026-03.tsv', line: 7, summary: 'Return delivered 2026-03-04' }],
 };
 
 function input(evidence: ClaimPacketInput['evidence']): ClaimPacketInput {
