@@ -49,3 +49,14 @@ export async function repeatRuns(runs: number, run: () => Promise<Measured>, bef
   const mid = median(results.map((r) => r.seconds));
   return { ...results.find((r) => r.seconds === mid)!, maxRssKb: Math.max(...results.map((r) => r.maxRssKb)) };
 }
+
+/**
+ * A benchmark file's entry point: `--child MODE PATH` runs its timed work (`child`), anything else its
+ * whole run (`main`). Nothing runs when the file is only imported (profiling scripts import helpers).
+ */
+export async function runBenchmark(self: string, child: (mode: string, path: string) => Promise<void>, main: () => Promise<void>): Promise<void> {
+  if (process.argv[1] !== self) return;
+  const childIndex = process.argv.indexOf('--child');
+  if (childIndex >= 0) await child(process.argv[childIndex + 1]!, process.argv[childIndex + 2]!);
+  else await main();
+}

@@ -36,7 +36,7 @@ import type { ReasonClassification } from '../src/domain/reasons.js';
 import { backtestPolicy } from '../src/services/backtest.js';
 import { openDatabase } from '../src/services/open-database.js';
 import { recordSection } from './results-file.js';
-import { median, repeatRuns, runChild } from './child-run.js';
+import { median, repeatRuns, runBenchmark, runChild } from './child-run.js';
 import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
 import { mulberry32 } from '../src/services/demo/prng.js';
@@ -380,8 +380,4 @@ async function main(): Promise<void> {
 }
 
 // Only as the entry point: profiling scripts import buildInputs.
-if (process.argv[1] === self) {
-  const childIndex = process.argv.indexOf('--child');
-  if (childIndex >= 0) await child(process.argv[childIndex + 1]!, process.argv[childIndex + 2]!);
-  else await main();
-}
+await runBenchmark(self, child, main);

@@ -37,7 +37,7 @@ import { requireMarketplace } from '../src/domain/marketplaces.js';
 import { openDatabase } from '../src/services/open-database.js';
 import { reconcileClaims } from '../src/services/reconcile-claims.js';
 import { recordSection } from './results-file.js';
-import { repeatRuns, runChild } from './child-run.js';
+import { repeatRuns, runBenchmark, runChild } from './child-run.js';
 import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
 import { mulberry32 } from '../src/services/demo/prng.js';
@@ -508,8 +508,4 @@ async function main(): Promise<void> {
   recordSection(root, 'reconcile', section);
 }
 
-if (process.argv[1] === self) {
-  const childIndex = process.argv.indexOf('--child');
-  if (childIndex >= 0) await child(process.argv[childIndex + 1]!, process.argv[childIndex + 2]!);
-  else await main();
-}
+await runBenchmark(self, child, main);
