@@ -4,14 +4,16 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
-import { createPostgresBulkWriter, createSqliteBulkWriter, singleClientPool } from './dialect.js';
-import type { BulkWriter, DialectName } from './dialect.js';
+import { createPostgresBulkWriter, createPostgresRowReader, createSqliteBulkWriter, createSqliteRowReader, singleClientPool } from './dialect.js';
+import type { BulkWriter, DialectName, RowReader } from './dialect.js';
+import { createSqliteWorkerReader } from './sqlite-read-worker.js';
 import type { Schema } from './schema.js';
 
 export interface Transaction {
   readonly db: Kysely<Schema>;
   readonly dialect: DialectName;
   readonly bulk: BulkWriter;
+  readonly read: RowReader;
 }
 
 export interface Database {
@@ -68,15 +70,18 @@ function createSqliteDatabase(path: string): Database {
       // A connection of its own, so readers on the main connection never see uncommitted rows.
       const own = path === ':memory:' ? raw : openSqlite(path);
       const txDb = own === raw ? db : new Kysely<Schema>({ dialect: new SqliteDialect({ database: own }) });
+      // Long reads go to a thread of their own, except in memory, where no other connection sees the data.
+      const reader = path === ':memory:' ? undefined : createSqliteWorkerReader(path);
       own.exec('begin immediate');
       try {
-        const result = await work({ db: txDb, dialect: 'sqlite', bulk: createSqliteBulkWriter(own) });
+        const result = await work({ db: txDb, dialect: 'sqlite', bulk: createSqliteBulkWriter(own), read: reader ?? createSqliteRowReader(own) });
         own.exec('commit');
         return result;
       } catch (error) {
         if (own.inTransaction) own.exec('rollback');
         throw error;
       } finally {
+        await reader?.close();
         if (own !== raw) await txDb.destroy();
       }
     },
@@ -109,7 +114,7 @@ function createPostgresDatabase(url: string): Database {
       const txDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: singleClientPool(client) as never }) });
       try {
         await client.query('begin');
-        const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client) });
+        const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client), read: createPostgresRowReader(client) });
         await client.query('commit');
         return result;
       } catch (error) {
