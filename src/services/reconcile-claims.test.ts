@@ -110,4 +110,38 @@ describe.each(testDatabases)('reconcileClaims on $name', (target) => {
     })]);
     expect(await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z')).toMatchObject({ found: 0 });
   });
+
+  it('finds the same claims whatever the page size: orders over several tables, and many rows of one order', async () => {
+    const ids = [1, 2, 3, 4, 5].map((n) => `302-1000000-000000${n}`);
+    await load('orders.txt', headers.allOrders, ids.map((id) => rowOf(headers.allOrders, {
+      'amazon-order-id': id, 'purchase-date': '2025-06-01T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon',
+      'sales-channel': 'Amazon.de', sku: 'TSHIRT-M', asin: 'B0TEST0001', quantity: id.endsWith('3') ? '4' : '1', currency: 'EUR', 'item-price': id.endsWith('3') ? '50,00' : '12,50',
+    })));
+    // Order 3: four refunds of one unit each, with fee and tax rows: more rows of one order than a page holds.
+    const refundRow = (id: string, adjustment: string, description = 'Principal', amount = '-12,50') => rowOf(headers.settlement, {
+      'settlement-id': '11887766554', 'transaction-type': 'Refund', 'order-id': id, 'adjustment-id': adjustment, 'marketplace-name': 'Amazon.de',
+      'amount-type': description === 'Commission' ? 'ItemFees' : 'ItemPrice', 'amount-description': description, amount, currency: 'EUR',
+      'posted-date': '05.06.2025', 'posted-date-time': '05.06.2025 10:11:12 UTC', 'order-item-code': '64912345678901', sku: 'TSHIRT-M', 'quantity-purchased': '1',
+    });
+    await load('settlement.txt', headers.settlement, ids.flatMap((id) => (id.endsWith('3') ? ['A', 'B', 'C', 'D'] : ['A']).flatMap((a) => [
+      refundRow(id, `ADJ-${id}-${a}`), refundRow(id, `ADJ-${id}-${a}`, 'Tax', '-2,00'), refundRow(id, `ADJ-${id}-${a}`, 'Commission', '1,50'),
+    ])));
+    // Order 2 came back; order 4 was reimbursed: neither is owed.
+    await load('returns.txt', headers.fbaReturns, [rowOf(headers.fbaReturns, {
+      'return-date': '2025-06-10T15:31:40+00:00', 'order-id': ids[1]!, sku: 'TSHIRT-M', asin: 'B0TEST0001', fnsku: 'X00TEST001', quantity: '1',
+      'detailed-disposition': 'SELLABLE', reason: 'APPAREL_TOO_SMALL', status: 'Unit returned to inventory', 'license-plate-number': 'LPNRR000000001',
+    })]);
+    await load('reimbursements.txt', headers.reimbursements, [reimbursement('4400000001', { 'amazon-order-id': ids[3]! })]);
+    const at = '2025-08-01T12:00:00.000Z';
+    const claimsNow = async () => (await listClaims(db().db, 1)).map((c) => `${c.marketplaceCode} ${c.orderId} ${c.kind} ${c.units} ${c.currency} ${c.owedMinor}`).sort();
+    const whole = await reconcileClaims(db(), 1, at);
+    expect(whole).toMatchObject({ ordersRead: 5, found: 6, newClaims: 6, problems: [] });
+    // One claim per refund: order 3's four refunds are four claims.
+    expect(await claimsNow()).toEqual([ids[0], ids[2], ids[2], ids[2], ids[2], ids[4]].map((id) => `DE ${id} fba_refunded_not_returned 1 EUR 1250`));
+    for (const pageSize of [1, 2, 3]) {
+      // A paging that skipped or split an order would not find its claim again, and remove it.
+      expect(await reconcileClaims(db(), 1, at, { pageSize })).toMatchObject({ ordersRead: 5, found: 6, newClaims: 0, removed: 0, problems: [] });
+      expect(await claimsNow()).toHaveLength(6);
+    }
+  });
 });

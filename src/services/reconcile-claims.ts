@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { reconcileOrder } from '../domain/claims/reconcile.js';
+import type { BusinessCalendar } from '../domain/deadlines/business-calendar.js';
 import { isDomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
-import { importFileNames, ordersToReconcile, readOrderFacts } from '../storage/claim-facts-repository.js';
+import { factPages } from '../storage/claim-facts-repository.js';
 import { keepClaimsOfOrders, settleAfterReconcile, upsertClaims } from '../storage/claim-repository.js';
 import { calendarAt, loadDecisionContext } from './decision-context.js';
 import type { Database } from './open-database.js';
 
 export interface ReconcileOptions {
-  /** Orders read per page (default 1,000). */
+  /** At most this many rows of each refund, return and reimbursement table per page (default 2,000). */
   readonly pageSize?: number;
-  readonly onProgress?: (ordersRead: number, ordersTotal: number) => void;
+  readonly onProgress?: (ordersRead: number) => void;
 }
 
 export interface ReconcileSummary {
@@ -35,22 +36,23 @@ export interface ReconcileSummary {
  */
 export async function reconcileClaims(database: Database, accountId: number, nowIso: string, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
   const context = await loadDecisionContext(database, accountId);
-  const pageSize = options.pageSize ?? 1000;
+  const pageSize = options.pageSize ?? 2000;
   // Marks the claims this run finds, so the ones it does not find can be told apart whatever `nowIso` is.
   const runId = randomUUID();
   return database.transaction(async (tx) => {
-    const files = await importFileNames(tx.db, accountId);
-    const orders = await ordersToReconcile(tx.db, accountId);
     const currencyOf = (code: string) => requireMarketplace(code).currency;
+    // One calendar per marketplace for the run: `nowIso` does not change.
+    const calendars = new Map<string, BusinessCalendar>();
+    const calendarOf = (code: string) => calendars.get(code) ?? calendars.set(code, calendarAt(context, requireMarketplace(code), nowIso)).get(code)!;
+    let ordersRead = 0;
     let found = 0;
     let newClaims = 0;
     const problems: { marketplaceCode: string; orderId: string; problem: string }[] = [];
-    for (let start = 0; start < orders.length; start += pageSize) {
-      const page = orders.slice(start, start + pageSize);
-      const candidates = (await readOrderFacts(tx.db, accountId, page, files, currencyOf)).flatMap((facts) => {
+    for await (const page of factPages(tx, accountId, pageSize, currencyOf)) {
+      const candidates = page.flatMap((facts) => {
         try {
           return reconcileOrder(facts, {
-            rules: context.deadlineRules, calendar: calendarAt(context, requireMarketplace(facts.marketplaceCode), nowIso),
+            rules: context.deadlineRules, calendar: calendarOf(facts.marketplaceCode),
             policy: context.policy.claims, nowIso,
           });
         } catch (error) {
@@ -59,12 +61,13 @@ export async function reconcileClaims(database: Database, accountId: number, now
           return [];
         }
       });
+      ordersRead += page.length;
       found += candidates.length;
       newClaims += await upsertClaims(tx, accountId, candidates, nowIso, runId);
-      options.onProgress?.(Math.min(start + pageSize, orders.length), orders.length);
+      options.onProgress?.(ordersRead);
     }
     await keepClaimsOfOrders(tx, accountId, problems, runId);
     const { removed, expired } = await settleAfterReconcile(tx, accountId, nowIso, runId);
-    return { ordersRead: orders.length, found, newClaims, removed, expired, problems };
+    return { ordersRead, found, newClaims, removed, expired, problems };
   });
 }

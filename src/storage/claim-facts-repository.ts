@@ -1,155 +1,238 @@
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type {
   FbaReturnFact, InspectionFact, MfnReturnFact, OrderFacts, OrderLineFact, ReimbursementFact, SettlementRefundFact,
 } from '../domain/claims/reconcile-facts.js';
+import { neverItemPrice } from '../domain/claims/refunds.js';
+import type { Transaction } from './database.js';
+import type { CellValue } from './dialect.js';
 import type { Schema } from './schema.js';
 
 // Reading the reports into the reconciliation's facts, one page of orders at a time. Only orders with
-// a refund, a return or a reimbursement can owe anything: the millions of plain order lines are read
-// only for those orders, through the per-table (account, order) indexes. Only the columns the facts use
-// are read, and each fact is one object literal: spreading a provenance object into every row and
-// reading whole rows were a third of a reconciliation (npm run bench:reconcile).
+// a refund, a return or a reimbursement can owe anything. A page is a range of order ids, (after, last]:
+// the four tables that make an order worth reading are each read as one index range per page, and the
+// millions of plain order lines only for the page's orders. Pages are cut and compared in SQL only, so
+// the order of texts is the database's own on both SQLite and PostgreSQL. Rows are read as arrays, with
+// only the columns the facts use (npm run bench:reconcile: objects, spreads and whole rows were a third
+// of a reconciliation; keeping the list of every order to read in memory made garbage collection slow).
 
 type Db = Kysely<Schema>;
 type FileNames = ReadonlyMap<number, string>;
+type Keyed<T> = Map<string, T[]>;
+
+/**
+ * The facts of every order with a settlement refund, a return or a reimbursement, a page at a time in
+ * order id order (then marketplace). Each page is read while the caller works on the one before; no
+ * page holds more than `rowsPerTable` rows of distinct orders from any one table.
+ */
+export async function* factPages(tx: Transaction, accountId: number, rowsPerTable: number, currencyOf: (marketplaceCode: string) => string): AsyncGenerator<OrderFacts[]> {
+  const files = await importFileNames(tx.db, accountId);
+  let after = '';
+  let last = await nextPageEnd(tx, accountId, after, rowsPerTable);
+  let pending = last === null ? null : readPageFacts(tx, accountId, after, last, files, currencyOf);
+  while (pending !== null && last !== null) {
+    const page = pending;
+    after = last;
+    last = await nextPageEnd(tx, accountId, after, rowsPerTable);
+    pending = last === null ? null : readPageFacts(tx, accountId, after, last, files, currencyOf);
+    // A read left behind when the caller stops early fails quietly; one that is awaited still throws.
+    pending?.catch(() => undefined);
+    yield await page;
+  }
+}
 
 /** The file name of every import run of the account, for the proof rows' provenance. */
-export async function importFileNames(db: Db, accountId: number): Promise<Map<number, string>> {
+async function importFileNames(db: Db, accountId: number): Promise<Map<number, string>> {
   const rows = await db.selectFrom('import_runs').select(['id', 'file_name']).where('account_id', '=', accountId).execute();
   return new Map(rows.map((r) => [r.id, r.file_name]));
 }
 
-/** Every (marketplace, order) that has a settlement refund, an FBA or MFN return or a reimbursement, sorted. */
-export async function ordersToReconcile(db: Db, accountId: number): Promise<{ marketplaceCode: string; orderId: string }[]> {
-  const seen = new Map<string, { marketplaceCode: string; orderId: string }>();
-  const add = (rows: readonly { marketplace_code: string; order_id: string | null }[]) => {
-    for (const r of rows) if (r.order_id) seen.set(`${r.marketplace_code}\t${r.order_id}`, { marketplaceCode: r.marketplace_code, orderId: r.order_id });
-  };
-  add(await db.selectFrom('settlement_refunds').select(['marketplace_code', 'order_id']).distinct().where('account_id', '=', accountId).execute());
-  add(await db.selectFrom('fba_returns').select(['marketplace_code', 'order_id']).distinct().where('account_id', '=', accountId).execute());
-  add(await db.selectFrom('mfn_returns').select(['marketplace_code', 'order_id']).distinct().where('account_id', '=', accountId).execute());
-  add(await db.selectFrom('reimbursements').select(['marketplace_code', 'amazon_order_id as order_id']).distinct().where('account_id', '=', accountId).execute());
-  return [...seen.values()].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.marketplaceCode < b.marketplaceCode ? -1 : 1));
-}
+/** The (table, order column) pairs whose rows make an order worth reconciling. */
+const activityTables = [
+  ['settlement_refunds', 'order_id'], ['fba_returns', 'order_id'], ['mfn_returns', 'order_id'], ['reimbursements', 'amazon_order_id'],
+] as const;
 
-
-type Keyed<T> = Map<string, T[]>;
-const keyOf = (marketplaceCode: string, orderId: string) => `${marketplaceCode}\t${orderId}`;
-
-// Rows come back in index order, not by id: sorting a whole page by id cost more than reading it
-// (npm run bench:reconcile); each order's few rows are put back in id order here, as the domain expects.
-function groupBy<R extends { id: number; marketplace_code: string }, T>(rows: readonly R[], orderOf: (row: R) => string | null, toFact: (row: R) => T): Keyed<T> {
-  const byOrder = new Map<string, R[]>();
-  for (const row of rows) {
-    const orderId = orderOf(row);
-    if (orderId === null) continue;
-    const key = keyOf(row.marketplace_code, orderId);
-    let list = byOrder.get(key);
-    if (!list) byOrder.set(key, list = []);
-    list.push(row);
-  }
-  const grouped: Keyed<T> = new Map();
-  for (const [key, list] of byOrder) grouped.set(key, list.sort((a, b) => a.id - b.id).map(toFact));
-  return grouped;
-}
-
-async function refundsOf(db: Db, accountId: number, orderIds: readonly string[], files: FileNames): Promise<Keyed<SettlementRefundFact>> {
-  const rows = await db.selectFrom('settlement_refunds').select(['id', 'import_run_id', 'line', 'marketplace_code', 'order_id', 'sku', 'adjustment_id', 'settlement_id', 'order_item_code', 'merchant_adjustment_item_id', 'amount_type', 'amount_description', 'amount_minor', 'currency', 'posted_date', 'quantity_purchased']).where('account_id', '=', accountId).where('order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.order_id, (r) => ({
-    source: 'settlement_refunds', rowId: r.id, file: files.get(r.import_run_id) ?? null, line: r.line, orderId: r.order_id, sku: r.sku, adjustmentId: r.adjustment_id, settlementId: r.settlement_id,
-    orderItemCode: r.order_item_code, merchantAdjustmentItemId: r.merchant_adjustment_item_id, amountType: r.amount_type,
-    amountDescription: r.amount_description, amountMinor: r.amount_minor, currency: r.currency, postedAt: r.posted_date, quantity: r.quantity_purchased,
-  }));
-}
-
-async function fbaReturnsOf(db: Db, accountId: number, orderIds: readonly string[], files: FileNames): Promise<Keyed<FbaReturnFact>> {
-  const rows = await db.selectFrom('fba_returns').select(['id', 'import_run_id', 'line', 'marketplace_code', 'order_id', 'sku', 'fnsku', 'asin', 'quantity', 'return_date', 'detailed_disposition', 'reason', 'status', 'license_plate_number']).where('account_id', '=', accountId).where('order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.order_id, (r) => ({
-    source: 'fba_returns', rowId: r.id, file: files.get(r.import_run_id) ?? null, line: r.line, orderId: r.order_id, sku: r.sku, fnsku: r.fnsku, asin: r.asin, quantity: r.quantity,
-    returnedAt: r.return_date, detailedDisposition: r.detailed_disposition, reason: r.reason, status: r.status, licensePlate: r.license_plate_number,
-  }));
-}
-
-async function reimbursementsOf(db: Db, accountId: number, orderIds: readonly string[], files: FileNames): Promise<Keyed<ReimbursementFact>> {
-  const rows = await db.selectFrom('reimbursements').select(['id', 'import_run_id', 'line', 'marketplace_code', 'reimbursement_id', 'amazon_order_id', 'sku', 'fnsku', 'asin', 'reason', 'currency', 'amount_per_unit_minor', 'amount_total_minor', 'quantity_reimbursed_cash', 'quantity_reimbursed_inventory', 'quantity_reimbursed_total', 'approval_date', 'original_reimbursement_id', 'original_reimbursement_type']).where('account_id', '=', accountId).where('amazon_order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.amazon_order_id, (r) => ({
-    source: 'reimbursements', rowId: r.id, file: files.get(r.import_run_id) ?? null, line: r.line, reimbursementId: r.reimbursement_id, orderId: r.amazon_order_id, sku: r.sku, fnsku: r.fnsku,
-    asin: r.asin, reason: r.reason, currency: r.currency, amountPerUnitMinor: r.amount_per_unit_minor, amountTotalMinor: r.amount_total_minor,
-    quantityCash: r.quantity_reimbursed_cash, quantityInventory: r.quantity_reimbursed_inventory, quantityTotal: r.quantity_reimbursed_total,
-    approvedAt: r.approval_date, originalReimbursementId: r.original_reimbursement_id, originalReimbursementType: r.original_reimbursement_type,
-  }));
-}
-
-async function orderLinesOf(db: Db, accountId: number, orderIds: readonly string[], files: FileNames): Promise<Keyed<OrderLineFact>> {
-  const rows = await db.selectFrom('orders').select(['id', 'import_run_id', 'line', 'marketplace_code', 'amazon_order_id', 'sku', 'asin', 'quantity', 'currency', 'item_price_minor', 'fulfillment_channel', 'purchase_date']).where('account_id', '=', accountId).where('amazon_order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.amazon_order_id, (r) => ({
-    source: 'orders', rowId: r.id, file: files.get(r.import_run_id) ?? null, line: r.line, orderId: r.amazon_order_id, sku: r.sku, asin: r.asin, quantity: r.quantity, currency: r.currency,
-    itemPriceMinor: r.item_price_minor, fulfillmentChannel: r.fulfillment_channel, purchasedAt: r.purchase_date,
-  }));
-}
-
-async function mfnReturnsOf(db: Db, accountId: number, orderIds: readonly string[], files: FileNames): Promise<Keyed<MfnReturnFact>> {
-  const rows = await db.selectFrom('mfn_returns').select(['id', 'import_run_id', 'line', 'marketplace_code', 'case_id', 'order_id', 'sku', 'amazon_rma_id', 'resolution', 'return_request_date', 'return_type', 'return_request_status', 'return_quantity', 'order_amount_minor', 'order_quantity', 'refunded_amount_minor', 'currency', 'return_delivery_date', 'safet_claim_id', 'safet_claim_state']).where('account_id', '=', accountId).where('order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.order_id, (r) => ({
-    source: 'mfn_returns', rowId: r.id, file: files.get(r.import_run_id) ?? null, line: r.line, caseId: r.case_id, orderId: r.order_id, sku: r.sku, rmaId: r.amazon_rma_id, resolution: r.resolution,
-    returnRequestedAt: r.return_request_date,
-    returnType: r.return_type, requestStatus: r.return_request_status, returnQuantity: r.return_quantity, orderAmountMinor: r.order_amount_minor,
-    orderQuantity: r.order_quantity, refundedAmountMinor: r.refunded_amount_minor, currency: r.currency, returnDeliveredAt: r.return_delivery_date,
-    safetClaimId: r.safet_claim_id, safetClaimState: r.safet_claim_state,
-  }));
-}
-
-interface CaseRef { readonly id: number; readonly sku: string }
-
-async function casesOf(db: Db, accountId: number, orderIds: readonly string[]): Promise<Keyed<CaseRef>> {
-  const rows = await db.selectFrom('return_cases').select(['id', 'sku', 'order_id', 'marketplace_code'])
-    .where('account_id', '=', accountId).where('order_id', 'in', [...orderIds]).execute();
-  return groupBy(rows, (r) => r.order_id, (r) => ({ id: r.id, sku: r.sku }));
-}
-
-async function inspectionsOf(db: Db, accountId: number, caseIds: readonly number[]): Promise<Map<number, InspectionFact[]>> {
-  const byCase = new Map<number, InspectionFact[]>();
-  if (caseIds.length === 0) return byCase;
-  const inspections = await db.selectFrom('inspections').select(['id', 'case_id', 'grade', 'inspected_at'])
-    .where('account_id', '=', accountId).where('case_id', 'in', [...caseIds]).orderBy('id').execute();
-  const evidence = await db.selectFrom('evidence_files').select(['inspection_id', 'sha256', 'kind', 'media_type', 'file_name'])
-    .where('account_id', '=', accountId).where('case_id', 'in', [...caseIds]).orderBy('id').execute();
-  const filesOf = new Map<number, InspectionFact['evidence'][number][]>();
-  for (const e of evidence) {
-    if (e.inspection_id === null) continue;
-    const files = filesOf.get(e.inspection_id) ?? [];
-    files.push({ sha256: e.sha256, kind: e.kind, mediaType: e.media_type, fileName: e.file_name });
-    filesOf.set(e.inspection_id, files);
-  }
-  for (const inspection of inspections) {
-    const files = filesOf.get(inspection.id) ?? [];
-    const list = byCase.get(inspection.case_id) ?? [];
-    list.push({ source: 'inspections', rowId: inspection.id, file: null, line: null, caseId: inspection.case_id, grade: inspection.grade, inspectedAt: inspection.inspected_at, evidence: files });
-    byCase.set(inspection.case_id, list);
-  }
-  return byCase;
+/**
+ * The last order id of the next page after `after` ('' for the first page), or null when no order is
+ * left. Each of the four tables gives its next `rowsPerTable` rows' order ids from its (account, order)
+ * index, without reading a row; the page ends at the lowest last id of a table that filled its share,
+ * so no table has more than `rowsPerTable` rows of distinct orders in a page however its orders
+ * interleave with the others'.
+ */
+async function nextPageEnd(tx: Transaction, accountId: number, after: string, rowsPerTable: number): Promise<string | null> {
+  const ends = activityTables.map(([table, column]) => sql`select max(order_id) as last_id, count(*) as n from (
+      select ${sql.ref(column)} as order_id from ${sql.table(table)} where account_id = ${accountId} and ${sql.ref(column)} > ${after}
+      order by ${sql.ref(column)} limit ${rowsPerTable}) as ${sql.raw(`next_${table}`)}`);
+  const query = sql`select coalesce(min(case when n = ${rowsPerTable} then last_id end), max(last_id)) as page_end
+    from (${sql.join(ends, sql` union all `)}) as ends`;
+  const [row] = await tx.read.arrays(query.compile(tx.db));
+  return (row?.[0] ?? null) as string | null;
 }
 
 /**
- * The facts of a page of orders (from ordersToReconcile), in the page's order. `currencyOf` gives each
- * marketplace's currency. Seven queries per page, each an index range on (account, order).
+ * The facts of every order in the page (after, last], ordered by order id then marketplace. All of the
+ * page's queries are asked for at once: on SQLite they run on a read thread while the caller works.
  */
-export async function readOrderFacts(db: Db, accountId: number, page: readonly { marketplaceCode: string; orderId: string }[], files: FileNames, currencyOf: (marketplaceCode: string) => string): Promise<OrderFacts[]> {
-  const orderIds = [...new Set(page.map((p) => p.orderId))];
-  const [refunds, fbaReturns, reimbursements, orderLines, mfnReturns, cases] = await Promise.all([
-    refundsOf(db, accountId, orderIds, files), fbaReturnsOf(db, accountId, orderIds, files), reimbursementsOf(db, accountId, orderIds, files),
-    orderLinesOf(db, accountId, orderIds, files), mfnReturnsOf(db, accountId, orderIds, files), casesOf(db, accountId, orderIds),
+async function readPageFacts(tx: Transaction, accountId: number, after: string, last: string, files: FileNames, currencyOf: (marketplaceCode: string) => string): Promise<OrderFacts[]> {
+  const reader = new PageReader(tx, accountId, after, last, files);
+  const [refunds, fbaReturns, mfnReturns, reimbursements, orderLines, cases, inspections] = await Promise.all([
+    reader.refunds(), reader.fbaReturns(), reader.mfnReturns(), reader.reimbursements(), reader.orderLines(), reader.cases(), reader.inspections(),
   ]);
-  const inspections = await inspectionsOf(db, accountId, [...cases.values()].flat().map((c) => c.id));
-  return page.map(({ marketplaceCode, orderId }) => {
-    const key = keyOf(marketplaceCode, orderId);
+  const keys = [...new Set([...refunds.keys(), ...fbaReturns.keys(), ...mfnReturns.keys(), ...reimbursements.keys()])].sort();
+  return keys.map((key) => {
     const orderCases = cases.get(key) ?? [];
+    const split = key.lastIndexOf('\t');
+    const marketplaceCode = key.slice(split + 1);
     return {
-      marketplaceCode, currency: currencyOf(marketplaceCode), orderId,
+      marketplaceCode, currency: currencyOf(marketplaceCode), orderId: key.slice(0, split),
       caseIds: Object.fromEntries(orderCases.map((c) => [c.sku, c.id])),
       refunds: refunds.get(key) ?? [], fbaReturns: fbaReturns.get(key) ?? [], reimbursements: reimbursements.get(key) ?? [],
       orderLines: orderLines.get(key) ?? [], mfnReturns: mfnReturns.get(key) ?? [],
       inspections: orderCases.flatMap((c) => inspections.get(c.id) ?? []),
     };
   });
+}
+
+// Order id first, so that sorting the keys sorts by order id, then marketplace; the code (never a tab)
+// last, so that the key splits at its last tab.
+const keyOf = (orderId: string, marketplaceCode: string) => `${orderId}\t${marketplaceCode}`;
+
+/**
+ * Groups array rows by (order, marketplace), in id order within an order as the domain expects (reads
+ * come back in no set order; sorting each order's few rows costs less than sorting the page).
+ * Every row given here starts with its id, marketplace code and order id.
+ */
+function groupRows<T>(rows: readonly CellValue[][], toFact: (row: CellValue[]) => T): Keyed<T> {
+  const byOrder = new Map<string, CellValue[][]>();
+  for (const row of rows) {
+    const key = keyOf(row[2] as string, row[1] as string);
+    const list = byOrder.get(key);
+    if (list) list.push(row);
+    else byOrder.set(key, [row]);
+  }
+  const grouped: Keyed<T> = new Map();
+  for (const [key, list] of byOrder) {
+    if (list.length > 1) list.sort((a, b) => (a[0] as number) - (b[0] as number));
+    grouped.set(key, list.map(toFact));
+  }
+  return grouped;
+}
+
+/** One page's reads: each report table as array rows whose first columns are id, marketplace, order id. */
+class PageReader {
+  constructor(
+    private readonly tx: Transaction, private readonly accountId: number,
+    private readonly after: string, private readonly last: string, private readonly files: FileNames,
+  ) {}
+
+  private inRange(table: string, orderColumn: string, columns: string, andAlso: RawBuilder<unknown> = sql`true`): Promise<CellValue[][]> {
+    const order = sql.ref(orderColumn);
+    const query = sql`select ${sql.raw(columns)} from ${sql.table(table)}
+      where account_id = ${this.accountId} and ${order} > ${this.after} and ${order} <= ${this.last} and ${andAlso}`;
+    return this.tx.read.arrays(query.compile(this.tx.db));
+  }
+
+  private fileOf(importRunId: CellValue | undefined): string | null {
+    return this.files.get(importRunId as number) ?? null;
+  }
+
+  async refunds(): Promise<Keyed<SettlementRefundFact>> {
+    const rows = await this.inRange('settlement_refunds', 'order_id', `id, marketplace_code, order_id, import_run_id, line, sku, adjustment_id, settlement_id,
+      order_item_code, merchant_adjustment_item_id, amount_type, amount_description, amount_minor, currency, posted_date, quantity_purchased`,
+      sql`amount_type not in (${sql.join(neverItemPrice.amountTypes)}) and amount_description not in (${sql.join(neverItemPrice.amountDescriptions)})`);
+    return groupRows(rows, (r) => ({
+      source: 'settlement_refunds', rowId: r[0] as number, file: this.fileOf(r[3]), line: r[4] as number, orderId: r[2] as string,
+      sku: r[5] as string | null, adjustmentId: r[6] as string, settlementId: r[7] as string, orderItemCode: r[8] as string,
+      merchantAdjustmentItemId: r[9] as string, amountType: r[10] as string, amountDescription: r[11] as string,
+      amountMinor: r[12] as number, currency: r[13] as string, postedAt: r[14] as string, quantity: r[15] as number | null,
+    }));
+  }
+
+  async fbaReturns(): Promise<Keyed<FbaReturnFact>> {
+    const rows = await this.inRange('fba_returns', 'order_id', `id, marketplace_code, order_id, import_run_id, line, sku, fnsku, asin, quantity,
+      return_date, detailed_disposition, reason, status, license_plate_number`);
+    return groupRows(rows, (r) => ({
+      source: 'fba_returns', rowId: r[0] as number, file: this.fileOf(r[3]), line: r[4] as number, orderId: r[2] as string,
+      sku: r[5] as string, fnsku: r[6] as string | null, asin: r[7] as string | null, quantity: r[8] as number,
+      returnedAt: r[9] as string, detailedDisposition: r[10] as string | null, reason: r[11] as string | null, status: r[12] as string | null,
+      licensePlate: r[13] as string,
+    }));
+  }
+
+  async mfnReturns(): Promise<Keyed<MfnReturnFact>> {
+    const rows = await this.inRange('mfn_returns', 'order_id', `id, marketplace_code, order_id, import_run_id, line, case_id, sku, amazon_rma_id,
+      resolution, return_request_date, return_type, return_request_status, return_quantity, order_amount_minor, order_quantity,
+      refunded_amount_minor, currency, return_delivery_date, safet_claim_id, safet_claim_state`);
+    return groupRows(rows, (r) => ({
+      source: 'mfn_returns', rowId: r[0] as number, file: this.fileOf(r[3]), line: r[4] as number, caseId: r[5] as number,
+      orderId: r[2] as string, sku: r[6] as string, rmaId: r[7] as string, resolution: r[8] as string | null,
+      returnRequestedAt: r[9] as string | null, returnType: r[10] as string | null, requestStatus: r[11] as string | null,
+      returnQuantity: r[12] as number, orderAmountMinor: r[13] as number | null, orderQuantity: r[14] as number | null,
+      refundedAmountMinor: r[15] as number | null, currency: r[16] as string, returnDeliveredAt: r[17] as string | null,
+      safetClaimId: r[18] as string | null, safetClaimState: r[19] as string | null,
+    }));
+  }
+
+  async reimbursements(): Promise<Keyed<ReimbursementFact>> {
+    const rows = await this.inRange('reimbursements', 'amazon_order_id', `id, marketplace_code, amazon_order_id, import_run_id, line,
+      reimbursement_id, sku, fnsku, asin, reason, currency, amount_per_unit_minor, amount_total_minor, quantity_reimbursed_cash,
+      quantity_reimbursed_inventory, quantity_reimbursed_total, approval_date, original_reimbursement_id, original_reimbursement_type`);
+    return groupRows(rows, (r) => ({
+      source: 'reimbursements', rowId: r[0] as number, file: this.fileOf(r[3]), line: r[4] as number, reimbursementId: r[5] as string,
+      orderId: r[2] as string, sku: r[6] as string, fnsku: r[7] as string | null, asin: r[8] as string | null, reason: r[9] as string | null,
+      currency: r[10] as string, amountPerUnitMinor: r[11] as number | null, amountTotalMinor: r[12] as number,
+      quantityCash: r[13] as number, quantityInventory: r[14] as number, quantityTotal: r[15] as number,
+      approvedAt: r[16] as string, originalReimbursementId: r[17] as string | null, originalReimbursementType: r[18] as string | null,
+    }));
+  }
+
+  /** Case ids and SKUs, from the (account, order, marketplace, SKU) index alone. */
+  async cases(): Promise<Keyed<{ readonly id: number; readonly sku: string }>> {
+    const rows = await this.inRange('return_cases', 'order_id', 'id, marketplace_code, order_id, sku');
+    return groupRows(rows, (r) => ({ id: r[0] as number, sku: r[3] as string }));
+  }
+
+  /**
+   * The order lines of the page's orders only (most order ids in the range have no refund, return or
+   * reimbursement), found from the other tables' (account, order) indexes.
+   */
+  async orderLines(): Promise<Keyed<OrderLineFact>> {
+    const pageOrders = activityTables.map(([table, column]) => sql`select ${sql.ref(column)} from ${sql.table(table)}
+      where account_id = ${this.accountId} and ${sql.ref(column)} > ${this.after} and ${sql.ref(column)} <= ${this.last}`);
+    const query = sql`select id, marketplace_code, amazon_order_id, import_run_id, line, sku, asin, quantity, currency, item_price_minor,
+      fulfillment_channel, purchase_date from orders where account_id = ${this.accountId} and amazon_order_id in (${sql.join(pageOrders, sql` union `)})`;
+    return groupRows(await this.tx.read.arrays(query.compile(this.tx.db)), (r) => ({
+      source: 'orders', rowId: r[0] as number, file: this.fileOf(r[3]), line: r[4] as number, orderId: r[2] as string,
+      sku: r[5] as string, asin: r[6] as string | null, quantity: r[7] as number, currency: r[8] as string | null,
+      itemPriceMinor: r[9] as number | null, fulfillmentChannel: r[10] as string | null, purchasedAt: r[11] as string,
+    }));
+  }
+
+  /** The seller's inspections of the page's cases, with their evidence files, oldest first. */
+  async inspections(): Promise<Map<number, InspectionFact[]>> {
+    const ofPageCases = (table: string) => sql`${sql.table(table)} as i join return_cases as c on c.id = i.case_id
+      where c.account_id = ${this.accountId} and c.order_id > ${this.after} and c.order_id <= ${this.last} and i.account_id = ${this.accountId}`;
+    const [inspections, evidence] = await Promise.all([
+      this.tx.read.arrays(sql`select i.id, i.case_id, i.grade, i.inspected_at from ${ofPageCases('inspections')}`.compile(this.tx.db)),
+      this.tx.read.arrays(sql`select i.id, i.inspection_id, i.sha256, i.kind, i.media_type, i.file_name
+        from ${ofPageCases('evidence_files')} and i.inspection_id is not null`.compile(this.tx.db)),
+    ]);
+    const byId = (a: CellValue[], b: CellValue[]) => (a[0] as number) - (b[0] as number);
+    const filesOf = new Map<number, InspectionFact['evidence'][number][]>();
+    for (const [, inspectionId, sha256, kind, mediaType, fileName] of evidence.sort(byId)) {
+      const files = filesOf.get(inspectionId as number) ?? [];
+      files.push({ sha256: sha256 as string, kind: kind as string, mediaType: mediaType as string, fileName: fileName as string | null });
+      filesOf.set(inspectionId as number, files);
+    }
+    const byCase = new Map<number, InspectionFact[]>();
+    for (const [id, caseId, grade, inspectedAt] of inspections.sort(byId)) {
+      const list = byCase.get(caseId as number) ?? [];
+      list.push({
+        source: 'inspections', rowId: id as number, file: null, line: null, caseId: caseId as number, grade: grade as string,
+        inspectedAt: inspectedAt as string, evidence: filesOf.get(id as number) ?? [],
+      });
+      byCase.set(caseId as number, list);
+    }
+    return byCase;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facts, orderLine, refund, reimbursement, reversal } from '../../../test/claim-facts.js';
-import { dedupeRefundRows, refundAdjustments } from './refunds.js';
+import { dedupeRefundRows, isPrincipal, neverItemPrice, refundAdjustments } from './refunds.js';
 import { netReimbursements } from './reimbursements.js';
 
 describe('refundAdjustments', () => {
@@ -87,5 +87,18 @@ describe('netReimbursements: keyed by reimbursement id and SKU', () => {
 
   it('a reversal cancels the original of its own SKU only', () => {
     expect(text([reimbursement(), reimbursement({ sku: 'SKU-B' }), reversal('R-1', { sku: 'SKU-B' })])).toEqual(['R-1 SKU-A 1u 2500', 'R-1 SKU-B 0u 0']);
+  });
+});
+
+describe('neverItemPrice: the rows a reader may skip', () => {
+  it('are each rejected by isPrincipal, whatever the other half says', () => {
+    for (const amountType of neverItemPrice.amountTypes) expect(isPrincipal(refund({ amountType, amountDescription: 'Principal' }))).toBe(false);
+    for (const amountDescription of neverItemPrice.amountDescriptions) expect(isPrincipal(refund({ amountType: 'ItemPrice', amountDescription }))).toBe(false);
+  });
+
+  it('leave out no spelling of the item price itself', () => {
+    const listed = [...neverItemPrice.amountTypes, ...neverItemPrice.amountDescriptions];
+    for (const spelling of ['ItemPrice', 'Principal', 'ITEM_PRICE', 'item price', 'PRINCIPAL']) expect(listed).not.toContain(spelling);
+    expect(isPrincipal(refund({ amountType: 'Item_Price', amountDescription: 'PRINCIPAL' }))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import * as policies from './20261127T1300-policies.js';
 import * as caseOutcomes from './20261127T1500-case-outcomes.js';
 import * as inspections from './20261127T1700-inspections.js';
 import * as claims from './20261127T1900-claims.js';
+import * as claimsReadIndexes from './20261127T2100-claims-read-indexes.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1500-case-outcomes': caseOutcomes,
   '20261127T1700-inspections': inspections,
   '20261127T1900-claims': claims,
+  '20261127T2100-claims-read-indexes': claimsReadIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
