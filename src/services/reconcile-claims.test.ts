@@ -4,6 +4,7 @@ import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files
 import { listClaims } from '../storage/claim-repository.js';
 import { listAccountClaims, recordClaim } from './claims.js';
 import { importReportFile } from './import-reports.js';
+import type { Database } from './open-database.js';
 import { reconcileClaims } from './reconcile-claims.js';
 
 // One German FBA order refunded on 5 June 2025 with no unit back: claimable 45 to 105 days after the refund (EU).
@@ -98,6 +99,23 @@ describe.each(testDatabases)('reconcileClaims on $name', (target) => {
     await db().db.updateTable('settlement_refunds').set({ posted_date: 'not a date' }).execute();
     const summary = await reconcileClaims(db(), 1, '2025-08-02T12:00:00.000Z');
     expect(summary).toMatchObject({ found: 0, removed: 0, problems: [expect.objectContaining({ marketplaceCode: 'DE', orderId })] });
+    expect(await listClaims(db().db, 1)).toHaveLength(1);
+  });
+
+  it('rolls everything back when a page cannot be read, and refuses a page of no rows', async () => {
+    await load('orders.txt', headers.allOrders, [order]);
+    await load('settlement.txt', headers.settlement, [refund('11887766554')]);
+    await reconcileClaims(db(), 1, '2025-08-01T12:00:00.000Z');
+    const failing: Database = {
+      ...db(),
+      transaction: (work) => db().transaction((tx) => work({ ...tx, read: { arrays: async (q) => {
+        if (q.sql.includes('settlement_refunds') && !q.sql.includes('max(')) throw new Error('disk gone');
+        return tx.read.arrays(q);
+      } } })),
+    };
+    await expect(reconcileClaims(failing, 1, '2025-08-02T12:00:00.000Z')).rejects.toThrow('disk gone');
+    expect(await listClaims(db().db, 1)).toHaveLength(1);
+    await expect(reconcileClaims(db(), 1, '2025-08-02T12:00:00.000Z', { pageSize: 0 })).rejects.toThrow(RangeError);
     expect(await listClaims(db().db, 1)).toHaveLength(1);
   });
 

@@ -37,6 +37,7 @@ export interface ReconcileSummary {
 export async function reconcileClaims(database: Database, accountId: number, nowIso: string, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
   const context = await loadDecisionContext(database, accountId);
   const pageSize = options.pageSize ?? 2000;
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`A page holds at least 1 row of each table, not ${pageSize}`);
   // Marks the claims this run finds, so the ones it does not find can be told apart whatever `nowIso` is.
   const runId = randomUUID();
   return database.transaction(async (tx) => {

@@ -27,16 +27,23 @@ type Keyed<T> = Map<string, T[]>;
  */
 export async function* factPages(tx: Transaction, accountId: number, rowsPerTable: number, currencyOf: (marketplaceCode: string) => string): AsyncGenerator<OrderFacts[]> {
   const files = await importFileNames(tx.db, accountId);
+  // A page's read is started before the one before it is handed over, so it has a handler from the
+  // start: its failure then surfaces when it is awaited (or not at all if the caller stopped early),
+  // never as an unhandled rejection while the next page end is awaited.
+  const readPage = (from: string, to: string | null) => {
+    if (to === null) return null;
+    const read = readPageFacts(tx, accountId, from, to, files, currencyOf);
+    read.catch(() => undefined);
+    return read;
+  };
   let after = '';
   let last = await nextPageEnd(tx, accountId, after, rowsPerTable);
-  let pending = last === null ? null : readPageFacts(tx, accountId, after, last, files, currencyOf);
+  let pending = readPage(after, last);
   while (pending !== null && last !== null) {
     const page = pending;
     after = last;
     last = await nextPageEnd(tx, accountId, after, rowsPerTable);
-    pending = last === null ? null : readPageFacts(tx, accountId, after, last, files, currencyOf);
-    // A read left behind when the caller stops early fails quietly; one that is awaited still throws.
-    pending?.catch(() => undefined);
+    pending = readPage(after, last);
     yield await page;
   }
 }

@@ -75,12 +75,23 @@ describe('createSqliteWorkerReader', () => {
     }
   });
 
-  it('fails its pending reads when the file cannot be opened', async () => {
-    const reader = createSqliteWorkerReader(join(dir, 'missing.sqlite'));
+  it('fails its reads, now and later, with why when the file cannot be opened', async () => {
+    const missing = join(dir, 'missing.sqlite');
+    const reader = createSqliteWorkerReader(missing);
     try {
-      await expect(reader.arrays(query('select 1 as one'))).rejects.toThrow();
+      const why = `Cannot open ${missing} to read: unable to open database file`;
+      await expect(reader.arrays(query('select 1 as one'))).rejects.toThrow(why);
+      // Asked after the thread has stopped: fails at once instead of waiting for an answer that never comes.
+      await expect(reader.arrays(query('select 1 as one'))).rejects.toThrow(why);
     } finally {
       await reader.close();
     }
+  });
+
+  it('refuses reads once closed', async () => {
+    const reader = createSqliteWorkerReader(path);
+    expect(await reader.arrays(query('select count(*) as n from t'))).toEqual([[4]]);
+    await reader.close();
+    await expect(reader.arrays(query('select count(*) as n from t'))).rejects.toThrow(/closed/);
   });
 });

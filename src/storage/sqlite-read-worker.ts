@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
 import type { CellValue, RowReader } from './dialect.js';
@@ -20,9 +21,15 @@ import type { CellValue, RowReader } from './dialect.js';
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 10000');
-db.pragma('cache_size = -32768');
+let db;
+try {
+  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -32768');
+} catch (error) {
+  // A plain Error: the driver's own error class reaches the other thread without its message.
+  throw new Error('Cannot open ' + workerData.path + ' to read: ' + (error && error.message));
+}
 const statements = new Map();
 function prepare(sql) {
   const columns = db.prepare(sql).columns().map((c) => '"' + c.name.replace(/"/g, '""') + '"');
@@ -48,10 +55,13 @@ type Reply = { id: number; json: string } | { id: number; error: string };
 /** A RowReader for SQLite file `path` whose queries run, in order, on a worker thread started on first use. */
 export function createSqliteWorkerReader(path: string): RowReader & { close(): Promise<void> } {
   let worker: Worker | undefined;
+  // Once the thread has stopped (it could not open the file, or it crashed), why: every read after fails with it.
+  let stopped: Error | undefined;
   let nextId = 0;
   const waiting = new Map<number, { resolve: (rows: CellValue[][]) => void; reject: (error: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const { reject } of waiting.values()) reject(error);
+  const stop = (error: Error) => {
+    stopped ??= error;
+    for (const { reject } of waiting.values()) reject(stopped);
     waiting.clear();
   };
   const start = () => {
@@ -62,12 +72,13 @@ export function createSqliteWorkerReader(path: string): RowReader & { close(): P
       if ('error' in reply) pending?.reject(new Error(reply.error));
       else pending?.resolve(JSON.parse(reply.json) as CellValue[][]);
     });
-    started.on('error', failAll);
-    started.on('exit', () => failAll(new Error('The SQLite read thread stopped')));
+    started.on('error', (error: unknown) => stop(asError(error)));
+    started.on('exit', () => stop(new Error('The SQLite read thread stopped')));
     return started;
   };
   return {
     arrays(query: CompiledQuery) {
+      if (stopped) return Promise.reject(stopped);
       worker ??= start();
       const id = nextId++;
       const done = new Promise<CellValue[][]>((resolve, reject) => waiting.set(id, { resolve, reject }));
@@ -75,8 +86,17 @@ export function createSqliteWorkerReader(path: string): RowReader & { close(): P
       return done;
     },
     async close() {
-      if (worker) await worker.terminate();
+      const running = worker;
       worker = undefined;
+      stopped ??= new Error('The SQLite read thread was closed');
+      if (running) await running.terminate();
     },
   };
+}
+
+/** What a thread's `error` event carries as an Error: a failure before its code ran arrives as a plain object. */
+function asError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  const message = typeof value === 'object' && value !== null && 'message' in value ? String(value.message) : undefined;
+  return new Error(`The SQLite read thread failed: ${message ?? inspect(value)}`);
 }
