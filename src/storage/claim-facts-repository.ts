@@ -20,31 +20,34 @@ type Db = Kysely<Schema>;
 type FileNames = ReadonlyMap<number, string>;
 type Keyed<T> = Map<string, T[]>;
 
+/** How many pages are asked for ahead of the one the caller works on. */
+const pagesAhead = 3;
+
 /**
  * The facts of every order with a settlement refund, a return or a reimbursement, a page at a time in
- * order id order (then marketplace). Each page is read while the caller works on the one before; no
- * page holds more than `rowsPerTable` rows of distinct orders from any one table.
+ * order id order (then marketplace); no page holds more than `rowsPerTable` rows of distinct orders
+ * from any one table. The next pages are asked for ahead, without waiting for the caller: on a SQLite
+ * file the read thread then always has work while the caller reconciles (one page ahead, asked for
+ * only when the caller took the last, left the thread idle a quarter of the time).
  */
 export async function* factPages(tx: Transaction, accountId: number, rowsPerTable: number, currencyOf: (marketplaceCode: string) => string): AsyncGenerator<OrderFacts[]> {
   const files = await importFileNames(tx.db, accountId);
-  // A page's read is started before the one before it is handed over, so it has a handler from the
-  // start: its failure then surfaces when it is awaited (or not at all if the caller stopped early),
-  // never as an unhandled rejection while the next page end is awaited.
-  const readPage = (from: string, to: string | null) => {
-    if (to === null) return null;
-    const read = readPageFacts(tx, accountId, from, to, files, currencyOf);
-    read.catch(() => undefined);
-    return read;
+  // A page runs from the end of the one before (null once there is none) to its own end. Each promise
+  // gets a handler when made: a failure surfaces when its page is awaited (or never, if the caller
+  // stopped before), not as an unhandled rejection while other pages are awaited.
+  const pageAfter = (from: Promise<string | null>) => {
+    const to = from.then((start) => (start === null ? null : nextPageEnd(tx, accountId, start, rowsPerTable)));
+    const facts = Promise.all([from, to]).then(([start, end]) => (start === null || end === null ? null : readPageFacts(tx, accountId, start, end, files, currencyOf)));
+    to.catch(() => undefined);
+    facts.catch(() => undefined);
+    return { to, facts };
   };
-  let after = '';
-  let last = await nextPageEnd(tx, accountId, after, rowsPerTable);
-  let pending = readPage(after, last);
-  while (pending !== null && last !== null) {
-    const page = pending;
-    after = last;
-    last = await nextPageEnd(tx, accountId, after, rowsPerTable);
-    pending = readPage(after, last);
-    yield await page;
+  const ahead = [pageAfter(Promise.resolve(''))];
+  for (;;) {
+    while (ahead.length < pagesAhead) ahead.push(pageAfter(ahead[ahead.length - 1]!.to));
+    const facts = await ahead.shift()!.facts;
+    if (facts === null) return;
+    yield facts;
   }
 }
 
