@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../test/databases.js';
+import type { Transaction } from './database.js';
 
 describe.each(testDatabases)('database on $name', (target) => {
   it('migrates a fresh database and creates the default seller account', async () => {
@@ -22,6 +23,22 @@ describe.each(testDatabases)('database on $name', (target) => {
       })).rejects.toThrow('crash halfway');
       const count = await sql<{ n: number }>`select count(*) as n from seller_accounts`.execute(database.db);
       expect(Number(count.rows[0]?.n)).toBe(1);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('reads committed rows as arrays, and closes its reads when the transaction ends', async () => {
+    const { database, dispose } = await target.open();
+    try {
+      let reads: Transaction['read'] | undefined;
+      const rows = await database.transaction(async (tx) => {
+        reads = tx.read;
+        return tx.read.arrays(sql`select id, name from seller_accounts where id = ${1}`.compile(tx.db));
+      });
+      expect(rows).toEqual([[1, 'Default account']]);
+      // A read asked for ahead must never reach the connection once it is back in the pool.
+      await expect(reads!.arrays(sql`select 1 as one`.compile(database.db))).rejects.toThrow(/closed|ended/);
     } finally {
       await dispose();
     }

@@ -112,15 +112,17 @@ function createPostgresDatabase(url: string): Database {
     async transaction(work) {
       const client = await pool.connect();
       const txDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: singleClientPool(client) as never }) });
+      const reader = createPostgresRowReader(client);
       try {
         await client.query('begin');
-        const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client), read: createPostgresRowReader(client) });
+        const result = await work({ db: txDb, dialect: 'postgres', bulk: createPostgresBulkWriter(client), read: reader });
         await client.query('commit');
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
+        reader.close();
         client.release();
       }
     },

@@ -86,12 +86,20 @@ export function createSqliteRowReader(raw: BetterSqlite3.Database): RowReader {
   };
 }
 
-/** PostgreSQL: the transaction's own connection, rows as arrays. */
-export function createPostgresRowReader(client: pg.PoolClient): RowReader {
+/**
+ * PostgreSQL: the transaction's own connection, rows as arrays. Closed when the transaction ends, so a
+ * read asked for ahead can never run on the connection once it is back in the pool.
+ */
+export function createPostgresRowReader(client: pg.PoolClient): RowReader & { close(): void } {
+  let closed = false;
   return {
     async arrays(query) {
+      if (closed) throw new Error('The transaction has ended: its reads are closed');
       const result = await client.query<CellValue[]>({ text: query.sql, values: [...query.parameters], rowMode: 'array' });
       return result.rows;
+    },
+    close() {
+      closed = true;
     },
   };
 }
