@@ -7,6 +7,7 @@ import { messageLanguages } from '../domain/messages/lint-rules.js';
 import { messageActions } from '../domain/messages/templates/actions.js';
 import { faultParties, reasonCategories } from '../domain/reasons.js';
 import { claimsWithDefault, dispositionWithDefault, inspectionChecklistsWithDefault } from './policy-schema-returns.js';
+import { preventionWithDefault } from './policy-schema-prevention.js';
 import { amazonNumber, bps, currency, effectiveDated, fail, marketplace, money, perMarketplace, probability, weightTiers } from './policy-schema-parts.js';
 
 // The policy schema (zod stays out of the domain; the domain holds the Policy type and the defaults).
@@ -87,6 +88,7 @@ export const policySchema = z.strictObject({
   freeReturnsMarketplaces: z.array(marketplace).default(() => []),
   disposition: dispositionWithDefault,
   claims: claimsWithDefault,
+  prevention: preventionWithDefault,
   messageTemplates: z.partialRecord(z.enum(messageLanguages), z.partialRecord(z.enum(messageActions), z.strictObject({
     subject: z.string().trim().min(1), body: z.string().trim().min(1),
   }))).optional(),

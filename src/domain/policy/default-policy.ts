@@ -4,6 +4,7 @@ import { defaultInspectionChecklists } from '../inspection/checklist-policy.js';
 import { defaultRefundCaps } from '../refunds/refund-caps.js';
 import { defaultDispositionPolicy } from '../disposition/default-disposition-policy.js';
 import { defaultClaimsPolicy } from '../claims/claims-policy.js';
+import { defaultPreventionPolicy } from '../prevention/prevention-policy.js';
 
 // Seller choices below (handling, label estimates, ladder, priors, risk money) are starting points to
 // tune; Amazon's numbers carry their effective date and source from ../shared/reference/amazon-returns.md.
@@ -118,4 +119,5 @@ export const defaultPolicy: Policy = {
   freeReturnsMarketplaces: [],
   disposition: defaultDispositionPolicy,
   claims: defaultClaimsPolicy,
+  prevention: defaultPreventionPolicy,
 };

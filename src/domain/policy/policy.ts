@@ -6,6 +6,7 @@ import type { MessageLanguage } from '../messages/lint-rules.js';
 import type { InspectionChecklistPolicy } from '../inspection/checklist-policy.js';
 import type { DispositionPolicy } from '../disposition/disposition-policy.js';
 import type { ClaimsPolicy } from '../claims/claims-policy.js';
+import type { PreventionPolicy } from '../prevention/prevention-policy.js';
 
 /**
  * A seller's policy: every number the decision engine weighs, as plain data (JSON or YAML on disk,
@@ -49,6 +50,8 @@ export interface Policy {
   readonly disposition: DispositionPolicy;
   /** What the claims reconciliation counts as a claim, and how much: every threshold that is not a window (docs/claims.md). */
   readonly claims: ClaimsPolicy;
+  /** How sure return rates, spikes and fix verdicts must be before they judge (docs/prevention.md). */
+  readonly prevention: PreventionPolicy;
   /**
    * The seller's own wording of buyer messages, per language and action; an action not given uses the
    * shipped template. Checked by the same compliance lint as every draft (docs/message-templates.md).
