@@ -13,6 +13,7 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerWarehouse } from './commands/warehouse.js';
 import { registerRefunds } from './commands/refunds.js';
 import { registerClaims } from './commands/claims.js';
+import { registerReport } from './commands/report.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerWarehouse(program, config);
   registerRefunds(program, config);
   registerClaims(program, config);
+  registerReport(program, config);
   return program;
 }
 

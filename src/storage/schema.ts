@@ -66,10 +66,11 @@ export interface MfnReturnRow extends ReportRowColumns {
   safet_claim_id: string | null; safet_claim_state: string | null;
 }
 
-/** Only the columns refunds and claims read; imports write this table through BulkWriter. */
+/** Only the columns refunds, claims and return rates read; imports write this table through BulkWriter. */
 export interface OrderRow extends ReportRowColumns {
   amazon_order_id: string; sku: string; asin: string | null; quantity: number; currency: string | null;
   item_price_minor: number | null; shipping_price_minor: number | null; fulfillment_channel: string | null; purchase_date: string;
+  order_status: string | null; item_status: string | null;
 }
 
 export interface SettlementRefundRow extends ReportRowColumns {

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useCliSandbox } from '../../test/cli-sandbox.js';
+import { headers, rowOf, writeReport } from '../../test/report-files.js';
+import { importReportFile } from '../services/import-reports.js';
+import { openDatabase } from '../services/open-database.js';
+import { ExitCode } from './exit-codes.js';
+import { runCli } from './main.js';
+
+// 40 units of one SKU shipped in March 2026, 6 came back too small.
+
+const cli = useCliSandbox();
+const run = (...args: string[]) => runCli(['node', 'returndesk', ...args, '--database', cli.location]);
+const printed = () => cli.log.mock.calls.map((c) => c.join(' ')).join('\n');
+const errors = () => cli.error.mock.calls.map((c) => c.join(' ')).join('\n');
+const orderId = (n: number) => `111-${String(n).padStart(7, '0')}-0000001`;
+
+async function loadTees(): Promise<void> {
+  const orders = Array.from({ length: 40 }, (_, i) => rowOf(headers.allOrders, {
+    'amazon-order-id': orderId(i + 1), 'purchase-date': '2026-03-10T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon',
+    'sales-channel': 'Amazon.com', sku: 'TEE-M', asin: 'B0TEE', quantity: '1', currency: 'USD', 'item-price': '15.00', 'item-status': 'Shipped',
+  }));
+  const returns = Array.from({ length: 6 }, (_, i) => rowOf(headers.fbaReturns, {
+    'return-date': '2026-03-25T15:31:40+00:00', 'order-id': orderId(i + 1), sku: 'TEE-M', asin: 'B0TEE', fnsku: 'X0TEE', quantity: '1',
+    'detailed-disposition': 'SELLABLE', reason: 'APPAREL_TOO_SMALL', status: 'Unit returned to inventory', 'license-plate-number': `LPN00000000${i}`,
+  }));
+  const { database } = await openDatabase(cli.location);
+  try {
+    const now = () => '2026-06-01T00:00:00.000Z';
+    await importReportFile(database, writeReport(cli.dir, 'orders.txt', headers.allOrders, orders), { marketplace: 'US', now });
+    await importReportFile(database, writeReport(cli.dir, 'returns.txt', headers.fbaReturns, returns), { marketplace: 'US', now });
+  } finally {
+    await database.close();
+  }
+}
+
+describe('returndesk report rates', () => {
+  it('prints each SKU\'s rate with its interval and reasons, and writes the table to a CSV file', async () => {
+    await loadTees();
+    const csv = join(cli.dir, 'rates.csv');
+    expect(await run('report', 'rates', '--csv', csv)).toBe(ExitCode.ok);
+    expect(printed()).toContain('US\tTEE-M\t2026-03\t6/40\t15.0% (7.1%..29.1%)\tsize_fit 6');
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split('\n')[1]).toBe('US,TEE-M,B0TEE,2026-03,40,6,15.00,7.06,29.07,no,,6,6');
+  });
+
+  it('prints one JSON document', async () => {
+    await loadTees();
+    expect(await run('report', 'rates', '--json', '--from', '2026-03')).toBe(ExitCode.ok);
+    const result = JSON.parse(printed()) as { rows: { sku: string; returned: number; shipped: number }[] };
+    expect(result.rows.map((r) => [r.sku, r.returned, r.shipped])).toEqual([['TEE-M', 6, 40]]);
+  });
+
+  it('refuses a month that is not one, with exit code 2', async () => {
+    expect(await run('report', 'rates', '--from', 'March')).toBe(ExitCode.badInput);
+    expect(errors()).toContain('--from must be a month as YYYY-MM');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPreventionPolicy as policy } from './prevention-policy.js';
+import { countsAsShipped, returnRates } from './return-rates.js';
+import type { OrderedUnits, ReturnedUnits } from './return-rates.js';
+
+const ordered = (sku: string, month: string, units: number, over: Partial<OrderedUnits> = {}): OrderedUnits => ({
+  marketplaceCode: 'US', sku, asin: `ASIN-${sku}`, month, orderStatus: 'Shipped', itemStatus: 'Shipped', units, ...over,
+});
+const returned = (sku: string, month: string | null, units: number, over: Partial<ReturnedUnits> = {}): ReturnedUnits => ({
+  marketplaceCode: 'US', sku, month, reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
+});
+
+describe('countsAsShipped', () => {
+  it.each([
+    ['Shipped', 'Shipped', true], ['Shipped', null, true], ['Shipped', '', true], ['Pending', 'Shipped', true],
+    ['Shipped', 'Cancelled', false], ['Cancelled', null, false], ['Pending', 'Unshipped', false], [null, null, false], ['SHIPPED', ' ', true],
+  ])('order %s, item %s: %s', (order, item, expected) => {
+    expect(countsAsShipped(order, item)).toBe(expected);
+  });
+});
+
+describe('returnRates', () => {
+  it('counts each return in its order\'s month, by reason and party, highest rate first', () => {
+    const rates = returnRates(
+      [ordered('MUG', '2026-03', 200), ordered('MUG', '2026-03', 50, { asin: 'ASIN-MUG-2' }), ordered('TEE', '2026-03', 100), ordered('TEE', '2026-04', 100)],
+      [returned('TEE', '2026-03', 12, { reasonCategory: 'size_fit', fault: 'buyer' }), returned('TEE', '2026-03', 3), returned('MUG', '2026-03', 4), returned('TEE', '2026-04', 2)],
+      policy,
+    );
+    expect(rates.rows.map((r) => [r.sku, r.month, r.returned, r.shipped])).toEqual([['TEE', '2026-03', 15, 100], ['TEE', '2026-04', 2, 100], ['MUG', '2026-03', 4, 250]]);
+    const tee = rates.rows[0]!;
+    expect(tee.rate).toMatchObject({ rate: 0.15, smallSample: false });
+    expect(tee.rate!.low).toBeLessThan(0.15);
+    expect(tee.byReason).toEqual({ size_fit: 12, not_as_described: 3 });
+    expect(tee.byFault).toEqual({ buyer: 12, seller: 3 });
+    expect(rates.rows[2]!.asins).toEqual(['ASIN-MUG', 'ASIN-MUG-2']);
+  });
+
+  it('leaves cancelled and pending lines out of the units shipped', () => {
+    const rates = returnRates([ordered('MUG', '2026-03', 40), ordered('MUG', '2026-03', 60, { itemStatus: 'Cancelled' }), ordered('MUG', '2026-03', 9, { orderStatus: 'Pending', itemStatus: null })], [], policy);
+    expect(rates.rows.map((r) => r.shipped)).toEqual([40]);
+  });
+
+  it('keeps returns without an order line apart, and names a month with more returned than shipped', () => {
+    const rates = returnRates([ordered('MUG', '2026-03', 2)], [returned('MUG', null, 4), returned('MUG', '2026-03', 3), returned('CUP', '2026-02', 1)], policy);
+    expect(rates.withoutOrderLine).toEqual([{ marketplaceCode: 'US', sku: 'MUG', units: 4 }]);
+    expect(rates.rows.map((r) => [r.sku, r.rate, r.problem])).toEqual([
+      ['CUP', null, '1 units returned of 0 shipped: import the All Orders report for 2026-02'],
+      ['MUG', null, '3 units returned of 2 shipped: import the All Orders report for 2026-03'],
+    ]);
+  });
+
+  it('marks a small sample', () => {
+    expect(returnRates([ordered('MUG', '2026-03', 12)], [returned('MUG', '2026-03', 6)], policy).rows[0]!.rate).toMatchObject({ rate: 0.5, smallSample: true });
+  });
+});

@@ -1,0 +1,131 @@
+import { codeOf } from '../claims/claim-math.js';
+import type { PreventionPolicy } from './prevention-policy.js';
+import { returnRate } from './rate-verdicts.js';
+import type { ReturnRate } from './rate-verdicts.js';
+
+// Return rates per SKU, marketplace and month (issue 6): units returned of units shipped, each
+// return counted in the month its order was bought, so a rate compares like with like (Amazon's own
+// returns-fee threshold counts a ship month's units and their later returns the same way).
+
+/** Order lines of one SKU, month and status pair, summed (storage/prevention-repository.ts). */
+export interface OrderedUnits {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  readonly asin: string | null;
+  /** YYYY-MM of the purchase date (UTC). */
+  readonly month: string;
+  readonly orderStatus: string | null;
+  readonly itemStatus: string | null;
+  readonly units: number;
+}
+
+/** Returned units of one SKU, purchase month, reason category and party at fault, summed. */
+export interface ReturnedUnits {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  /** YYYY-MM of the order's purchase; null when the All Orders report has no line for the return. */
+  readonly month: string | null;
+  readonly reasonCategory: string | null;
+  readonly fault: string;
+  readonly units: number;
+}
+
+/** One SKU of one marketplace in one month. */
+export interface RateRow {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  readonly asins: readonly string[];
+  readonly month: string;
+  readonly shipped: number;
+  readonly returned: number;
+  /** Null when more units came back than shipped: the All Orders report misses lines (named in `problem`). */
+  readonly rate: ReturnRate | null;
+  readonly problem: string | null;
+  /** Returned units by reason category (`unmapped` when the reason is unknown), and by party at fault. */
+  readonly byReason: Readonly<Record<string, number>>;
+  readonly byFault: Readonly<Record<string, number>>;
+}
+
+export interface ReturnRates {
+  /** Highest rate first (rows without a rate last), then marketplace, SKU and month. */
+  readonly rows: readonly RateRow[];
+  /** Returns whose order line is not in the imported All Orders report: counted, never in a rate. */
+  readonly withoutOrderLine: readonly { readonly marketplaceCode: string; readonly sku: string; readonly units: number }[];
+}
+
+/**
+ * Whether an order line's units left for the buyer: its item status when the report gives one, else
+ * the order's status, is Shipped. Pending and cancelled lines were never shipped, so never returned.
+ */
+export function countsAsShipped(orderStatus: string | null, itemStatus: string | null): boolean {
+  const status = codeOf(itemStatus) !== '' ? itemStatus : orderStatus;
+  return codeOf(status) === 'shipped';
+}
+
+export function returnRates(ordered: readonly OrderedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy): ReturnRates {
+  const groups = new Map<string, Group>();
+  for (const line of ordered) {
+    if (!countsAsShipped(line.orderStatus, line.itemStatus)) continue;
+    const group = groupOf(groups, line.marketplaceCode, line.sku, line.month);
+    group.shipped += line.units;
+    if (line.asin !== null && line.asin.trim() !== '') group.asins.add(line.asin.trim());
+  }
+  const withoutOrderLine = new Map<string, { marketplaceCode: string; sku: string; units: number }>();
+  for (const r of returned) {
+    if (r.month === null) {
+      const key = `${r.marketplaceCode}\t${r.sku}`;
+      const entry = withoutOrderLine.get(key) ?? { marketplaceCode: r.marketplaceCode, sku: r.sku, units: 0 };
+      entry.units += r.units;
+      withoutOrderLine.set(key, entry);
+      continue;
+    }
+    const group = groupOf(groups, r.marketplaceCode, r.sku, r.month);
+    group.returned += r.units;
+    add(group.byReason, r.reasonCategory ?? 'unmapped', r.units);
+    add(group.byFault, r.fault, r.units);
+  }
+  const rows = [...groups.values()].map((g) => toRow(g, policy)).sort(byRateThenName);
+  return { rows, withoutOrderLine: [...withoutOrderLine.values()].sort((a, b) => compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku)) };
+}
+
+interface Group {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  readonly month: string;
+  readonly asins: Set<string>;
+  shipped: number;
+  returned: number;
+  readonly byReason: Record<string, number>;
+  readonly byFault: Record<string, number>;
+}
+
+function groupOf(groups: Map<string, Group>, marketplaceCode: string, sku: string, month: string): Group {
+  const key = `${marketplaceCode}\t${sku}\t${month}`;
+  let group = groups.get(key);
+  if (!group) {
+    group = { marketplaceCode, sku, month, asins: new Set(), shipped: 0, returned: 0, byReason: {}, byFault: {} };
+    groups.set(key, group);
+  }
+  return group;
+}
+
+function add(counts: Record<string, number>, key: string, units: number): void {
+  counts[key] = (counts[key] ?? 0) + units;
+}
+
+function toRow(g: Group, policy: PreventionPolicy): RateRow {
+  const overflow = g.returned > g.shipped;
+  return {
+    marketplaceCode: g.marketplaceCode, sku: g.sku, asins: [...g.asins].sort(), month: g.month, shipped: g.shipped, returned: g.returned,
+    rate: overflow ? null : returnRate({ returned: g.returned, shipped: g.shipped }, policy),
+    problem: overflow ? `${g.returned} units returned of ${g.shipped} shipped: import the All Orders report for ${g.month}` : null,
+    byReason: g.byReason, byFault: g.byFault,
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byRateThenName(a: RateRow, b: RateRow): number {
+  const rateOf = (row: RateRow) => row.rate?.rate ?? -1;
+  return rateOf(b) - rateOf(a) || compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku) || compare(a.month, b.month);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
+import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
+import { importReportFile } from './import-reports.js';
+import { accountReturnRates, rateTable } from './return-rates.js';
+
+// Planted by construction: in March 2026, SKU LAMP shipped 100 units and 18 came back, 15 of them "not
+// as described"; SKU MUG shipped 200 units and 4 came back for a changed mind. One cancelled LAMP line
+// ships nothing. One MUG return is of an order the All Orders report does not hold.
+
+const importedAt = () => '2026-06-01T00:00:00.000Z';
+const orderId = (n: number) => `111-${String(n).padStart(7, '0')}-0000001`;
+const orderLine = (n: number, sku: string, quantity: number, status = 'Shipped') => rowOf(headers.allOrders, {
+  'amazon-order-id': orderId(n), 'purchase-date': '2026-03-10T10:00:00+00:00', 'order-status': status, 'fulfillment-channel': 'Amazon',
+  'sales-channel': 'Amazon.com', sku, asin: `B0${sku}`, quantity: String(quantity), currency: 'USD', 'item-price': '20.00', 'item-status': status,
+});
+const fbaReturn = (n: number, sku: string, reason: string) => rowOf(headers.fbaReturns, {
+  'return-date': '2026-03-25T15:31:40+00:00', 'order-id': orderId(n), sku, asin: `B0${sku}`, fnsku: `X0${sku}`, quantity: '1',
+  'detailed-disposition': 'CUSTOMER_DAMAGED', reason, status: 'Unit returned to inventory', 'license-plate-number': `LPN${String(n).padStart(9, '0')}`,
+});
+
+describe.each(testDatabases)('accountReturnRates on $name', (target) => {
+  const db = useFreshDatabase(target);
+  const dir = scratchDir();
+  const load = async (name: string, header: string, rows: string[][]) => {
+    const result = await importReportFile(db(), writeReport(dir, name, header, rows), { marketplace: 'US', now: importedAt });
+    expect(result.rejected).toBe(0);
+  };
+
+  it('finds the planted excess of "not as described" returns, with intervals, reasons and parties', async () => {
+    const lamps = Array.from({ length: 50 }, (_, i) => orderLine(i + 1, 'LAMP', 2));
+    const mugs = Array.from({ length: 100 }, (_, i) => orderLine(i + 101, 'MUG', 2));
+    await load('orders.txt', headers.allOrders, [...lamps, ...mugs, orderLine(999, 'LAMP', 5, 'Cancelled')]);
+    await load('returns.txt', headers.fbaReturns, [
+      ...Array.from({ length: 15 }, (_, i) => fbaReturn(i + 1, 'LAMP', 'NOT_AS_DESCRIBED')),
+      ...Array.from({ length: 3 }, (_, i) => fbaReturn(i + 20, 'LAMP', 'DEFECTIVE')),
+      ...Array.from({ length: 4 }, (_, i) => fbaReturn(i + 101, 'MUG', 'UNWANTED_ITEM')),
+      fbaReturn(5000, 'MUG', 'UNWANTED_ITEM'),
+    ]);
+
+    const rates = await accountReturnRates(db(), 1, { from: '2026-03', to: '2026-03' });
+    expect(rates.rows.map((r) => [r.sku, r.month, r.returned, r.shipped])).toEqual([['LAMP', '2026-03', 18, 100], ['MUG', '2026-03', 4, 200]]);
+    const lamp = rates.rows[0]!;
+    expect(lamp.rate).toMatchObject({ rate: 0.18, smallSample: false });
+    expect(lamp.rate!.low).toBeCloseTo(0.1169, 3);
+    expect(lamp.rate!.high).toBeCloseTo(0.2668, 3);
+    expect(lamp.byReason).toEqual({ not_as_described: 15, defective_quality: 3 });
+    expect(lamp.byFault).toEqual({ seller: 18 });
+    expect(lamp.asins).toEqual(['B0LAMP']);
+    expect(rates.withoutOrderLine).toEqual([{ marketplaceCode: 'US', sku: 'MUG', units: 1 }]);
+
+    const table = rateTable(rates);
+    expect(table[0]).toEqual(['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'problem',
+      'reason:changed_mind', 'reason:defective_quality', 'reason:not_as_described', 'fault:buyer', 'fault:seller']);
+    expect(table[1]).toEqual(['US', 'LAMP', 'B0LAMP', '2026-03', '100', '18', '18.00', '11.70', '26.67', 'no', '', '0', '3', '15', '0', '18']);
+  });
+
+  it('leaves months outside the range out, and refuses a month that is not one', async () => {
+    await load('orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 2)]);
+    expect((await accountReturnRates(db(), 1, { from: '2026-04' })).rows).toEqual([]);
+    expect((await accountReturnRates(db(), 1, { to: '2026-03' })).rows).toHaveLength(1);
+    await expect(accountReturnRates(db(), 1, { from: '2026-13' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('--from must be a month as YYYY-MM') });
+    await expect(accountReturnRates(db(), 1, { from: '2026-05', to: '2026-04' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});

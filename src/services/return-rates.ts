@@ -1,0 +1,43 @@
+import { DomainError } from '../domain/errors.js';
+import { returnRates } from '../domain/prevention/return-rates.js';
+import type { RateRow, ReturnRates } from '../domain/prevention/return-rates.js';
+import { orderedUnits, returnedUnits } from '../storage/prevention-repository.js';
+import type { MonthRange } from '../storage/prevention-repository.js';
+import type { Database } from './open-database.js';
+import { showPolicy } from './policy.js';
+
+// `returndesk report rates`: return rates per SKU, marketplace and purchase month (docs/prevention.md).
+
+export type { RateRow, ReturnRates };
+
+/** The account's return rates over the purchase months given, by its prevention policy. */
+export async function accountReturnRates(database: Database, accountId: number, range: { from?: string; to?: string } = {}): Promise<ReturnRates> {
+  const months: MonthRange = { fromMonth: parseMonth(range.from, '--from'), toMonth: parseMonth(range.to, '--to') };
+  if (months.fromMonth !== undefined && months.toMonth !== undefined && months.fromMonth > months.toMonth) {
+    throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
+  }
+  const { policy } = await showPolicy(database, accountId);
+  const [ordered, returned] = await Promise.all([orderedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months)]);
+  return returnRates(ordered, returned, policy.prevention);
+}
+
+function parseMonth(text: string | undefined, option: string): string | undefined {
+  if (text === undefined) return undefined;
+  const month = text.trim();
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('invalid_input', `${option} must be a month as YYYY-MM, such as 2026-03, not "${text}".`, { [option]: text });
+  return month;
+}
+
+/** The rates as spreadsheet rows: fixed columns, then one column per reason category and party at fault found. */
+export function rateTable(rates: ReturnRates): string[][] {
+  const reasons = [...new Set(rates.rows.flatMap((r) => Object.keys(r.byReason)))].sort();
+  const faults = [...new Set(rates.rows.flatMap((r) => Object.keys(r.byFault)))].sort();
+  const percent = (share: number | undefined) => (share === undefined ? '' : (share * 100).toFixed(2));
+  const header = ['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'problem',
+    ...reasons.map((r) => `reason:${r}`), ...faults.map((f) => `fault:${f}`)];
+  return [header, ...rates.rows.map((r) => [
+    r.marketplaceCode, r.sku, r.asins.join(' '), r.month, String(r.shipped), String(r.returned), percent(r.rate?.rate), percent(r.rate?.low),
+    percent(r.rate?.high), r.rate === null ? '' : r.rate.smallSample ? 'yes' : 'no', r.problem ?? '',
+    ...reasons.map((reason) => String(r.byReason[reason] ?? 0)), ...faults.map((fault) => String(r.byFault[fault] ?? 0)),
+  ])];
+}
