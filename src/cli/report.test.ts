@@ -53,6 +53,23 @@ describe('returndesk report rates', () => {
     expect(result.rows.map((r) => [r.sku, r.returned, r.shipped])).toEqual([['TEE-M', 6, 40]]);
   });
 
+  it('writes a cell that starts like a formula as text, and says so when the file cannot be written', async () => {
+    const { database } = await openDatabase(cli.location);
+    try {
+      await importReportFile(database, writeReport(cli.dir, 'orders.txt', headers.allOrders, [rowOf(headers.allOrders, {
+        'amazon-order-id': orderId(1), 'purchase-date': '2026-03-10T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon',
+        'sales-channel': 'Amazon.com', sku: '=HYPERLINK("http://x")', asin: 'B0TEE', quantity: '1', currency: 'USD', 'item-price': '15.00',
+      })]), { marketplace: 'US', now: () => '2026-06-01T00:00:00.000Z' });
+    } finally {
+      await database.close();
+    }
+    const csv = join(cli.dir, 'rates.csv');
+    expect(await run('report', 'rates', '--csv', csv)).toBe(ExitCode.ok);
+    expect(readFileSync(csv, 'utf8').split('\n')[1]).toMatch(/^US,"'=HYPERLINK\(""http:\/\/x""\)",/);
+    expect(await run('report', 'rates', '--csv', join(cli.dir, 'no-such-dir', 'rates.csv'))).toBe(ExitCode.badInput);
+    expect(errors()).toContain('Cannot write');
+  });
+
   it('refuses a month that is not one, with exit code 2', async () => {
     expect(await run('report', 'rates', '--from', 'March')).toBe(ExitCode.badInput);
     expect(errors()).toContain('--from must be a month as YYYY-MM');

@@ -55,6 +55,26 @@ describe.each(testDatabases)('accountReturnRates on $name', (target) => {
     expect(table[1]).toEqual(['US', 'LAMP', 'B0LAMP', '2026-03', '100', '18', '18.00', '11.70', '26.67', 'no', '', '0', '3', '15', '0', '18']);
   });
 
+  it('counts a return in the marketplace its order was sold in, whatever marketplace its report was imported for', async () => {
+    // A unified EU account: one All Orders file with an Amazon.fr line, the FBA returns imported as DE.
+    const frenchLine = rowOf(headers.allOrders, {
+      'amazon-order-id': '402-0000001-0000001', 'purchase-date': '2026-03-10T10:00:00+00:00', 'order-status': 'Shipped - Delivered to Buyer',
+      'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.fr', sku: 'LAMP', asin: 'B0LAMP', quantity: '3', currency: 'EUR', 'item-price': '60,00',
+    });
+    const importAs = async (name: string, header: string, rows: string[][]) => {
+      const result = await importReportFile(db(), writeReport(dir, name, header, rows), { marketplace: 'DE', now: importedAt });
+      expect(result.rejected).toBe(0);
+    };
+    await importAs('orders-eu.txt', headers.allOrders, [frenchLine]);
+    await importAs('returns-eu.txt', headers.fbaReturns, [rowOf(headers.fbaReturns, {
+      'return-date': '2026-03-25T15:31:40+00:00', 'order-id': '402-0000001-0000001', sku: 'LAMP', asin: 'B0LAMP', fnsku: 'X0LAMP', quantity: '1',
+      'detailed-disposition': 'SELLABLE', reason: 'NOT_AS_DESCRIBED', status: 'Unit returned to inventory', 'license-plate-number': 'LPN000000777',
+    })]);
+    const rates = await accountReturnRates(db(), 1);
+    expect(rates.rows.map((r) => [r.marketplaceCode, r.sku, r.returned, r.shipped])).toEqual([['FR', 'LAMP', 1, 3]]);
+    expect(rates.withoutOrderLine).toEqual([]);
+  });
+
   it('leaves months outside the range out, and refuses a month that is not one', async () => {
     await load('orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 2)]);
     expect((await accountReturnRates(db(), 1, { from: '2026-04' })).rows).toEqual([]);

@@ -33,13 +33,19 @@ export async function orderedUnits(db: Db, accountId: number, range: MonthRange)
 /**
  * Returned units per marketplace, SKU, reason category and party at fault, in the purchase month of
  * the order line they came from (null when the All Orders report has no such line: always included).
- * The month is looked up per case rather than joined, so a case counts once whatever the order lines.
+ * The order line is found by order id and SKU alone (Amazon order ids are unique across marketplaces),
+ * and its marketplace is the one a return counts in: a unified EU account imports an Amazon.fr order's
+ * return with the marketplace given at import. Looked up per case rather than joined, so a case counts
+ * once whatever the order lines.
  */
 export async function returnedUnits(db: Db, accountId: number, range: MonthRange): Promise<ReturnedUnits[]> {
-  const purchased = sql<string | null>`(select substr(min(o.purchase_date), 1, 7) from orders as o
-    where o.account_id = c.account_id and o.amazon_order_id = c.order_id and o.sku = c.sku and o.marketplace_code = c.marketplace_code)`;
+  const ofOrderLine = (expression: string) => sql<string | null>`(select ${sql.raw(expression)} from orders as o
+    where o.account_id = c.account_id and o.amazon_order_id = c.order_id and o.sku = c.sku)`;
   const cases = db.selectFrom('return_cases as c')
-    .select(['c.marketplace_code', 'c.sku', purchased.as('month'), 'c.reason_category', 'c.fault', 'c.quantity'])
+    .select([
+      sql<string>`coalesce(${ofOrderLine('min(o.marketplace_code)')}, c.marketplace_code)`.as('marketplace_code'),
+      'c.sku', ofOrderLine('substr(min(o.purchase_date), 1, 7)').as('month'), 'c.reason_category', 'c.fault', 'c.quantity',
+    ])
     .where('c.account_id', '=', accountId);
   let query = db.selectFrom(cases.as('r'))
     .select(['r.marketplace_code', 'r.sku', 'r.month', 'r.reason_category', 'r.fault', sql<number>`sum(r.quantity)`.as('units')])

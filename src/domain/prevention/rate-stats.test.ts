@@ -62,19 +62,19 @@ describe('twoProportionZ', () => {
 
 describe('rateDifference', () => {
   it('matches Newcombe\'s method 10 on his worked examples', () => {
-    const first = rateDifference({ count: 56, total: 70 }, { count: 48, total: 80 }, z95);
+    const first = rateDifference({ count: 48, total: 80 }, { count: 56, total: 70 }, z95);
     expect(first.difference).toBeCloseTo(0.2, 10);
     expect(first.low).toBeCloseTo(0.0524, 4);
     expect(first.high).toBeCloseTo(0.3339, 4);
-    const second = rateDifference({ count: 9, total: 10 }, { count: 3, total: 10 }, z95);
+    const second = rateDifference({ count: 3, total: 10 }, { count: 9, total: 10 }, z95);
     expect(second.low).toBeCloseTo(0.1705, 4);
     expect(second.high).toBeCloseTo(0.8090, 4);
   });
 
   it('lies entirely below 0 when a fix clearly lowered the rate, and straddles 0 when it did not', () => {
-    const fixed = rateDifference({ count: 20, total: 1000 }, { count: 80, total: 1000 }, z95);
+    const fixed = rateDifference({ count: 80, total: 1000 }, { count: 20, total: 1000 }, z95);
     expect(fixed.high).toBeLessThan(0);
-    const unclear = rateDifference({ count: 7, total: 100 }, { count: 8, total: 100 }, z95);
+    const unclear = rateDifference({ count: 8, total: 100 }, { count: 7, total: 100 }, z95);
     expect(unclear.low).toBeLessThan(0);
     expect(unclear.high).toBeGreaterThan(0);
   });

@@ -59,7 +59,7 @@ export interface RateDifference {
  * after − before with Newcombe's hybrid score interval (1998, method 10), built from each side's
  * Wilson interval: the interval to judge a listing fix by (entirely below 0: the rate fell).
  */
-export function rateDifference(after: { count: number; total: number }, before: { count: number; total: number }, z: number): RateDifference {
+export function rateDifference(before: { count: number; total: number }, after: { count: number; total: number }, z: number): RateDifference {
   const a = wilsonInterval(after.count, after.total, z);
   const b = wilsonInterval(before.count, before.total, z);
   const difference = a.rate - b.rate;

@@ -47,7 +47,7 @@ export interface FixVerdict extends RateDifference {
 /** Whether a listing change lowered the return rate: the rate after against the rate before, with Newcombe's interval. */
 export function fixVerdict(before: Counts, after: Counts, policy: PreventionPolicy): FixVerdict {
   const figures = { before: returnRate(before, policy), after: returnRate(after, policy) };
-  const change = rateDifference({ count: after.returned, total: after.shipped }, { count: before.returned, total: before.shipped }, policy.confidenceZ);
+  const change = rateDifference({ count: before.returned, total: before.shipped }, { count: after.returned, total: after.shipped }, policy.confidenceZ);
   const verdict = figures.before.smallSample || figures.after.smallSample ? 'too_few'
     : change.high < 0 ? 'helped' : change.low > 0 ? 'worse' : 'unclear';
   return { ...figures, ...change, verdict };

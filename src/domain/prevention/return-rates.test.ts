@@ -14,6 +14,7 @@ describe('countsAsShipped', () => {
   it.each([
     ['Shipped', 'Shipped', true], ['Shipped', null, true], ['Shipped', '', true], ['Pending', 'Shipped', true],
     ['Shipped', 'Cancelled', false], ['Cancelled', null, false], ['Pending', 'Unshipped', false], [null, null, false], ['SHIPPED', ' ', true],
+    ['Shipped - Delivered to Buyer', null, true], ['Shipped - Returned to Seller', '', true], ['Shipping', null, false],
   ])('order %s, item %s: %s', (order, item, expected) => {
     expect(countsAsShipped(order, item)).toBe(expected);
   });
@@ -44,12 +45,13 @@ describe('returnRates', () => {
     const rates = returnRates([ordered('MUG', '2026-03', 2)], [returned('MUG', null, 4), returned('MUG', '2026-03', 3), returned('CUP', '2026-02', 1)], policy);
     expect(rates.withoutOrderLine).toEqual([{ marketplaceCode: 'US', sku: 'MUG', units: 4 }]);
     expect(rates.rows.map((r) => [r.sku, r.rate, r.problem])).toEqual([
-      ['CUP', null, '1 units returned of 0 shipped: import the All Orders report for 2026-02'],
-      ['MUG', null, '3 units returned of 2 shipped: import the All Orders report for 2026-03'],
+      ['CUP', null, '1 units returned of 0 shipped: the All Orders report for 2026-02 is missing lines, or shows them unshipped'],
+      ['MUG', null, '3 units returned of 2 shipped: the All Orders report for 2026-03 is missing lines, or shows them unshipped'],
     ]);
   });
 
-  it('marks a small sample', () => {
-    expect(returnRates([ordered('MUG', '2026-03', 12)], [returned('MUG', '2026-03', 6)], policy).rows[0]!.rate).toMatchObject({ rate: 0.5, smallSample: true });
+  it('marks a small sample, and lists it after the well-measured rates however high it is', () => {
+    const rates = returnRates([ordered('MUG', '2026-03', 12), ordered('TEE', '2026-03', 100)], [returned('MUG', '2026-03', 6), returned('TEE', '2026-03', 5)], policy);
+    expect(rates.rows.map((r) => [r.sku, r.rate?.rate, r.rate?.smallSample])).toEqual([['TEE', 0.05, false], ['MUG', 0.5, true]]);
   });
 });

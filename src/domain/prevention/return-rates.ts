@@ -47,19 +47,20 @@ export interface RateRow {
 }
 
 export interface ReturnRates {
-  /** Highest rate first (rows without a rate last), then marketplace, SKU and month. */
+  /** Highest rate first, small samples after the others, rows without a rate last; then marketplace, SKU and month. */
   readonly rows: readonly RateRow[];
-  /** Returns whose order line is not in the imported All Orders report: counted, never in a rate. */
+  /** Returns whose order line is not in the imported All Orders report: counted, never in a rate, whatever the months asked for (theirs is unknown). */
   readonly withoutOrderLine: readonly { readonly marketplaceCode: string; readonly sku: string; readonly units: number }[];
 }
 
 /**
  * Whether an order line's units left for the buyer: its item status when the report gives one, else
- * the order's status, is Shipped. Pending and cancelled lines were never shipped, so never returned.
+ * the order's status, is Shipped, or a Shipped status with more said ("Shipped - Delivered to Buyer",
+ * "Shipped - Returned to Seller"). Pending and cancelled lines were never shipped, so never returned.
  */
 export function countsAsShipped(orderStatus: string | null, itemStatus: string | null): boolean {
   const status = codeOf(itemStatus) !== '' ? itemStatus : orderStatus;
-  return codeOf(status) === 'shipped';
+  return codeOf(status).startsWith('shipped');
 }
 
 export function returnRates(ordered: readonly OrderedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy): ReturnRates {
@@ -118,14 +119,17 @@ function toRow(g: Group, policy: PreventionPolicy): RateRow {
   return {
     marketplaceCode: g.marketplaceCode, sku: g.sku, asins: [...g.asins].sort(), month: g.month, shipped: g.shipped, returned: g.returned,
     rate: overflow ? null : returnRate({ returned: g.returned, shipped: g.shipped }, policy),
-    problem: overflow ? `${g.returned} units returned of ${g.shipped} shipped: import the All Orders report for ${g.month}` : null,
+    problem: overflow ? `${g.returned} units returned of ${g.shipped} shipped: the All Orders report for ${g.month} is missing lines, or shows them unshipped` : null,
     byReason: g.byReason, byFault: g.byFault,
   };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+// Well-measured rates first, highest first; then small samples (a 1-of-2 is not the worst listing);
+// then the rows without a rate.
 function byRateThenName(a: RateRow, b: RateRow): number {
-  const rateOf = (row: RateRow) => row.rate?.rate ?? -1;
-  return rateOf(b) - rateOf(a) || compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku) || compare(a.month, b.month);
+  const tier = (row: RateRow) => (row.rate === null ? 2 : row.rate.smallSample ? 1 : 0);
+  const rateOf = (row: RateRow) => row.rate?.rate ?? 0;
+  return tier(a) - tier(b) || rateOf(b) - rateOf(a) || compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku) || compare(a.month, b.month);
 }
