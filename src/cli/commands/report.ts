@@ -29,7 +29,7 @@ function writeTable(path: string, rows: string[][]): void {
   }
 }
 
-/** `returndesk report rates`: what causes returns and what they cost (docs/prevention.md). */
+/** `returndesk report rates`: return rates per listing; costs, causes and spikes are to come (docs/prevention.md). */
 export function registerReport(program: Command, config: Config): void {
   const report = program.command('report').description('Prevention: return rates per listing (docs/prevention.md)');
 
