@@ -46,6 +46,20 @@ describe('returndesk report rates', () => {
     expect(text.slice(1).split('\n')[1]).toBe('US,TEE-M,B0TEE,2026-03,40,6,15.00,7.06,29.07,no,,6,6');
   });
 
+  it('writes the table to an Excel workbook, counts and percentages as numbers, the rest as text', async () => {
+    await loadTees();
+    const xlsx = join(cli.dir, 'rates.xlsx');
+    expect(await run('report', 'rates', '--xlsx', xlsx)).toBe(ExitCode.ok);
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet('Return rates')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct',
+      'small_sample', 'problem', 'reason:size_fit', 'fault:unknown']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['US', 'TEE-M', 'B0TEE', '2026-03', 40, 6, 15, 7.06, 29.07, 'no', '', 6, 6]);
+    expect(await run('report', 'rates', '--xlsx', join(cli.dir, 'no-such-dir', 'rates.xlsx'))).toBe(ExitCode.badInput);
+  });
+
   it('prints one JSON document', async () => {
     await loadTees();
     expect(await run('report', 'rates', '--json', '--from', '2026-03')).toBe(ExitCode.ok);

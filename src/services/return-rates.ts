@@ -28,6 +28,11 @@ function parseMonth(text: string | undefined, option: string): string | undefine
   return month;
 }
 
+/** Which columns of `rateTable` hold numbers (counts and percentages), by header. */
+export function isRateTableNumber(header: string): boolean {
+  return header === 'shipped' || header === 'returned' || header.endsWith('_pct') || header.startsWith('reason:') || header.startsWith('fault:');
+}
+
 /** The rates as spreadsheet rows: fixed columns, then one column per reason category and party at fault found. */
 export function rateTable(rates: ReturnRates): string[][] {
   const reasons = [...new Set(rates.rows.flatMap((r) => Object.keys(r.byReason)))].sort();
