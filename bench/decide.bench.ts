@@ -18,7 +18,6 @@
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:decide markers).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -35,7 +34,7 @@ import { classifyReason, reasonCatalog } from '../src/domain/reasons.js';
 import type { ReasonClassification } from '../src/domain/reasons.js';
 import { backtestPolicy } from '../src/services/backtest.js';
 import { openDatabase } from '../src/services/open-database.js';
-import { recordSection } from './results-file.js';
+import { formatCount as fmt, measuredBy, megabytes as mb, recordSection } from './results-file.js';
 import { median, repeatRuns, runBenchmark, runChild } from './child-run.js';
 import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
@@ -54,7 +53,6 @@ const decisionsTarget = 200_000;
 const backtestTargetSeconds = 20;
 
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 // The marketplaces of the default policy the data is spread over, with their currency and a typical
 // unit price range in minor units (JPY has no minor unit).
@@ -317,7 +315,6 @@ async function child(mode: string, path: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
   const { engine, baseline, recommended } = benchDecisions();
   const decideRatio = baseline.median / engine.median;
@@ -341,19 +338,18 @@ async function main(): Promise<void> {
   }
   console.log(`Timing backtestPolicy, ${backtestRuns} run(s) ...`);
   const backtest = await repeat('backtest', dbPath);
-  console.log(`backtest: ${backtest.seconds.toFixed(2)} s (process ${backtest.wallSeconds.toFixed(2)} s), peak RSS ${Math.round(backtest.maxRssKb / 1024)} MB; ${backtest.summary}`);
+  console.log(`backtest: ${backtest.seconds.toFixed(2)} s (process ${backtest.wallSeconds.toFixed(2)} s), peak RSS ${mb(backtest.maxRssKb)}; ${backtest.summary}`);
   console.log('Timing the SQL baseline ...');
   const sqlBaseline = await repeat('baseline', dbPath);
-  console.log(`SQL baseline: ${sqlBaseline.seconds.toFixed(2)} s (process ${sqlBaseline.wallSeconds.toFixed(2)} s), peak RSS ${Math.round(sqlBaseline.maxRssKb / 1024)} MB; ${sqlBaseline.summary}`);
+  console.log(`SQL baseline: ${sqlBaseline.seconds.toFixed(2)} s (process ${sqlBaseline.wallSeconds.toFixed(2)} s), peak RSS ${mb(sqlBaseline.maxRssKb)}; ${sqlBaseline.summary}`);
   const backtestRatio = backtest.seconds / sqlBaseline.seconds;
   const backtestMet = backtest.seconds < backtestTargetSeconds;
   console.log(`ratio ${backtestRatio.toFixed(2)}; target under ${backtestTargetSeconds} s: ${backtestMet ? 'met' : 'NOT met'}`);
 
-  const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
   const section = [
     `## Decisions: ${fmt(decisionCount)} decisions in process, backtest of ${fmt(caseCount)} cases on SQLite`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:decide\` on ${machine}.`,
+    `${measuredBy('bench:decide')}.`,
     '',
     `**Decisions per second** (one core, \`decideReturn(input, defaultPolicy)\` over ${fmt(decisionCount)} prepared inputs: US/UK/DE/JP, ` +
     `every reason code of the catalog, quantities 1–3, 40% with learned odds; ${decisionRuns} runs after a warm-up). ` +

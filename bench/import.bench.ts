@@ -9,10 +9,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFbaReturnsFile } from './generate-fba-returns.js';
-import { recordSection } from './results-file.js';
+import { measuredBy, recordSection } from './results-file.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -117,7 +116,7 @@ if (postgresUrl) table.push(line('PostgreSQL', await benchPostgres(postgresUrl),
 const section = [
   `## Import: ${rows.toLocaleString('en-US')}-row FBA customer returns file (${sizeMiB} MiB)`,
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:import\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${runs} run(s). ` +
+  `${measuredBy('bench:import')}; median of ${runs} run(s). ` +
   'Ratio = returndesk time / baseline time (target at most 1.5). ReturnDesk validates every row and writes three indexed rows per line (the report row, the return case, its event); the baselines load the text into one bare table.',
   '',
   ...table,

@@ -28,7 +28,6 @@
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:reconcile markers).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -36,7 +35,7 @@ import type { MarketplaceCode } from '../src/domain/marketplaces.js';
 import { requireMarketplace } from '../src/domain/marketplaces.js';
 import { openDatabase } from '../src/services/open-database.js';
 import { reconcileClaims } from '../src/services/reconcile-claims.js';
-import { recordSection } from './results-file.js';
+import { formatCount as fmt, measuredBy, megabytes as mb, recordSection } from './results-file.js';
 import { repeatRuns, runBenchmark, runChild } from './child-run.js';
 import type { Measured } from './child-run.js';
 // The demo's seeded generator: every run benchmarks the same data.
@@ -57,8 +56,6 @@ const nowIso = '2026-11-27T12:00:00.000Z';
 const nowMs = Date.parse(nowIso);
 const day = 86_400_000;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 // The marketplaces the data is spread over, with a typical unit price range in minor units (JPY has none).
 const markets: readonly { code: MarketplaceCode; minPrice: number; maxPrice: number; share: number; taxShare: number }[] = [
@@ -448,7 +445,6 @@ function claimsByKind(path: string): { kind: string; status: string; claims: num
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const dbPath = join(out, `reconcile-${returnCount}-${lineCount}.sqlite`);
   let built: string;
   if (reuseDb && existsSync(dbPath)) {
@@ -484,7 +480,7 @@ async function main(): Promise<void> {
   const section = [
     `## Reconciliation: ${fmt(returnCount)} returns, ${fmt(lineCount)} order lines on SQLite`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:reconcile\` on ${machine}.`,
+    `${measuredBy('bench:reconcile')}.`,
     '',
     `\`reconcileClaims(database, 1, '${nowIso}')\` end to end in a fresh process with the \`returndesk\` executable's V8 flags, opening the database included, `
     + `on an empty claims table (median of ${runs} run(s)). Data (seeded, US/UK/DE/JP, refunds over the 12 months before "now"): ${built}. `

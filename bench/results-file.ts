@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -15,4 +16,16 @@ export function recordSection(root: string, name: string, section: string): void
     ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
     : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
+}
+
+/** A count as the results print it: 1,234,567. */
+export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A peak RSS in kilobytes as the results print it. */
+export const megabytes = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+/** The first line of every section: the day, the command and the machine it ran on. */
+export function measuredBy(script: string): string {
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  return `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run ${script}\` on ${machine}`;
 }
