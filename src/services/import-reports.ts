@@ -18,6 +18,7 @@ import { mergeReportBatch } from './merge-report-batch.js';
 import type { MergeContext } from './merge-report-batch.js';
 import { importProductSheet, isProductSheet } from './import-product-sheet.js';
 import { defaultAccountId } from './accounts.js';
+import { refreshPreventionRollups, RollupScope } from './prevention-rollups.js';
 
 export interface ImportFileOptions {
   accountId?: number;
@@ -101,8 +102,10 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   };
   const maxErrors = options.maxErrors ?? 10_000;
   const unmappedCodes = new Set<string>();
+  const rollupScope = new RollupScope();
   for await (const batch of report.batches()) {
     const counts = await mergeReportBatch(context, batch.records);
+    rollupScope.add(reportType, batch.records);
     result.inserted += counts.inserted;
     result.updated += counts.updated;
     result.unchanged += counts.unchanged;
@@ -115,6 +118,7 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   }
   result.sha256 = report.sha256();
   result.unmappedCodes = [...unmappedCodes].sort();
+  await refreshPreventionRollups(tx, accountId, rollupScope, startedAt);
   await finishImportRun(tx, importRunId, { ...result, finishedAt: options.now() });
   return result;
 }

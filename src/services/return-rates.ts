@@ -1,10 +1,11 @@
 import { DomainError } from '../domain/errors.js';
 import { returnRates } from '../domain/prevention/return-rates.js';
 import type { RateRow, ReturnRates } from '../domain/prevention/return-rates.js';
-import { orderedUnits, returnedUnits } from '../storage/prevention-repository.js';
+import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
 import type { MonthRange } from '../storage/prevention-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
+import { ensurePreventionRollups } from './prevention-rollups.js';
 
 // `returndesk report rates`: return rates per SKU, marketplace and purchase month (docs/prevention.md).
 
@@ -17,8 +18,9 @@ export async function accountReturnRates(database: Database, accountId: number, 
     throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
   }
   const { policy } = await showPolicy(database, accountId);
-  const [ordered, returned] = await Promise.all([orderedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months)]);
-  return returnRates(ordered, returned, policy.prevention);
+  await ensurePreventionRollups(database, accountId);
+  const [shipped, returned] = await Promise.all([shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months)]);
+  return returnRates(shipped, returned, policy.prevention);
 }
 
 function parseMonth(text: string | undefined, option: string): string | undefined {

@@ -131,6 +131,21 @@ export interface ClaimEventRow {
   recorded_by: string | null; recorded_at: string;
 }
 
+export interface PreventionRollupStateRow { account_id: number; built_at: string }
+export interface PreventionMonthRow { account_id: number; month: string; marketplace_code: string; sku: string; asin: string; shipped: number }
+export interface PreventionMonthReturnRow {
+  account_id: number; month: string; marketplace_code: string; sku: string; reason_category: string; fault: string; units: number;
+}
+export interface PreventionWeekRow {
+  account_id: number; week: string; marketplace_code: string; sku: string; shipped: number; returned_lag0: number; returned_lag1: number;
+  returned_lag2: number; returned_lag3: number; returned_lag4: number;
+}
+
+export interface ListingFixRow {
+  id: Generated<number>; account_id: number; sku: string; marketplace_code: string | null; changed_on: string; what: string;
+  recorded_by: string; recorded_at: string;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -148,6 +163,11 @@ export interface Schema {
   refunds: RefundRow;
   claims: ClaimRow;
   claim_events: ClaimEventRow;
+  prevention_rollup_state: PreventionRollupStateRow;
+  prevention_months: PreventionMonthRow;
+  prevention_month_returns: PreventionMonthReturnRow;
+  prevention_weeks: PreventionWeekRow;
+  listing_fixes: ListingFixRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;

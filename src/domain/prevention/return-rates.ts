@@ -7,15 +7,14 @@ import type { ReturnRate } from './rate-verdicts.js';
 // return counted in the month its order was bought, so a rate compares like with like (Amazon's own
 // returns-fee threshold counts a ship month's units and their later returns the same way).
 
-/** Order lines of one SKU, month and status pair, summed (storage/prevention-repository.ts). */
-export interface OrderedUnits {
+/** Units shipped of one SKU, ASIN and purchase month, summed (the rollups of rollup-rows.ts). */
+export interface ShippedUnits {
   readonly marketplaceCode: string;
   readonly sku: string;
-  readonly asin: string | null;
+  /** '' when the report gave none. */
+  readonly asin: string;
   /** YYYY-MM of the purchase date (UTC). */
   readonly month: string;
-  readonly orderStatus: string | null;
-  readonly itemStatus: string | null;
   readonly units: number;
 }
 
@@ -63,13 +62,12 @@ export function countsAsShipped(orderStatus: string | null, itemStatus: string |
   return codeOf(status).startsWith('shipped');
 }
 
-export function returnRates(ordered: readonly OrderedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy): ReturnRates {
+export function returnRates(shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy): ReturnRates {
   const groups = new Map<string, Group>();
-  for (const line of ordered) {
-    if (!countsAsShipped(line.orderStatus, line.itemStatus)) continue;
+  for (const line of shipped) {
     const group = groupOf(groups, line.marketplaceCode, line.sku, line.month);
     group.shipped += line.units;
-    if (line.asin !== null && line.asin.trim() !== '') group.asins.add(line.asin.trim());
+    if (line.asin !== '') group.asins.add(line.asin);
   }
   const withoutOrderLine = new Map<string, { marketplaceCode: string; sku: string; units: number }>();
   for (const r of returned) {

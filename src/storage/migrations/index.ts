@@ -5,6 +5,7 @@ import * as caseOutcomes from './20261127T1500-case-outcomes.js';
 import * as inspections from './20261127T1700-inspections.js';
 import * as claims from './20261127T1900-claims.js';
 import * as claimsReadIndexes from './20261127T2100-claims-read-indexes.js';
+import * as prevention from './20261128T0900-prevention.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1700-inspections': inspections,
   '20261127T1900-claims': claims,
   '20261127T2100-claims-read-indexes': claimsReadIndexes,
+  '20261128T0900-prevention': prevention,
 };
 
 export const migrationProvider: MigrationProvider = {

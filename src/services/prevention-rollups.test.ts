@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
+import { headers, scratchDir } from '../../test/report-files.js';
+import { dayPlus, fbaReturn, importRows, orderLine } from '../../test/prevention-fixtures.js';
+import type { Database } from '../storage/database.js';
+import { ensurePreventionRollups } from './prevention-rollups.js';
+
+// The rollups an import keeps current must equal the rollups built in full from the same rows, after
+// every import, whatever order the reports come in.
+
+async function rollupRows(database: Database) {
+  const db = database.db;
+  const [months, returns, weeks] = await Promise.all([
+    db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
+    db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('reason_category').orderBy('fault').execute(),
+    db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
+  ]);
+  return { months, returns, weeks };
+}
+
+async function rebuiltInFull(database: Database) {
+  await database.db.deleteFrom('prevention_rollup_state').execute();
+  await ensurePreventionRollups(database, 1);
+  return rollupRows(database);
+}
+
+describe.each(testDatabases)('prevention rollups on $name', (target) => {
+  const db = useFreshDatabase(target);
+  const dir = scratchDir();
+
+  it('stay equal to a build in full after each import, returns before or after their orders', async () => {
+    // March 30 to April 2 straddles a month and sits in one week; a return comes before its order line.
+    await importRows(db(), dir, 'returns-1.txt', headers.fbaReturns, [
+      fbaReturn(1, 'LAMP', 'NOT_AS_DESCRIBED', { returned: dayPlus('2026-04-03', 0) }), fbaReturn(9, 'MUG', 'UNWANTED_ITEM', { returned: dayPlus('2026-05-20', 0) }),
+    ]);
+    const afterReturns = await rollupRows(db());
+    expect(afterReturns.returns.map((r) => [r.month, r.sku, r.units])).toEqual([['', 'LAMP', 1], ['', 'MUG', 1]]);
+    expect(await rebuiltInFull(db())).toEqual(afterReturns);
+
+    await importRows(db(), dir, 'orders-1.txt', headers.allOrders, [
+      orderLine(1, 'LAMP', 2, { purchased: dayPlus('2026-03-30', 0) }), orderLine(2, 'LAMP', 3, { purchased: dayPlus('2026-04-02', 0) }),
+      orderLine(3, 'LAMP', 4, { purchased: dayPlus('2026-04-02', 0), status: 'Cancelled' }), orderLine(4, 'MUG', 5, { purchased: dayPlus('2026-05-11', 0) }),
+    ]);
+    const afterOrders = await rollupRows(db());
+    expect(afterOrders.months.map((r) => [r.month, r.sku, r.shipped])).toEqual([['2026-03', 'LAMP', 2], ['2026-04', 'LAMP', 3], ['2026-05', 'MUG', 5]]);
+    expect(afterOrders.returns.map((r) => [r.month, r.sku, r.units])).toEqual([['', 'MUG', 1], ['2026-03', 'LAMP', 1]]);
+    expect(afterOrders.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag0])).toEqual([['2026-03-30', 'LAMP', 5, 1], ['2026-05-11', 'MUG', 5, 0]]);
+    expect(await rebuiltInFull(db())).toEqual(afterOrders);
+
+    // A later file: the MUG order arrives, a LAMP line is cancelled after all, a second return comes.
+    await importRows(db(), dir, 'orders-2.txt', headers.allOrders, [
+      orderLine(2, 'LAMP', 3, { purchased: dayPlus('2026-04-02', 0), status: 'Cancelled' }), orderLine(9, 'MUG', 1, { purchased: dayPlus('2026-05-12', 0) }),
+    ]);
+    await importRows(db(), dir, 'returns-2.txt', headers.fbaReturns, [fbaReturn(4, 'MUG', 'DEFECTIVE', { returned: dayPlus('2026-05-25', 0) })]);
+    const afterAll = await rollupRows(db());
+    expect(afterAll.months.map((r) => [r.month, r.sku, r.shipped])).toEqual([['2026-03', 'LAMP', 2], ['2026-05', 'MUG', 6]]);
+    expect(afterAll.returns.map((r) => [r.month, r.sku, r.reason_category, r.units])).toEqual([
+      ['2026-03', 'LAMP', 'not_as_described', 1], ['2026-05', 'MUG', 'changed_mind', 1], ['2026-05', 'MUG', 'defective_quality', 1],
+    ]);
+    expect(afterAll.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag1, r.returned_lag2])).toEqual([['2026-03-30', 'LAMP', 2, 0, 0], ['2026-05-11', 'MUG', 6, 1, 1]]);
+    expect(await rebuiltInFull(db())).toEqual(afterAll);
+  });
+
+  it('are built in full the first time a report needs them on a database from before them', async () => {
+    await importRows(db(), dir, 'orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 2)]);
+    const built = await rollupRows(db());
+    for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'prevention_rollup_state'] as const) {
+      await db().db.deleteFrom(table).execute();
+    }
+    await ensurePreventionRollups(db(), 1);
+    expect(await rollupRows(db())).toEqual(built);
+    expect(built.months).toHaveLength(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { addWeeks, dayNumberOf, monthDays, weekOfDay } from '../domain/prevention/purchase-weeks.js';
+import { returnedRollups, shippedRollups } from '../domain/prevention/rollup-rows.js';
+import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType } from '../domain/report-records.js';
+import type { Database, Transaction } from '../storage/database.js';
+import {
+  clearRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceWeeks, returnDays,
+  returnsWithoutOrderLine, rollupsBuilt,
+} from '../storage/prevention-rollup-repository.js';
+
+// Prevention rollups kept current at import (docs/prevention.md#speed): each import of order lines or
+// returns rebuilds the months its rows belong to (by purchase date), the weeks touching those months,
+// and the returns without an order line. Reports read the rollups, never the millions of rows behind.
+
+/** What an import touched: purchase months of its order lines, order ids of its returns. */
+export class RollupScope {
+  readonly months = new Set<string>();
+  readonly orderIds = new Set<string>();
+  touched = false;
+
+  add(reportType: ReportType, records: readonly unknown[]): void {
+    if (reportType === 'all-orders') {
+      for (const record of records as OrderLineRecord[]) this.months.add(record.purchaseDate.slice(0, 7));
+    } else if (reportType === 'fba-returns' || reportType === 'mfn-returns') {
+      for (const record of records as (FbaReturnRecord | MfnReturnRecord)[]) this.orderIds.add(record.orderId);
+    } else {
+      return;
+    }
+    this.touched ||= records.length > 0;
+  }
+}
+
+/** Brings the account's rollups up to date with what an import wrote, inside its transaction. */
+export async function refreshPreventionRollups(tx: Transaction, accountId: number, scope: RollupScope, now: string): Promise<void> {
+  if (!scope.touched) return;
+  if (!(await rollupsBuilt(tx.db, accountId))) return buildRollups(tx, accountId, now);
+  const months = new Set([...scope.months, ...(await purchaseMonthsOfOrders(tx.db, accountId, [...scope.orderIds]))]);
+  for (const month of [...months].sort()) await rebuildMonth(tx, accountId, month);
+  await rebuildReturnsWithoutOrderLine(tx, accountId);
+}
+
+/** Builds the account's rollups in full when they have never been (a database from before them). */
+export async function ensurePreventionRollups(database: Database, accountId: number, now: string = new Date().toISOString()): Promise<void> {
+  if (await rollupsBuilt(database.db, accountId)) return;
+  await database.transaction(async (tx) => {
+    // Another process may have built them while this one waited for the write lock.
+    if (!(await rollupsBuilt(tx.db, accountId))) await buildRollups(tx, accountId, now);
+  });
+}
+
+async function buildRollups(tx: Transaction, accountId: number, now: string): Promise<void> {
+  await clearRollups(tx, accountId);
+  for (const month of await orderMonths(tx.db, accountId)) await rebuildMonth(tx, accountId, month);
+  await rebuildReturnsWithoutOrderLine(tx, accountId);
+  await markRollupsBuilt(tx, accountId, now);
+}
+
+/** The month's rows, and the rows of every week with a day in it (read whole, days of the months around included). */
+async function rebuildMonth(tx: Transaction, accountId: number, month: string): Promise<void> {
+  const { first, next } = monthDays(month);
+  const fromWeek = weekOfDay(dayNumberOf(first));
+  const toWeek = addWeeks(weekOfDay(dayNumberOf(next) - 1), 1);
+  const keep = { months: new Set([month]) };
+  const shipped = shippedRollups(await orderDays(tx.db, accountId, fromWeek, toWeek), keep);
+  const returned = returnedRollups(await returnDays(tx.db, accountId, fromWeek, toWeek), shipped.weeks, keep);
+  await replaceMonths(tx, accountId, [month], shipped.months, returned);
+  await replaceWeeks(tx, accountId, fromWeek, toWeek, shipped.weeks.values());
+}
+
+async function rebuildReturnsWithoutOrderLine(tx: Transaction, accountId: number): Promise<void> {
+  const returned = returnedRollups(await returnsWithoutOrderLine(tx.db, accountId), new Map());
+  await replaceMonths(tx, accountId, [''], [], returned);
+}

@@ -1,0 +1,67 @@
+import { PostgresAdapter } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
+
+// Frozen in time: this file must never import from src. Prevention analytics (issue 6,
+// docs/prevention.md): rollups of units shipped and returned that imports keep current, so rates,
+// causes and spikes read thousands of rows instead of millions; and the seller's log of listing fixes.
+
+type Table = CreateTableBuilder<string, never>;
+
+function withId(db: Kysely<any>, name: string): Table {
+  const table = db.schema.createTable(name) as Table;
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey());
+}
+
+const accountColumn = (table: Table) => table.addColumn('account_id', 'integer', (c) => c.notNull().references('seller_accounts.id'));
+const text = (table: Table, name: string) => table.addColumn(name, 'text', (c) => c.notNull());
+const count = (table: Table, name: string) => table.addColumn(name, 'integer', (c) => c.notNull());
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // An account's rollups exist once built in full; from then on every import refreshes what it touched.
+  await text(accountColumn(db.schema.createTable('prevention_rollup_state') as Table), 'built_at')
+    .addPrimaryKeyConstraint('prevention_rollup_state_pk', ['account_id']).execute();
+
+  // Units shipped per purchase month (UTC), marketplace, SKU and ASIN ('' when the report gave none).
+  let months = accountColumn(db.schema.createTable('prevention_months') as Table);
+  for (const name of ['month', 'marketplace_code', 'sku', 'asin']) months = text(months, name);
+  await count(months, 'shipped').addPrimaryKeyConstraint('prevention_months_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'asin']).execute();
+
+  // Units returned per purchase month of their order line ('' when the All Orders report has none),
+  // the order line's marketplace, SKU, reason category ('' when unmapped) and party at fault.
+  let returns = accountColumn(db.schema.createTable('prevention_month_returns') as Table);
+  for (const name of ['month', 'marketplace_code', 'sku', 'reason_category', 'fault']) returns = text(returns, name);
+  await count(returns, 'units')
+    .addPrimaryKeyConstraint('prevention_month_returns_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'reason_category', 'fault']).execute();
+
+  // Per purchase week (the Monday, UTC), marketplace and SKU: units shipped, and units returned by how
+  // many whole weeks after the week's Monday the return was asked for (0 to 4; later returns are not
+  // kept here): spikes and fix verdicts compare weeks with the same follow-up.
+  let weeks = accountColumn(db.schema.createTable('prevention_weeks') as Table);
+  for (const name of ['week', 'marketplace_code', 'sku']) weeks = text(weeks, name);
+  for (const name of ['shipped', 'returned_lag0', 'returned_lag1', 'returned_lag2', 'returned_lag3', 'returned_lag4']) weeks = count(weeks, name);
+  await (weeks as Table).addPrimaryKeyConstraint('prevention_weeks_pk', ['account_id', 'week', 'marketplace_code', 'sku'] as never[]).execute();
+
+  // Rollups are refreshed by purchase month: the order lines of a month, read by date.
+  await db.schema.createIndex('orders_purchase_date').on('orders').columns(['account_id', 'purchase_date']).execute();
+
+  await withId(db, 'listing_fixes')
+    .addColumn('account_id', 'integer', (c) => c.notNull().references('seller_accounts.id'))
+    .addColumn('sku', 'text', (c) => c.notNull())
+    .addColumn('marketplace_code', 'text')
+    .addColumn('changed_on', 'text', (c) => c.notNull())
+    .addColumn('what', 'text', (c) => c.notNull())
+    .addColumn('recorded_by', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('listing_fixes_sku').on('listing_fixes').columns(['account_id', 'sku']).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('listing_fixes').execute();
+  await db.schema.dropIndex('orders_purchase_date').execute();
+  for (const table of ['prevention_weeks', 'prevention_month_returns', 'prevention_months', 'prevention_rollup_state']) {
+    await db.schema.dropTable(table).execute();
+  }
+}

@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { maxFollowUpWeeks } from '../domain/prevention/purchase-weeks.js';
+import type { MonthReturned, MonthShipped, OrderDay, ReturnDay, WeekRow } from '../domain/prevention/rollup-rows.js';
+import type { Transaction } from './database.js';
+import type { Schema } from './schema.js';
+
+// The prevention rollups' tables (migration 20261128T0900-prevention): read the order lines and returns
+// of a span of purchase days, summed per day, and replace the rollup rows of whole months and weeks.
+// Reads go through the transaction's own connection: an import refreshes rows it has not committed yet.
+
+type Db = Kysely<Schema>;
+const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+
+/** Order lines bought in [fromDay, toDay) (YYYY-MM-DD, UTC), summed per day and status pair. */
+export async function orderDays(db: Db, accountId: number, fromDay: string, toDay: string): Promise<OrderDay[]> {
+  const rows = await db.selectFrom('orders')
+    .select(['marketplace_code', 'sku', 'asin', day('purchase_date').as('day'), 'order_status', 'item_status', sql<number>`sum(quantity)`.as('units')])
+    .where('account_id', '=', accountId).where('purchase_date', '>=', fromDay).where('purchase_date', '<', toDay)
+    .groupBy(['marketplace_code', 'sku', 'asin', day('purchase_date'), 'order_status', 'item_status'])
+    .execute();
+  return rows.map((r) => ({
+    marketplaceCode: r.marketplace_code, sku: r.sku, asin: r.asin, day: r.day, orderStatus: r.order_status, itemStatus: r.item_status, units: Number(r.units),
+  }));
+}
+
+/**
+ * Returns of order lines bought in [fromDay, toDay), in the order line's marketplace (a unified EU
+ * account imports an Amazon.fr order's return with the DE reports), summed per purchase and request day.
+ * An order line is one per order id and SKU (the All Orders import's natural key), so a case joins once.
+ */
+export async function returnDays(db: Db, accountId: number, fromDay: string, toDay: string): Promise<ReturnDay[]> {
+  const rows = await db.selectFrom('orders as o')
+    .innerJoin('return_cases as c', (join) => join.onRef('c.account_id', '=', 'o.account_id').onRef('c.order_id', '=', 'o.amazon_order_id').onRef('c.sku', '=', 'o.sku'))
+    .select(['o.marketplace_code', 'c.sku', day('o.purchase_date').as('purchase_day'), day('c.requested_at').as('requested_on'),
+      'c.reason_category', 'c.fault', sql<number>`sum(c.quantity)`.as('units')])
+    .where('o.account_id', '=', accountId).where('o.purchase_date', '>=', fromDay).where('o.purchase_date', '<', toDay)
+    .groupBy(['o.marketplace_code', 'c.sku', day('o.purchase_date'), day('c.requested_at'), 'c.reason_category', 'c.fault'])
+    .execute();
+  return rows.map((r) => ({
+    marketplaceCode: r.marketplace_code, sku: r.sku, purchaseDay: r.purchase_day, requestedOn: r.requested_on,
+    reasonCategory: r.reason_category, fault: r.fault, units: Number(r.units),
+  }));
+}
+
+/** Returns whose order line is not in the imported All Orders report, in the case's own marketplace. */
+export async function returnsWithoutOrderLine(db: Db, accountId: number): Promise<ReturnDay[]> {
+  const rows = await db.selectFrom('return_cases as c')
+    .select(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault', sql<number>`sum(c.quantity)`.as('units')])
+    .where('c.account_id', '=', accountId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('orders as o').select(sql.lit(1).as('one'))
+      .whereRef('o.account_id', '=', 'c.account_id').whereRef('o.amazon_order_id', '=', 'c.order_id').whereRef('o.sku', '=', 'c.sku'))))
+    .groupBy(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault'])
+    .execute();
+  return rows.map((r) => ({
+    marketplaceCode: r.marketplace_code, sku: r.sku, purchaseDay: null, requestedOn: null, reasonCategory: r.reason_category, fault: r.fault, units: Number(r.units),
+  }));
+}
+
+/** The purchase months (YYYY-MM) the account's order lines fall in. */
+export async function orderMonths(db: Db, accountId: number): Promise<string[]> {
+  const rows = await db.selectFrom('orders').select(sql<string>`substr(purchase_date, 1, 7)`.as('month'))
+    .where('account_id', '=', accountId).distinct().execute();
+  return rows.map((r) => r.month).sort();
+}
+
+/** The purchase months of the order lines of these order ids (any SKU). */
+export async function purchaseMonthsOfOrders(db: Db, accountId: number, orderIds: readonly string[]): Promise<string[]> {
+  const months = new Set<string>();
+  // Chunks keep every statement under both databases' bound-parameter limits.
+  for (let start = 0; start < orderIds.length; start += 500) {
+    const rows = await db.selectFrom('orders').select(sql<string>`substr(purchase_date, 1, 7)`.as('month'))
+      .where('account_id', '=', accountId).where('amazon_order_id', 'in', orderIds.slice(start, start + 500)).distinct().execute();
+    for (const r of rows) months.add(r.month);
+  }
+  return [...months].sort();
+}
+
+/** Replaces the month rows of `months` (shipped and returned; '' is the month of returns without an order line). */
+export async function replaceMonths(tx: Transaction, accountId: number, months: readonly string[], shipped: readonly MonthShipped[], returned: readonly MonthReturned[]): Promise<void> {
+  if (months.length === 0) return;
+  await tx.db.deleteFrom('prevention_months').where('account_id', '=', accountId).where('month', 'in', months).execute();
+  await tx.db.deleteFrom('prevention_month_returns').where('account_id', '=', accountId).where('month', 'in', months).execute();
+  await tx.bulk.insert('prevention_months', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'shipped'],
+    shipped.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.asin, r.shipped]));
+  await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'reason_category', 'fault', 'units'],
+    returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.reasonCategory, r.fault, r.units]));
+}
+
+const lagColumns = Array.from({ length: maxFollowUpWeeks + 1 }, (_, lag) => `returned_lag${lag}`);
+
+/** Replaces the week rows of the weeks (Mondays) in [fromWeek, toWeek). */
+export async function replaceWeeks(tx: Transaction, accountId: number, fromWeek: string, toWeek: string, rows: Iterable<WeekRow>): Promise<void> {
+  await tx.db.deleteFrom('prevention_weeks').where('account_id', '=', accountId).where('week', '>=', fromWeek).where('week', '<', toWeek).execute();
+  const cells = [...rows].filter((r) => r.week >= fromWeek && r.week < toWeek).map((r) => [accountId, r.week, r.marketplaceCode, r.sku, r.shipped, ...r.returnedByLag]);
+  await tx.bulk.insert('prevention_weeks', ['account_id', 'week', 'marketplace_code', 'sku', 'shipped', ...lagColumns], cells);
+}
+
+export async function rollupsBuilt(db: Db, accountId: number): Promise<boolean> {
+  const row = await db.selectFrom('prevention_rollup_state').select('built_at').where('account_id', '=', accountId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Drops every rollup row of the account, before a build in full. */
+export async function clearRollups(tx: Transaction, accountId: number): Promise<void> {
+  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'prevention_rollup_state'] as const) {
+    await tx.db.deleteFrom(table).where('account_id', '=', accountId).execute();
+  }
+}
+
+export async function markRollupsBuilt(tx: Transaction, accountId: number, builtAt: string): Promise<void> {
+  await tx.db.insertInto('prevention_rollup_state').values({ account_id: accountId, built_at: builtAt }).execute();
+}
