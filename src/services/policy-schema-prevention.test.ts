@@ -37,7 +37,19 @@ describe('the prevention section of the policy', () => {
     expect(first.ok && second.ok && first.policy.prevention !== second.policy.prevention).toBe(true);
   });
 
+  it('fills the week and returns-fee fields of a section stored before they existed', () => {
+    const { confidenceZ, spikeZ, smallSampleUnits, spikeMinReturns, sources } = defaultPreventionPolicy;
+    const result = validatePolicy({ ...defaultPolicy, prevention: { confidenceZ, spikeZ, smallSampleUnits, spikeMinReturns, sources } });
+    expect(result.ok && result.policy.prevention).toEqual(defaultPreventionPolicy);
+  });
+
   it.each([
+    ['a follow-up longer than the rollups keep', (p: z.output<typeof preventionSchema>) => { p.followUpWeeks = 5; }, 'prevention.followUpWeeks: must be at most 4'],
+    ['two thresholds of one category from one day', (p: z.output<typeof preventionSchema>) => { p.returnsFeeThresholds.push({ ...p.returnsFeeThresholds[0]!, category: 'grocery', thresholdBps: 300 }); },
+      'prevention.returnsFeeThresholds[5].effectiveFrom: another grocery entry already starts on 2024-06-01'],
+    ['a threshold above 100%', (p: z.output<typeof preventionSchema>) => { p.returnsFeeThresholds[0]!.thresholdBps = 12000; }, 'prevention.returnsFeeThresholds[0].thresholdBps: must be at most 10000'],
+    ['a fee per unit in another currency', (p: z.output<typeof preventionSchema>) => { p.returnsFeePerUnit = { US: { amountMinor: 350, currency: 'EUR' } }; },
+      'prevention.returnsFeePerUnit.US.currency: must be USD, the currency of US'],
     ['a confidence beyond 99.99%', (p: z.output<typeof preventionSchema>) => { p.confidenceZ = 5; }, 'prevention.confidenceZ: must be at most 3.9'],
     ['a spike threshold below 80%', (p: z.output<typeof preventionSchema>) => { p.spikeZ = 1; }, 'prevention.spikeZ: must be at least 1.28'],
     ['a fractional sample size', (p: z.output<typeof preventionSchema>) => { p.smallSampleUnits = 2.5; }, 'prevention.smallSampleUnits: must be a whole number'],
