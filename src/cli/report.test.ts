@@ -89,3 +89,25 @@ describe('returndesk report rates', () => {
     expect(errors()).toContain('--from must be a month as YYYY-MM');
   });
 });
+
+describe('returndesk report spikes', () => {
+  it('says which weeks it compared, and lists only spikes unless asked for all', async () => {
+    await loadTees();
+    expect(await run('report', 'spikes', '--as-of', '2026-06-29')).toBe(ExitCode.ok);
+    expect(printed()).toContain('Purchase weeks 2026-06-01 to 2026-06-15 (exclusive) against 2026-03-09 to 2026-06-01');
+    expect(printed()).toContain('No spikes.');
+    expect(printed()).toContain('0 SKUs steady, 1 with too few units or returns to judge');
+    expect(await run('report', 'spikes', '--as-of', '2026-06-29', '--all')).toBe(ExitCode.ok);
+    // The 40 March units are all in the baseline weeks: nothing shipped recently.
+    expect(printed()).toContain('US\tTEE-M\ttoo_few\t');
+  });
+
+  it('writes the verdicts to CSV, and refuses a date that is not one', async () => {
+    await loadTees();
+    const csv = join(cli.dir, 'spikes.csv');
+    expect(await run('report', 'spikes', '--as-of', '2026-06-29', '--csv', csv)).toBe(ExitCode.ok);
+    expect(readFileSync(csv, 'utf8').slice(1).split('\n')[0]).toBe('marketplace,sku,verdict,z,recent_shipped,recent_returned,recent_rate_pct,recent_low_pct,recent_high_pct,baseline_shipped,baseline_returned,baseline_rate_pct');
+    expect(await run('report', 'spikes', '--as-of', '29/06/2026')).toBe(ExitCode.badInput);
+    expect(errors()).toContain('--as-of must be a date as YYYY-MM-DD');
+  });
+});

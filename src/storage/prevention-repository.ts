@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { Counts } from '../domain/prevention/rate-verdicts.js';
 import type { ReturnedUnits, ShippedUnits } from '../domain/prevention/return-rates.js';
+import type { WeekSpan } from '../domain/prevention/week-windows.js';
 import type { Schema } from './schema.js';
 
 // Reads of the prevention rollups (prevention-rollup-repository.ts writes them at import): units
@@ -35,5 +38,33 @@ export async function returnedUnits(db: Db, accountId: number, range: MonthRange
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month === '' ? null : r.month,
     reasonCategory: r.reason_category === '' ? null : r.reason_category, fault: r.fault, units: Number(r.units),
+  }));
+}
+
+/**
+ * Units shipped and returned per marketplace and SKU in each span of purchase weeks, counting returns
+ * asked for within `followUpWeeks` whole weeks after their week's Monday; optionally of one SKU only.
+ */
+export async function weekSpanCounts<K extends string>(
+  db: Db, accountId: number, spans: Readonly<Record<K, WeekSpan>>, followUpWeeks: number, only?: { sku: string; marketplaceCode?: string | null },
+): Promise<{ marketplaceCode: string; sku: string; counts: Record<K, Counts> }[]> {
+  const names = Object.keys(spans) as K[];
+  const returned = sql.join(Array.from({ length: followUpWeeks + 1 }, (_, lag) => sql.ref(`returned_lag${lag}`)), sql` + `);
+  const within = (span: WeekSpan) => sql`week >= ${span.from} and week < ${span.to}`;
+  const sums = names.flatMap((name, i) => [
+    sql<number>`sum(case when ${within(spans[name])} then shipped else 0 end)`.as(`s${i}`),
+    sql<number>`sum(case when ${within(spans[name])} then ${returned} else 0 end)`.as(`r${i}`),
+  ]);
+  const from = names.map((n) => spans[n].from).sort()[0]!;
+  const to = names.map((n) => spans[n].to).sort().at(-1)!;
+  let query = db.selectFrom('prevention_weeks').select(['marketplace_code', 'sku', ...sums])
+    .where('account_id', '=', accountId).where('week', '>=', from).where('week', '<', to)
+    .groupBy(['marketplace_code', 'sku']);
+  if (only) query = query.where('sku', '=', only.sku);
+  if (only?.marketplaceCode) query = query.where('marketplace_code', '=', only.marketplaceCode);
+  const rows = (await query.execute()) as unknown as Record<string, string | number>[];
+  return rows.map((row) => ({
+    marketplaceCode: String(row.marketplace_code), sku: String(row.sku),
+    counts: Object.fromEntries(names.map((name, i) => [name, { shipped: Number(row[`s${i}`]), returned: Number(row[`r${i}`]) }])) as Record<K, Counts>,
   }));
 }

@@ -3,10 +3,32 @@ import type { Config } from '../../config.js';
 import { defaultAccountId } from '../../services/accounts.js';
 import { accountReturnRates, isRateTableNumber, rateTable } from '../../services/return-rates.js';
 import type { RateRow } from '../../services/return-rates.js';
+import { accountSpikes, isSpikeTableNumber, spikeTable } from '../../services/spikes.js';
+import type { SpikeReport } from '../../services/spikes.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { writeCsvTable, writeXlsxTable } from '../table-files.js';
 
+// `returndesk report rates|spikes`: prevention figures per listing (docs/prevention.md), printed, as
+// JSON, or written to CSV and XLSX files for the seller's spreadsheets.
+
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+interface OutputOptions { json?: boolean; csv?: string; xlsx?: string; database: string }
+
+function withOutputs(command: Command, config: Config): Command {
+  return command.option('--json', 'print one JSON document').option('--csv <file>', 'also write the table to this CSV file (UTF-8 with BOM, for spreadsheets)')
+    .option('--xlsx <file>', 'also write the table to this Excel workbook')
+    .addOption(databaseOption(config));
+}
+
+async function writeTables(options: OutputOptions, sheet: string, table: string[][], isNumber: (header: string) => boolean): Promise<void> {
+  if (options.csv) writeCsvTable(options.csv, table);
+  if (options.xlsx) await writeXlsxTable(options.xlsx, sheet, table, isNumber);
+}
+
+function printWritten(options: OutputOptions): void {
+  for (const file of [options.csv, options.xlsx]) if (file) console.log(`Table written to ${file}.`);
+}
 
 function rateLine(row: RateRow): string {
   const rate = row.rate === null ? `- (${row.problem})`
@@ -15,23 +37,43 @@ function rateLine(row: RateRow): string {
   return [row.marketplaceCode, row.sku, row.month, `${row.returned}/${row.shipped}`, rate, reasons].join('\t');
 }
 
-/** `returndesk report rates`: return rates per listing; costs, causes and spikes are to come (docs/prevention.md). */
-export function registerReport(program: Command, config: Config): void {
-  const report = program.command('report').description('Prevention: return rates per listing (docs/prevention.md)');
+function printSpikes(report: SpikeReport, all: boolean): void {
+  console.log(`Purchase weeks ${report.recent.from} to ${report.recent.to} (exclusive) against ${report.baseline.from} to ${report.baseline.to}, `
+    + `returns asked for within ${report.followUpWeeks} weeks after each week, judged on ${report.asOf}.`);
+  const shown = all ? report.rows : report.rows.filter((r) => r.verdict === 'spike');
+  if (shown.length === 0) console.log('No spikes.');
+  else console.log('marketplace\tsku\tverdict\tz\trecent\tbaseline');
+  for (const r of shown) {
+    console.log([r.marketplaceCode, r.sku, r.verdict, r.z.toFixed(2), `${r.recent.count}/${r.recent.total} ${percent(r.recent.rate)}`,
+      `${r.baseline.count}/${r.baseline.total} ${percent(r.baseline.rate)}`].join('\t'));
+  }
+  const count = (verdict: string) => report.rows.filter((r) => r.verdict === verdict).length;
+  if (!all) console.log(`${count('steady')} SKUs steady, ${count('too_few')} with too few units or returns to judge (--all lists them).`);
+  for (const p of report.problems) console.log(`! ${p.marketplaceCode} ${p.sku}: more units returned than shipped in these weeks; the All Orders report is missing lines`);
+}
 
-  report.command('rates').description('Return rates per SKU, marketplace and purchase month, with their intervals, by reason and party at fault')
-    .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM')
-    .option('--json', 'print one JSON document').option('--csv <file>', 'also write the table to this CSV file (UTF-8 with BOM, for spreadsheets)')
-    .option('--xlsx <file>', 'also write the table to this Excel workbook')
-    .addOption(databaseOption(config))
-    .action(async (options: { from?: string; to?: string; json?: boolean; csv?: string; xlsx?: string; database: string }) => {
+export function registerReport(program: Command, config: Config): void {
+  const report = program.command('report').description('Prevention: return rates, spikes, costs and causes per listing (docs/prevention.md)');
+
+  withOutputs(report.command('rates').description('Return rates per SKU, marketplace and purchase month, with their intervals, by reason and party at fault')
+    .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM'), config)
+    .action(async (options: OutputOptions & { from?: string; to?: string }) => {
       const rates = await withDatabase(options.database, (database) => accountReturnRates(database, defaultAccountId, { from: options.from, to: options.to }));
-      if (options.csv) writeCsvTable(options.csv, rateTable(rates));
-      if (options.xlsx) await writeXlsxTable(options.xlsx, 'Return rates', rateTable(rates), isRateTableNumber);
+      await writeTables(options, 'Return rates', rateTable(rates), isRateTableNumber);
       if (options.json) return console.log(JSON.stringify(rates));
       console.log('marketplace\tsku\tmonth\treturned/shipped\trate (interval)\treasons');
       for (const row of rates.rows) console.log(rateLine(row));
       for (const r of rates.withoutOrderLine) console.log(`! ${r.marketplaceCode} ${r.sku}: ${r.units} units returned from orders not in the imported All Orders report (any month)`);
-      for (const file of [options.csv, options.xlsx]) if (file) console.log(`Table written to ${file}.`);
+      printWritten(options);
+    });
+
+  withOutputs(report.command('spikes').description('SKUs whose return rate in the latest closed purchase weeks rose above their own baseline')
+    .option('--as-of <date>', 'judge the weeks as on this day, YYYY-MM-DD (default: today, UTC)').option('--all', 'list steady SKUs and those with too few units too'), config)
+    .action(async (options: OutputOptions & { asOf?: string; all?: boolean }) => {
+      const spikes = await withDatabase(options.database, (database) => accountSpikes(database, defaultAccountId, { asOf: options.asOf }));
+      await writeTables(options, 'Spikes', spikeTable(spikes), isSpikeTableNumber);
+      if (options.json) return console.log(JSON.stringify(spikes));
+      printSpikes(spikes, options.all === true);
+      printWritten(options);
     });
 }

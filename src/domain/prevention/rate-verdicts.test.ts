@@ -24,10 +24,13 @@ describe('spikeVerdict', () => {
 
   it('calls ordinary noise steady', () => {
     expect(spikeVerdict({ returned: 12, shipped: 200 }, baseline, policy).verdict).toBe('steady');
+    // Few returns at a low rate: nothing rose, so steady rather than too few.
+    expect(spikeVerdict({ returned: 2, shipped: 200 }, baseline, policy).verdict).toBe('steady');
   });
 
   it('judges nothing on too few returns or units, however high the rate', () => {
-    expect(spikeVerdict({ returned: 4, shipped: 30 }, baseline, policy).verdict).toBe('too_few');
+    expect(spikeVerdict({ returned: 4, shipped: 30 }, { returned: 20, shipped: 2000 }, policy)).toMatchObject({ verdict: 'too_few', z: expect.any(Number) });
+    expect(spikeVerdict({ returned: 4, shipped: 30 }, { returned: 20, shipped: 2000 }, policy).z).toBeGreaterThan(policy.spikeZ);
     expect(spikeVerdict({ returned: 10, shipped: 20 }, baseline, policy).verdict).toBe('too_few');
     expect(spikeVerdict({ returned: 24, shipped: 200 }, { returned: 1, shipped: 10 }, policy).verdict).toBe('too_few');
   });

@@ -25,7 +25,7 @@ export interface SpikeVerdict {
   readonly baseline: ReturnRate;
   /** The pooled two-proportion z of recent against baseline. */
   readonly z: number;
-  /** `spike`: z reached policy.spikeZ; `too_few`: too few units on either side or too few recent returns. */
+  /** `spike`: z reached policy.spikeZ; `too_few`: too few units on either side, or a rise on too few recent returns. */
   readonly verdict: 'spike' | 'steady' | 'too_few';
 }
 
@@ -33,7 +33,9 @@ export interface SpikeVerdict {
 export function spikeVerdict(recent: Counts, baseline: Counts, policy: PreventionPolicy): SpikeVerdict {
   const figures = { recent: returnRate(recent, policy), baseline: returnRate(baseline, policy) };
   const z = twoProportionZ({ count: recent.returned, total: recent.shipped }, { count: baseline.returned, total: baseline.shipped });
-  const tooFew = figures.recent.smallSample || figures.baseline.smallSample || recent.returned < policy.spikeMinReturns;
+  // Fewer recent returns than spikeMinReturns only matter when they would make a spike: a low rate on
+  // few returns is simply steady.
+  const tooFew = figures.recent.smallSample || figures.baseline.smallSample || (z >= policy.spikeZ && recent.returned < policy.spikeMinReturns);
   return { ...figures, z, verdict: tooFew ? 'too_few' : z >= policy.spikeZ ? 'spike' : 'steady' };
 }
 
