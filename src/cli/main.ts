@@ -14,6 +14,7 @@ import { registerWarehouse } from './commands/warehouse.js';
 import { registerRefunds } from './commands/refunds.js';
 import { registerClaims } from './commands/claims.js';
 import { registerReport } from './commands/report.js';
+import { registerFixes } from './commands/fixes.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRefunds(program, config);
   registerClaims(program, config);
   registerReport(program, config);
+  registerFixes(program, config);
   return program;
 }
 

@@ -6,12 +6,18 @@ import { DomainError } from '../domain/errors.js';
 // header; cells are text as the report prints them.
 
 /**
- * CSV: UTF-8 with a byte-order mark, and a cell that starts like a formula (=, +, -, @) prefixed with '
- * so a SKU from a seller's file can never run as one (OWASP CSV injection).
+ * CSV: UTF-8 with a byte-order mark, and a cell that starts like a formula (=, +, -, @, tab, CR)
+ * prefixed with ' so a SKU from a seller's file can never run as one (OWASP CSV injection); except a
+ * plain number (-10.00) in a column `isNumber` names, which stays a number for the spreadsheet.
  */
-export function writeCsvTable(path: string, rows: readonly (readonly string[])[]): void {
-  writeOrSay(path, () => writeFileSync(path, stringify(rows.map((r) => [...r]), { bom: true, escape_formulas: true })));
+export function writeCsvTable(path: string, rows: readonly (readonly string[])[], isNumber: (header: string) => boolean = () => false): void {
+  const numeric = (rows[0] ?? []).map(isNumber);
+  const safe = rows.map((row, r) => row.map((cell, i) => (r > 0 && numeric[i] && plainNumber.test(cell)) || !formulaStart.test(cell) ? cell : `'${cell}`));
+  writeOrSay(path, () => writeFileSync(path, stringify(safe, { bom: true })));
 }
+
+const plainNumber = /^-?\d+(\.\d+)?$/;
+const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * XLSX: one sheet, a bold frozen header. The columns `isNumber` names (by header) are written as

@@ -5,30 +5,12 @@ import { accountReturnRates, isRateTableNumber, rateTable } from '../../services
 import type { RateRow } from '../../services/return-rates.js';
 import { accountSpikes, isSpikeTableNumber, spikeTable } from '../../services/spikes.js';
 import type { SpikeReport } from '../../services/spikes.js';
-import { databaseOption, withDatabase } from '../database-option.js';
-import { writeCsvTable, writeXlsxTable } from '../table-files.js';
+import { withDatabase } from '../database-option.js';
+import { percent, printWritten, withOutputs, writeTables } from '../table-outputs.js';
+import type { OutputOptions } from '../table-outputs.js';
 
 // `returndesk report rates|spikes`: prevention figures per listing (docs/prevention.md), printed, as
 // JSON, or written to CSV and XLSX files for the seller's spreadsheets.
-
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-
-interface OutputOptions { json?: boolean; csv?: string; xlsx?: string; database: string }
-
-function withOutputs(command: Command, config: Config): Command {
-  return command.option('--json', 'print one JSON document').option('--csv <file>', 'also write the table to this CSV file (UTF-8 with BOM, for spreadsheets)')
-    .option('--xlsx <file>', 'also write the table to this Excel workbook')
-    .addOption(databaseOption(config));
-}
-
-async function writeTables(options: OutputOptions, sheet: string, table: string[][], isNumber: (header: string) => boolean): Promise<void> {
-  if (options.csv) writeCsvTable(options.csv, table);
-  if (options.xlsx) await writeXlsxTable(options.xlsx, sheet, table, isNumber);
-}
-
-function printWritten(options: OutputOptions): void {
-  for (const file of [options.csv, options.xlsx]) if (file) console.log(`Table written to ${file}.`);
-}
 
 function rateLine(row: RateRow): string {
   const rate = row.rate === null ? `- (${row.problem})`

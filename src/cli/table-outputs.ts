@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import type { Config } from '../config.js';
+import { databaseOption } from './database-option.js';
+import { writeCsvTable, writeXlsxTable } from './table-files.js';
+
+// The output options every table command shares (report rates|spikes|costs|causes, fix list): print,
+// print JSON, or also write the table to CSV and XLSX files for the seller's spreadsheets.
+
+export interface OutputOptions { json?: boolean; csv?: string; xlsx?: string; database: string }
+
+export function withOutputs(command: Command, config: Config): Command {
+  return command.option('--json', 'print one JSON document').option('--csv <file>', 'also write the table to this CSV file (UTF-8 with BOM, for spreadsheets)')
+    .option('--xlsx <file>', 'also write the table to this Excel workbook')
+    .addOption(databaseOption(config));
+}
+
+export async function writeTables(options: OutputOptions, sheet: string, table: string[][], isNumber: (header: string) => boolean): Promise<void> {
+  if (options.csv) writeCsvTable(options.csv, table, isNumber);
+  if (options.xlsx) await writeXlsxTable(options.xlsx, sheet, table, isNumber);
+}
+
+export function printWritten(options: OutputOptions): void {
+  for (const file of [options.csv, options.xlsx]) if (file) console.log(`Table written to ${file}.`);
+}
+
+export const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
