@@ -17,12 +17,12 @@ export interface MonthRange {
 }
 
 export async function shippedUnits(db: Db, accountId: number, range: MonthRange): Promise<ShippedUnits[]> {
-  let query = db.selectFrom('prevention_months').select(['marketplace_code', 'sku', 'asin', 'month', 'shipped'])
+  let query = db.selectFrom('prevention_months').select(['marketplace_code', 'sku', 'asin', 'fulfillment', 'month', 'shipped'])
     .where('account_id', '=', accountId).where('month', '<>', '');
   if (range.fromMonth !== undefined) query = query.where('month', '>=', range.fromMonth);
   if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
   const rows = await query.execute();
-  return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, asin: r.asin, month: r.month, units: Number(r.shipped) }));
+  return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, asin: r.asin, fulfillment: r.fulfillment, month: r.month, units: Number(r.shipped) }));
 }
 
 /**
@@ -30,13 +30,13 @@ export async function shippedUnits(db: Db, accountId: number, range: MonthRange)
  * returns without an order line (month null) are always included: their month is unknown.
  */
 export async function returnedUnits(db: Db, accountId: number, range: MonthRange): Promise<ReturnedUnits[]> {
-  let query = db.selectFrom('prevention_month_returns').select(['marketplace_code', 'sku', 'month', 'reason_category', 'fault', 'units'])
+  let query = db.selectFrom('prevention_month_returns').select(['marketplace_code', 'sku', 'month', 'fulfillment', 'reason_category', 'fault', 'units'])
     .where('account_id', '=', accountId);
   if (range.fromMonth !== undefined) query = query.where((eb) => eb.or([eb('month', '=', ''), eb('month', '>=', range.fromMonth!)]));
   if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
   const rows = await query.execute();
   return rows.map((r) => ({
-    marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month === '' ? null : r.month,
+    marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month === '' ? null : r.month, fulfillment: r.fulfillment,
     reasonCategory: r.reason_category === '' ? null : r.reason_category, fault: r.fault, units: Number(r.units),
   }));
 }

@@ -15,12 +15,13 @@ const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 /** Order lines bought in [fromDay, toDay) (YYYY-MM-DD, UTC), summed per day and status pair. */
 export async function orderDays(db: Db, accountId: number, fromDay: string, toDay: string): Promise<OrderDay[]> {
   const rows = await db.selectFrom('orders')
-    .select(['marketplace_code', 'sku', 'asin', day('purchase_date').as('day'), 'order_status', 'item_status', sql<number>`sum(quantity)`.as('units')])
+    .select(['marketplace_code', 'sku', 'asin', 'fulfillment_channel', day('purchase_date').as('day'), 'order_status', 'item_status', sql<number>`sum(quantity)`.as('units')])
     .where('account_id', '=', accountId).where('purchase_date', '>=', fromDay).where('purchase_date', '<', toDay)
-    .groupBy(['marketplace_code', 'sku', 'asin', day('purchase_date'), 'order_status', 'item_status'])
+    .groupBy(['marketplace_code', 'sku', 'asin', 'fulfillment_channel', day('purchase_date'), 'order_status', 'item_status'])
     .execute();
   return rows.map((r) => ({
-    marketplaceCode: r.marketplace_code, sku: r.sku, asin: r.asin, day: r.day, orderStatus: r.order_status, itemStatus: r.item_status, units: Number(r.units),
+    marketplaceCode: r.marketplace_code, sku: r.sku, asin: r.asin, fulfillmentChannel: r.fulfillment_channel, day: r.day, orderStatus: r.order_status,
+    itemStatus: r.item_status, units: Number(r.units),
   }));
 }
 
@@ -32,13 +33,13 @@ export async function orderDays(db: Db, accountId: number, fromDay: string, toDa
 export async function returnDays(db: Db, accountId: number, fromDay: string, toDay: string): Promise<ReturnDay[]> {
   const rows = await db.selectFrom('orders as o')
     .innerJoin('return_cases as c', (join) => join.onRef('c.account_id', '=', 'o.account_id').onRef('c.order_id', '=', 'o.amazon_order_id').onRef('c.sku', '=', 'o.sku'))
-    .select(['o.marketplace_code', 'c.sku', day('o.purchase_date').as('purchase_day'), day('c.requested_at').as('requested_on'),
+    .select(['o.marketplace_code', 'c.sku', 'o.fulfillment_channel', day('o.purchase_date').as('purchase_day'), day('c.requested_at').as('requested_on'),
       'c.reason_category', 'c.fault', sql<number>`sum(c.quantity)`.as('units')])
     .where('o.account_id', '=', accountId).where('o.purchase_date', '>=', fromDay).where('o.purchase_date', '<', toDay)
-    .groupBy(['o.marketplace_code', 'c.sku', day('o.purchase_date'), day('c.requested_at'), 'c.reason_category', 'c.fault'])
+    .groupBy(['o.marketplace_code', 'c.sku', 'o.fulfillment_channel', day('o.purchase_date'), day('c.requested_at'), 'c.reason_category', 'c.fault'])
     .execute();
   return rows.map((r) => ({
-    marketplaceCode: r.marketplace_code, sku: r.sku, purchaseDay: r.purchase_day, requestedOn: r.requested_on,
+    marketplaceCode: r.marketplace_code, sku: r.sku, fulfillmentChannel: r.fulfillment_channel, purchaseDay: r.purchase_day, requestedOn: r.requested_on,
     reasonCategory: r.reason_category, fault: r.fault, units: Number(r.units),
   }));
 }
@@ -53,7 +54,8 @@ export async function returnsWithoutOrderLine(db: Db, accountId: number): Promis
     .groupBy(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault'])
     .execute();
   return rows.map((r) => ({
-    marketplaceCode: r.marketplace_code, sku: r.sku, purchaseDay: null, requestedOn: null, reasonCategory: r.reason_category, fault: r.fault, units: Number(r.units),
+    marketplaceCode: r.marketplace_code, sku: r.sku, fulfillmentChannel: null, purchaseDay: null, requestedOn: null, reasonCategory: r.reason_category, fault: r.fault,
+    units: Number(r.units),
   }));
 }
 
@@ -81,10 +83,10 @@ export async function replaceMonths(tx: Transaction, accountId: number, months: 
   if (months.length === 0) return;
   await tx.db.deleteFrom('prevention_months').where('account_id', '=', accountId).where('month', 'in', months).execute();
   await tx.db.deleteFrom('prevention_month_returns').where('account_id', '=', accountId).where('month', 'in', months).execute();
-  await tx.bulk.insert('prevention_months', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'shipped'],
-    shipped.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.asin, r.shipped]));
-  await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'reason_category', 'fault', 'units'],
-    returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.reasonCategory, r.fault, r.units]));
+  await tx.bulk.insert('prevention_months', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'fulfillment', 'shipped'],
+    shipped.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.asin, r.fulfillment, r.shipped]));
+  await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'fulfillment', 'reason_category', 'fault', 'units'],
+    returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.fulfillment, r.reasonCategory, r.fault, r.units]));
 }
 
 const lagColumns = Array.from({ length: maxFollowUpWeeks + 1 }, (_, lag) => `returned_lag${lag}`);

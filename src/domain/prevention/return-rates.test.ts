@@ -4,10 +4,10 @@ import { countsAsShipped, returnRates } from './return-rates.js';
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 
 const ordered = (sku: string, month: string, units: number, over: Partial<ShippedUnits> = {}): ShippedUnits => ({
-  marketplaceCode: 'US', sku, asin: `ASIN-${sku}`, month, units, ...over,
+  marketplaceCode: 'US', sku, asin: `ASIN-${sku}`, fulfillment: 'fba', month, units, ...over,
 });
 const returned = (sku: string, month: string | null, units: number, over: Partial<ReturnedUnits> = {}): ReturnedUnits => ({
-  marketplaceCode: 'US', sku, month, reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
+  marketplaceCode: 'US', sku, month, fulfillment: 'fba', reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
 });
 
 describe('countsAsShipped', () => {

@@ -13,6 +13,8 @@ export interface ShippedUnits {
   readonly sku: string;
   /** '' when the report gave none. */
   readonly asin: string;
+  /** 'fba', 'mfn' or '' when the All Orders report does not say. */
+  readonly fulfillment: string;
   /** YYYY-MM of the purchase date (UTC). */
   readonly month: string;
   readonly units: number;
@@ -24,6 +26,8 @@ export interface ReturnedUnits {
   readonly sku: string;
   /** YYYY-MM of the order's purchase; null when the All Orders report has no line for the return. */
   readonly month: string | null;
+  /** The order line's fulfilment: 'fba', 'mfn', or '' when unknown or without an order line. */
+  readonly fulfillment: string;
   readonly reasonCategory: string | null;
   readonly fault: string;
   readonly units: number;

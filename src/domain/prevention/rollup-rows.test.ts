@@ -3,10 +3,10 @@ import { returnedRollups, shippedRollups } from './rollup-rows.js';
 import type { OrderDay, ReturnDay } from './rollup-rows.js';
 
 const line = (day: string, units: number, over: Partial<OrderDay> = {}): OrderDay => ({
-  marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', day, orderStatus: 'Shipped', itemStatus: 'Shipped', units, ...over,
+  marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', fulfillmentChannel: 'Amazon', day, orderStatus: 'Shipped', itemStatus: 'Shipped', units, ...over,
 });
 const back = (purchaseDay: string | null, requestedOn: string | null, units: number, over: Partial<ReturnDay> = {}): ReturnDay => ({
-  marketplaceCode: 'US', sku: 'LAMP', purchaseDay, requestedOn, reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
+  marketplaceCode: 'US', sku: 'LAMP', fulfillmentChannel: purchaseDay === null ? null : 'Amazon', purchaseDay, requestedOn, reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
 });
 
 describe('shippedRollups', () => {
@@ -16,11 +16,16 @@ describe('shippedRollups', () => {
       line('2026-04-02', 5, { orderStatus: 'Pending', itemStatus: null }),
     ]);
     expect(months).toEqual([
-      { marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', month: '2026-03', shipped: 3 },
-      { marketplaceCode: 'US', sku: 'LAMP', asin: '', month: '2026-03', shipped: 2 },
-      { marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', month: '2026-04', shipped: 4 },
+      { marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', fulfillment: 'fba', month: '2026-03', shipped: 3 },
+      { marketplaceCode: 'US', sku: 'LAMP', asin: '', fulfillment: 'fba', month: '2026-03', shipped: 2 },
+      { marketplaceCode: 'US', sku: 'LAMP', asin: 'B0LAMP', fulfillment: 'fba', month: '2026-04', shipped: 4 },
     ]);
     expect([...weeks.values()]).toEqual([{ marketplaceCode: 'US', sku: 'LAMP', week: '2026-03-30', shipped: 9, returnedByLag: [0, 0, 0, 0, 0] }]);
+  });
+
+  it('keeps FBA, merchant-fulfilled and unknown fulfilment apart', () => {
+    const { months } = shippedRollups([line('2026-03-02', 1), line('2026-03-02', 2, { fulfillmentChannel: 'Merchant' }), line('2026-03-02', 4, { fulfillmentChannel: null })]);
+    expect(months.map((m) => [m.fulfillment, m.shipped])).toEqual([['fba', 1], ['mfn', 2], ['', 4]]);
   });
 
   it('keeps only the months and weeks asked for', () => {
@@ -38,10 +43,10 @@ describe('returnedRollups', () => {
       back('2026-04-02', '2026-06-30', 1), back('2026-04-02', null, 1), back(null, '2026-04-02', 7),
     ], weeks);
     expect(months).toEqual([
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', reasonCategory: 'not_as_described', fault: 'seller', units: 1 },
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-04', reasonCategory: 'not_as_described', fault: 'seller', units: 4 },
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-04', reasonCategory: '', fault: 'unknown', units: 1 },
-      { marketplaceCode: 'US', sku: 'LAMP', month: '', reasonCategory: 'not_as_described', fault: 'seller', units: 7 },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-03', reasonCategory: 'not_as_described', fault: 'seller', units: 1 },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-04', reasonCategory: 'not_as_described', fault: 'seller', units: 4 },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-04', reasonCategory: '', fault: 'unknown', units: 1 },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: '', month: '', reasonCategory: 'not_as_described', fault: 'seller', units: 7 },
     ]);
     // Lag 0: asked for in the purchase week; lag 1: the week after; too late or undated: not kept by week.
     expect([...weeks.values()]).toEqual([{ marketplaceCode: 'US', sku: 'LAMP', week: '2026-03-30', shipped: 10, returnedByLag: [1, 3, 0, 0, 0] }]);

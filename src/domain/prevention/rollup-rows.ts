@@ -1,3 +1,4 @@
+import { codeOf } from '../claims/claim-math.js';
 import { countsAsShipped } from './return-rates.js';
 import { dayNumberOf, followUpWeek, maxFollowUpWeeks, weekOfDay } from './purchase-weeks.js';
 
@@ -10,6 +11,8 @@ export interface OrderDay {
   readonly marketplaceCode: string;
   readonly sku: string;
   readonly asin: string | null;
+  /** The All Orders report's fulfillment channel: `Amazon` (FBA) or `Merchant`. */
+  readonly fulfillmentChannel: string | null;
   /** YYYY-MM-DD (UTC). */
   readonly day: string;
   readonly orderStatus: string | null;
@@ -21,6 +24,7 @@ export interface OrderDay {
 export interface ReturnDay {
   readonly marketplaceCode: string;
   readonly sku: string;
+  readonly fulfillmentChannel: string | null;
   /** The order line's purchase day; null when the All Orders report has no line for the return. */
   readonly purchaseDay: string | null;
   readonly requestedOn: string | null;
@@ -29,9 +33,17 @@ export interface ReturnDay {
   readonly units: number;
 }
 
-export interface MonthShipped { marketplaceCode: string; sku: string; asin: string; month: string; shipped: number }
+/** How a unit was fulfilled, as the rollups keep it: '' when the report does not say. */
+export type Fulfillment = 'fba' | 'mfn' | '';
+
+export function fulfillmentOf(channel: string | null): Fulfillment {
+  const code = codeOf(channel);
+  return code === 'amazon' ? 'fba' : code === 'merchant' ? 'mfn' : '';
+}
+
+export interface MonthShipped { marketplaceCode: string; sku: string; asin: string; fulfillment: Fulfillment; month: string; shipped: number }
 /** `month` is '' for returns without an order line; `reasonCategory` is '' when unmapped. */
-export interface MonthReturned { marketplaceCode: string; sku: string; month: string; reasonCategory: string; fault: string; units: number }
+export interface MonthReturned { marketplaceCode: string; sku: string; fulfillment: Fulfillment; month: string; reasonCategory: string; fault: string; units: number }
 export interface WeekRow { marketplaceCode: string; sku: string; week: string; shipped: number; returnedByLag: number[] }
 
 /** Units shipped per month (only those of `months`, when given) and per week (only those of `weeks`). */
@@ -43,8 +55,9 @@ export function shippedRollups(days: readonly OrderDay[], keep: { months?: Reado
     const month = line.day.slice(0, 7);
     if (!keep.months || keep.months.has(month)) {
       const asin = line.asin?.trim() ?? '';
-      const key = `${line.marketplaceCode}\t${line.sku}\t${asin}\t${month}`;
-      const row = months.get(key) ?? { marketplaceCode: line.marketplaceCode, sku: line.sku, asin, month, shipped: 0 };
+      const fulfillment = fulfillmentOf(line.fulfillmentChannel);
+      const key = `${line.marketplaceCode}\t${line.sku}\t${asin}\t${fulfillment}\t${month}`;
+      const row = months.get(key) ?? { marketplaceCode: line.marketplaceCode, sku: line.sku, asin, fulfillment, month, shipped: 0 };
       row.shipped += line.units;
       months.set(key, row);
     }
@@ -61,8 +74,9 @@ export function returnedRollups(days: readonly ReturnDay[], weeks: Map<string, W
     const month = r.purchaseDay?.slice(0, 7) ?? '';
     if (!keep.months || keep.months.has(month)) {
       const reasonCategory = r.reasonCategory ?? '';
-      const key = `${r.marketplaceCode}\t${r.sku}\t${month}\t${reasonCategory}\t${r.fault}`;
-      const row = months.get(key) ?? { marketplaceCode: r.marketplaceCode, sku: r.sku, month, reasonCategory, fault: r.fault, units: 0 };
+      const fulfillment = fulfillmentOf(r.fulfillmentChannel);
+      const key = `${r.marketplaceCode}\t${r.sku}\t${fulfillment}\t${month}\t${reasonCategory}\t${r.fault}`;
+      const row = months.get(key) ?? { marketplaceCode: r.marketplaceCode, sku: r.sku, fulfillment, month, reasonCategory, fault: r.fault, units: 0 };
       row.units += r.units;
       months.set(key, row);
     }

@@ -23,17 +23,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await text(accountColumn(db.schema.createTable('prevention_rollup_state') as Table), 'built_at')
     .addPrimaryKeyConstraint('prevention_rollup_state_pk', ['account_id']).execute();
 
-  // Units shipped per purchase month (UTC), marketplace, SKU and ASIN ('' when the report gave none).
+  // Units shipped per purchase month (UTC), marketplace, SKU, ASIN ('' when the report gave none) and
+  // fulfilment ('fba', 'mfn', '' when unknown: the FBA returns fee counts FBA units only).
   let months = accountColumn(db.schema.createTable('prevention_months') as Table);
-  for (const name of ['month', 'marketplace_code', 'sku', 'asin']) months = text(months, name);
-  await count(months, 'shipped').addPrimaryKeyConstraint('prevention_months_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'asin']).execute();
+  for (const name of ['month', 'marketplace_code', 'sku', 'asin', 'fulfillment']) months = text(months, name);
+  await count(months, 'shipped').addPrimaryKeyConstraint('prevention_months_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'fulfillment']).execute();
 
   // Units returned per purchase month of their order line ('' when the All Orders report has none),
-  // the order line's marketplace, SKU, reason category ('' when unmapped) and party at fault.
+  // the order line's marketplace and fulfilment, SKU, reason category ('' when unmapped) and party at fault.
   let returns = accountColumn(db.schema.createTable('prevention_month_returns') as Table);
-  for (const name of ['month', 'marketplace_code', 'sku', 'reason_category', 'fault']) returns = text(returns, name);
-  await count(returns, 'units')
-    .addPrimaryKeyConstraint('prevention_month_returns_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'reason_category', 'fault']).execute();
+  for (const name of ['month', 'marketplace_code', 'sku', 'fulfillment', 'reason_category', 'fault']) returns = text(returns, name);
+  await count(returns, 'units').addPrimaryKeyConstraint('prevention_month_returns_pk',
+    ['account_id', 'month', 'marketplace_code', 'sku', 'fulfillment', 'reason_category', 'fault']).execute();
 
   // Per purchase week (the Monday, UTC), marketplace and SKU: units shipped, and units returned by how
   // many whole weeks after the week's Monday the return was asked for (0 to 4; later returns are not

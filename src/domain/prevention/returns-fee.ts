@@ -1,0 +1,74 @@
+import type { Money } from '../money.js';
+import type { MarketplaceCode } from '../marketplaces.js';
+import type { PreventionPolicy, ReturnsFeeThreshold } from './prevention-policy.js';
+import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
+
+// Amazon's FBA returns processing fee (reference §1.4, from 2024-06-01): in a month when an FBA SKU's
+// return rate is above its category's threshold and it shipped at least the exempt number of units,
+// the returned units above the threshold carry a fee. ReturnDesk counts a month's shipped units with
+// their later returns (Amazon's window is the ship month and the two after: close, not identical).
+
+export interface ReturnsFeeFlag {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  readonly category: string;
+  readonly month: string;
+  readonly shipped: number;
+  readonly returned: number;
+  readonly rate: number;
+  readonly threshold: ReturnsFeeThreshold;
+  /** Returned units above threshold × shipped (all of them at a 0 threshold). */
+  readonly excessUnits: number;
+  /** excessUnits × the policy's fee per unit for the marketplace; null when the policy has none. */
+  readonly exposure: Money | null;
+}
+
+export interface ReturnsFeeCheck {
+  /** Highest exposure in units first. */
+  readonly flags: readonly ReturnsFeeFlag[];
+  /** FBA SKUs whose category has no threshold in the policy (or no category at all): not checked. */
+  readonly unchecked: readonly { readonly sku: string; readonly category: string | null }[];
+}
+
+/** The category's threshold in effect on the first day of `month` (YYYY-MM); the category compared without case. */
+export function thresholdFor(policy: PreventionPolicy, category: string, month: string): ReturnsFeeThreshold | undefined {
+  const day = `${month}-01`;
+  const name = category.trim().toLowerCase();
+  return policy.returnsFeeThresholds
+    .filter((t) => t.category.trim().toLowerCase() === name && t.effectiveFrom <= day && (t.effectiveTo === undefined || day < t.effectiveTo))
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+}
+
+export function returnsFeeFlags(shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], categoryOf: (sku: string) => string | null, policy: PreventionPolicy): ReturnsFeeCheck {
+  const months = new Map<string, { marketplaceCode: string; sku: string; month: string; shipped: number; returned: number }>();
+  const of = (marketplaceCode: string, sku: string, month: string) => {
+    const key = `${marketplaceCode}\t${sku}\t${month}`;
+    let entry = months.get(key);
+    if (!entry) months.set(key, (entry = { marketplaceCode, sku, month, shipped: 0, returned: 0 }));
+    return entry;
+  };
+  for (const s of shipped) if (s.fulfillment === 'fba') of(s.marketplaceCode, s.sku, s.month).shipped += s.units;
+  for (const r of returned) if (r.fulfillment === 'fba' && r.month !== null) of(r.marketplaceCode, r.sku, r.month).returned += r.units;
+
+  const flags: ReturnsFeeFlag[] = [];
+  const unchecked = new Map<string, string | null>();
+  for (const m of months.values()) {
+    const category = categoryOf(m.sku);
+    const threshold = category === null ? undefined : thresholdFor(policy, category, m.month);
+    if (!threshold) {
+      unchecked.set(m.sku, category);
+      continue;
+    }
+    if (m.shipped < policy.returnsFeeMinShippedUnits || m.returned * 10_000 <= m.shipped * threshold.thresholdBps) continue;
+    const excessUnits = m.returned - Math.floor((m.shipped * threshold.thresholdBps) / 10_000);
+    const fee = policy.returnsFeePerUnit[m.marketplaceCode as MarketplaceCode];
+    flags.push({
+      ...m, category: category!, rate: m.returned / m.shipped, threshold, excessUnits,
+      exposure: fee ? { amountMinor: fee.amountMinor * excessUnits, currency: fee.currency } : null,
+    });
+  }
+  return {
+    flags: flags.sort((a, b) => b.excessUnits - a.excessUnits || (a.sku + a.month < b.sku + b.month ? -1 : 1)),
+    unchecked: [...unchecked.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sku, category]) => ({ sku, category })),
+  };
+}
