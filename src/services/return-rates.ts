@@ -13,14 +13,20 @@ export type { RateRow, ReturnRates };
 
 /** The account's return rates over the purchase months given, by its prevention policy. */
 export async function accountReturnRates(database: Database, accountId: number, range: { from?: string; to?: string } = {}): Promise<ReturnRates> {
-  const months: MonthRange = { fromMonth: parseMonth(range.from, '--from'), toMonth: parseMonth(range.to, '--to') };
-  if (months.fromMonth !== undefined && months.toMonth !== undefined && months.fromMonth > months.toMonth) {
-    throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
-  }
+  const months = parseMonthRange(range);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
   const [shipped, returned] = await Promise.all([shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months)]);
   return returnRates(shipped, returned, policy.prevention);
+}
+
+/** `--from`/`--to` purchase months (YYYY-MM, both included); bad input names the option. */
+export function parseMonthRange(range: { from?: string; to?: string }): MonthRange {
+  const months: MonthRange = { fromMonth: parseMonth(range.from, '--from'), toMonth: parseMonth(range.to, '--to') };
+  if (months.fromMonth !== undefined && months.toMonth !== undefined && months.fromMonth > months.toMonth) {
+    throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
+  }
+  return months;
 }
 
 function parseMonth(text: string | undefined, option: string): string | undefined {

@@ -84,3 +84,9 @@ export async function findProduct(db: Kysely<Schema>, accountId: number, sku: st
     currency: row.currency, weightGrams: row.weight_grams, accessories: JSON.parse(row.accessories) as string[],
   };
 }
+
+/** Every SKU's product category from the product sheet (SKUs without one are left out). */
+export async function productCategories(db: Kysely<Schema>, accountId: number): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('products').select(['sku', 'category']).where('account_id', '=', accountId).where('category', 'is not', null).execute();
+  return new Map(rows.filter((r) => r.category!.trim() !== '').map((r) => [r.sku, r.category!.trim()]));
+}

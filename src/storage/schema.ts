@@ -89,7 +89,7 @@ export interface ReimbursementRow extends ReportRowColumns {
 /** Imports write this table through BulkWriter. */
 export interface FbaReturnRow extends ReportRowColumns {
   case_id: number; order_id: string; sku: string; asin: string | null; fnsku: string | null; quantity: number; return_date: string;
-  detailed_disposition: string | null; reason: string | null; status: string | null; license_plate_number: string;
+  detailed_disposition: string | null; reason: string | null; status: string | null; license_plate_number: string; customer_comments: string | null;
 }
 
 export interface CaseReceiptRow {

@@ -46,6 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Rollups are refreshed by purchase month: the order lines of a month, read by date.
   await db.schema.createIndex('orders_purchase_date').on('orders').columns(['account_id', 'purchase_date']).execute();
+  // A problem SKU's buyer comments, newest first (report causes).
+  await db.schema.createIndex('fba_returns_sku_date').on('fba_returns').columns(['account_id', 'sku', 'return_date']).execute();
 
   await withId(db, 'listing_fixes')
     .addColumn('account_id', 'integer', (c) => c.notNull().references('seller_accounts.id'))
@@ -61,6 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('listing_fixes').execute();
+  await db.schema.dropIndex('fba_returns_sku_date').execute();
   await db.schema.dropIndex('orders_purchase_date').execute();
   for (const table of ['prevention_weeks', 'prevention_month_returns', 'prevention_months', 'prevention_rollup_state']) {
     await db.schema.dropTable(table).execute();

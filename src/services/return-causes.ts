@@ -1,0 +1,88 @@
+import { distinctiveTerms } from '../domain/prevention/comment-terms.js';
+import type { SkuTerm } from '../domain/prevention/comment-terms.js';
+import { monthDays } from '../domain/prevention/purchase-weeks.js';
+import { problemSkus } from '../domain/prevention/problem-skus.js';
+import type { ParetoBar, SkuCauses } from '../domain/prevention/problem-skus.js';
+import { returnsFeeFlags } from '../domain/prevention/returns-fee.js';
+import type { ReturnsFeeCheck } from '../domain/prevention/returns-fee.js';
+import type { RootCause } from '../domain/prevention/root-causes.js';
+import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
+import { productCategories } from '../storage/product-repository.js';
+import { backgroundComments, commentsOfSkus } from '../storage/return-comment-repository.js';
+import type { DaySpan, ReturnComment } from '../storage/return-comment-repository.js';
+import { listingFixResults } from './listing-fixes.js';
+import type { FixResult } from './listing-fixes.js';
+import type { Database } from './open-database.js';
+import { showPolicy } from './policy.js';
+import { ensurePreventionRollups } from './prevention-rollups.js';
+import { parseMonthRange } from './return-rates.js';
+
+// `returndesk report causes` (docs/prevention.md#causes): the problem SKUs, why their buyers send them
+// back (reasons as a Pareto, the root cause, the buyers' own words) and what to change, with the fixes
+// already tried; the reasons of all returns per marketplace; and the FBA returns fee exposure.
+
+/** Comments read per problem SKU, newest first, and the size of the background sample of the others. */
+const commentsPerSku = 500;
+const backgroundSize = 20_000;
+/** Comments quoted under each term. */
+const examplesPerTerm = 3;
+
+export interface CauseTerm extends SkuTerm {
+  readonly examples: readonly { readonly orderId: string; readonly returnDate: string; readonly text: string }[];
+}
+
+export interface ProblemSku extends SkuCauses {
+  readonly cause: RootCause | null;
+  readonly terms: readonly CauseTerm[];
+  readonly fixes: readonly FixResult[];
+}
+
+export interface CausesReport {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly marketplaces: readonly { marketplaceCode: string; shipped: number; returned: number; rate: number; pareto: readonly ParetoBar[] }[];
+  readonly problems: readonly ProblemSku[];
+  /** Problem SKUs beyond `limit`, not detailed. */
+  readonly moreProblems: number;
+  readonly returnsFee: ReturnsFeeCheck;
+}
+
+export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number } = {}): Promise<CausesReport> {
+  const months = parseMonthRange(options);
+  const { policy } = await showPolicy(database, accountId);
+  await ensurePreventionRollups(database, accountId);
+  const [shipped, returned, categories] = await Promise.all([
+    shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months), productCategories(database.db, accountId),
+  ]);
+  const found = problemSkus(shipped, returned, policy.prevention);
+  const detailed = found.problems.slice(0, options.limit ?? 20);
+  const span: DaySpan = { fromDay: months.fromMonth && monthDays(months.fromMonth).first, toDay: months.toMonth && monthDays(months.toMonth).next };
+  const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), listingFixResults(database, accountId)]);
+  return {
+    from: months.fromMonth ?? null, to: months.toMonth ?? null, marketplaces: found.marketplaces, moreProblems: found.problems.length - detailed.length,
+    problems: detailed.map((p) => ({
+      ...p, cause: p.dominant?.cause ?? null, terms: terms.get(p.sku) ?? [],
+      fixes: fixes.filter((f) => f.fix.sku === p.sku && (f.fix.marketplaceCode === null || f.fix.marketplaceCode === p.marketplaceCode)),
+    })),
+    returnsFee: returnsFeeFlags(shipped, returned, (sku) => categories.get(sku) ?? null, policy.prevention),
+  };
+}
+
+/** The terms that set each problem SKU's comments apart from the seller's other SKUs', with comments quoted. */
+async function termsOf(database: Database, accountId: number, span: DaySpan, problems: readonly SkuCauses[]): Promise<Map<string, CauseTerm[]>> {
+  const skus = [...new Set(problems.map((p) => p.sku))];
+  if (skus.length === 0) return new Map();
+  const [own, background] = await Promise.all([
+    commentsOfSkus(database.db, accountId, span, skus, commentsPerSku), backgroundComments(database.db, accountId, span, skus, backgroundSize),
+  ]);
+  const byId = new Map<number, ReturnComment>([...own, ...background].map((c) => [c.id, c]));
+  const terms = distinctiveTerms([...byId.values()].map((c) => ({ id: c.id, sku: c.sku, text: c.text })));
+  const result = new Map<string, CauseTerm[]>();
+  for (const sku of skus) {
+    result.set(sku, (terms.get(sku) ?? []).map((term) => ({
+      ...term,
+      examples: term.commentIds.slice(-examplesPerTerm).reverse().map((id) => byId.get(id)!).map((c) => ({ orderId: c.orderId, returnDate: c.returnDate, text: c.text })),
+    })));
+  }
+  return result;
+}
