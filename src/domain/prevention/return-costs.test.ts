@@ -143,7 +143,7 @@ describe('returnCosts', () => {
     const { notes } = returnCosts(facts, jpLess);
     expect(notes.handling).toContain('US 3.00 USD');
     expect(notes.handling).toContain('Not in policy: JP (4 units): counted 0.');
-    expect(notes.fees).toContain('returns processing fee is not in policy');
+    expect(notes.fees).toContain('returnsFeePerUnit) is an estimate of exposure');
     expect(notes.resale).toContain('1 routes have no realized value yet');
     expect(notes.claims).toContain('count there, never twice');
     expect(Object.keys(notes).sort()).toEqual([...components].sort());

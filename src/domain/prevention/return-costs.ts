@@ -386,7 +386,8 @@ function notesOf(policy: CostPolicy, facts: CostFacts, gaps: Gaps): Record<Compo
       + 'other than SELLABLE with no route recorded (in the month processed).'
       + `${gaps.valuedAtPrice > 0 ? ` ${gaps.valuedAtPrice} units valued at price (no unit cost in the sheet).` : ''}`
       + `${unvalued.length > 0 ? ` Not counted, no value in the product sheet in their currency: ${unvalued.join(', ')} units.` : ''}`,
-    fees: 'Amazon\'s fees on settlement refunds (the refund administration fee and other item fees), as posted. The FBA returns processing fee is not in policy: counted 0.',
+    fees: 'Amazon\'s fees on settlement refunds (the refund administration fee and any other item fee posted with a refund), in the month posted. '
+      + 'The policy\'s FBA returns processing fee per unit (prevention.returnsFeePerUnit) is an estimate of exposure, not money that moved: not added.',
     saved_orders: 'Save offers the buyer accepted: the price of the units kept (their share of the MFN report\'s order amount, else the sheet\'s price) '
       + 'less the partial refund at the policy\'s ladder step, in the month accepted.'
       + `${gaps.unpricedOffers > 0 ? ` ${gaps.unpricedOffers} accepted offers without a price in their currency or a step on the ladder are not counted.` : ''}`,
