@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCliSandbox } from '../../test/cli-sandbox.js';
-import { headers, rowOf, writeReport } from '../../test/report-files.js';
+import { headers, mfnRow, rowOf, writeReport } from '../../test/report-files.js';
 import { importReportFile } from '../services/import-reports.js';
 import { openDatabase } from '../services/open-database.js';
 import { ExitCode } from './exit-codes.js';
@@ -109,5 +109,31 @@ describe('returndesk report spikes', () => {
     expect(readFileSync(csv, 'utf8').slice(1).split('\n')[0]).toBe('marketplace,sku,verdict,z,recent_shipped,recent_returned,recent_rate_pct,recent_low_pct,recent_high_pct,baseline_shipped,baseline_returned,baseline_rate_pct');
     expect(await run('report', 'spikes', '--as-of', '29/06/2026')).toBe(ExitCode.badInput);
     expect(errors()).toContain('--as-of must be a date as YYYY-MM-DD');
+  });
+});
+
+describe('returndesk report costs and causes', () => {
+  it('prints the month\'s headline: what returns cost and what was recovered', async () => {
+    const { database } = await openDatabase(cli.location);
+    try {
+      await importReportFile(database, writeReport(cli.dir, 'mfn.txt', headers.mfnReturns, [mfnRow({ 'Refunded Amount': '39.99', 'Return delivery date': '15-Jul-2025' })]),
+        { marketplace: 'US', now: () => '2026-06-01T00:00:00.000Z' });
+    } finally {
+      await database.close();
+    }
+    const csv = join(cli.dir, 'costs.csv');
+    expect(await run('report', 'costs', '--csv', csv)).toBe(ExitCode.ok);
+    expect(printed()).toContain('2025-07 (USD): returns cost $47.13; ReturnDesk recovered $0.00.');
+    expect(readFileSync(csv, 'utf8').split('\n')[1]).toMatch(/^US,DRESS-S,2025-07,USD,39\.99,4\.14,3\.00,0\.00,0\.00,47\.13,/);
+  });
+
+  it('prints each marketplace\'s reasons and says when no SKU stands out; refuses a bad language or limit', async () => {
+    await loadTees();
+    expect(await run('report', 'causes')).toBe(ExitCode.ok);
+    expect(printed()).toContain('US: 6/40 units returned (15.0%); reasons: size_fit 100.0%');
+    expect(printed()).toContain('No SKU returns clearly more than its marketplace.');
+    expect(await run('report', 'causes', '--lang', 'fr')).toBe(ExitCode.badInput);
+    expect(errors()).toContain('--lang must be en or zh');
+    expect(await run('report', 'causes', '--limit', '0')).toBe(ExitCode.badInput);
   });
 });

@@ -86,3 +86,21 @@ async function termsOf(database: Database, accountId: number, span: DaySpan, pro
   }
   return result;
 }
+
+const pct = (share: number) => (share * 100).toFixed(2);
+
+export function isCauseTableNumber(header: string): boolean {
+  return ['shipped', 'returned', 'excess_units'].includes(header) || header.endsWith('_pct');
+}
+
+/** One row per problem SKU, the cause and its first fix in `lang`. */
+export function causeTable(report: CausesReport, lang: 'en' | 'zh'): string[][] {
+  const header = ['marketplace', 'sku', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'marketplace_rate_pct', 'excess_units',
+    'root_cause', 'cause_share_pct', 'first_fix', 'reasons', 'comment_terms', 'fixes_tried'];
+  return [header, ...report.problems.map((p) => [
+    p.marketplaceCode, p.sku, String(p.shipped), String(p.returned), pct(p.rate.rate), pct(p.rate.low), pct(p.rate.high), pct(p.marketplaceRate),
+    p.excessUnits.toFixed(1), p.cause?.title[lang] ?? '', p.dominant ? pct(p.dominant.share) : '', p.cause?.fixes[0]?.title[lang] ?? '',
+    p.pareto.map((b) => `${b.reason} ${b.units}`).join('; '), p.terms.map((t) => `${t.term} (${t.comments})`).join('; '),
+    p.fixes.map((f) => `${f.fix.changedOn} ${f.fix.what}: ${f.verdict?.verdict ?? 'waiting'}`).join('; '),
+  ])];
+}

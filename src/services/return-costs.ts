@@ -1,4 +1,3 @@
-import { DomainError } from '../domain/errors.js';
 import { components, costComponents, recoveryComponents, returnCosts } from '../domain/prevention/return-costs.js';
 import type { Component, CostHeadline, CostRow, CostTotal, ReturnCosts } from '../domain/prevention/return-costs.js';
 import { feedDecimal } from '../domain/refunds/adjustment-feed.js';
@@ -6,6 +5,7 @@ import { findReturnCostFacts } from '../storage/return-cost-repository.js';
 import type { CostMonths } from '../storage/return-cost-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
+import { parseMonthRange } from './return-rates.js';
 
 // `returndesk report costs`: what returns cost per SKU, marketplace, currency and month, and what was
 // recovered against it (rules and notes: domain/prevention/return-costs.ts).
@@ -19,20 +19,10 @@ export { components, costComponents, recoveryComponents };
  * one, or `from` after `to`, is `invalid_input`.
  */
 export async function accountReturnCosts(database: Database, accountId: number, range: { from?: string; to?: string } = {}): Promise<ReturnCosts> {
-  const months: CostMonths = { fromMonth: parseMonth(range.from, '--from'), toMonth: parseMonth(range.to, '--to') };
-  if (months.fromMonth !== undefined && months.toMonth !== undefined && months.fromMonth > months.toMonth) {
-    throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
-  }
+  const months: CostMonths = parseMonthRange(range);
   const { policy } = await showPolicy(database, accountId);
   const facts = await findReturnCostFacts(database.db, database.dialect, accountId, months);
   return returnCosts(facts, policy, months.toMonth);
-}
-
-function parseMonth(text: string | undefined, option: string): string | undefined {
-  if (text === undefined) return undefined;
-  const month = text.trim();
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('invalid_input', `${option} must be a month as YYYY-MM, such as 2026-03, not "${text}".`, { [option]: text });
-  return month;
 }
 
 const amountColumns: readonly string[] = [...costComponents, 'cost', ...recoveryComponents, 'recovered'];

@@ -4,6 +4,10 @@ import { defaultAccountId } from '../../services/accounts.js';
 import { accountReturnRates, isRateTableNumber, rateTable } from '../../services/return-rates.js';
 import type { RateRow } from '../../services/return-rates.js';
 import { accountSpikes, isSpikeTableNumber, spikeTable } from '../../services/spikes.js';
+import { accountCauses, causeTable, isCauseTableNumber } from '../../services/return-causes.js';
+import { accountReturnCosts, costTable, isCostTableNumber } from '../../services/return-costs.js';
+import { DomainError } from '../../domain/errors.js';
+import { printCauses, printCosts } from './report-views.js';
 import type { SpikeReport } from '../../services/spikes.js';
 import { withDatabase } from '../database-option.js';
 import { percent, printWritten, withOutputs, writeTables } from '../table-outputs.js';
@@ -58,4 +62,38 @@ export function registerReport(program: Command, config: Config): void {
       printSpikes(spikes, options.all === true);
       printWritten(options);
     });
+
+  withOutputs(report.command('costs').description('What returns cost per SKU and month, and what was recovered; the headline for the latest month')
+    .option('--from <month>', 'first month, YYYY-MM').option('--to <month>', 'last month, YYYY-MM (the headline month)'), config)
+    .action(async (options: OutputOptions & { from?: string; to?: string }) => {
+      const costs = await withDatabase(options.database, (database) => accountReturnCosts(database, defaultAccountId, { from: options.from, to: options.to }));
+      await writeTables(options, 'Cost of returns', costTable(costs), isCostTableNumber);
+      if (options.json) return console.log(JSON.stringify(costs));
+      printCosts(costs);
+      printWritten(options);
+    });
+
+  withOutputs(report.command('causes').description('Problem SKUs: their reasons, root cause, buyers\' words and the fixes to make; FBA returns fee exposure')
+    .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM')
+    .option('--limit <count>', 'problem SKUs to detail (default 20)').option('--lang <lang>', 'language of causes and fixes: en or zh', 'en'), config)
+    .action(async (options: OutputOptions & { from?: string; to?: string; limit?: string; lang: string }) => {
+      const lang = parseLang(options.lang);
+      const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
+      const causes = await withDatabase(options.database, (database) => accountCauses(database, defaultAccountId, { from: options.from, to: options.to, limit }));
+      await writeTables(options, 'Problem SKUs', causeTable(causes, lang), isCauseTableNumber);
+      if (options.json) return console.log(JSON.stringify(causes));
+      printCauses(causes, lang);
+      printWritten(options);
+    });
+}
+
+function parseLang(text: string): 'en' | 'zh' {
+  if (text === 'en' || text === 'zh') return text;
+  throw new DomainError('invalid_input', `--lang must be en or zh, not "${text}".`, { lang: text });
+}
+
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new DomainError('invalid_input', `--limit must be a whole number from 1 to 10000, not "${text}".`, { limit: text });
+  return limit;
 }
