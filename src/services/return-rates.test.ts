@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
@@ -73,6 +75,19 @@ describe.each(testDatabases)('accountReturnRates on $name', (target) => {
     const rates = await accountReturnRates(db(), 1);
     expect(rates.rows.map((r) => [r.marketplaceCode, r.sku, r.returned, r.shipped])).toEqual([['FR', 'LAMP', 1, 3]]);
     expect(rates.withoutOrderLine).toEqual([]);
+  });
+
+  it('gives rates per product category from the product sheet, and per marketplace', async () => {
+    await load('orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 40), orderLine(2, 'SHADE', 60), orderLine(3, 'MUG', 100)]);
+    await load('returns.txt', headers.fbaReturns, [fbaReturn(1, 'LAMP', 'DEFECTIVE'), fbaReturn(2, 'SHADE', 'DEFECTIVE'), fbaReturn(3, 'MUG', 'UNWANTED_ITEM')]);
+    const sheet = join(dir, 'products.csv');
+    writeFileSync(sheet, 'sku,title,category\nLAMP,Desk lamp,Lighting\nSHADE,Lamp shade,Lighting\n');
+    await importReportFile(db(), sheet, { now: importedAt });
+    const byCategory = await accountReturnRates(db(), 1, { by: 'category' });
+    expect(byCategory.rows.map((r) => [r.sku, r.returned, r.shipped])).toEqual([['Lighting', 2, 100], ['(no category)', 1, 100]]);
+    expect(rateTable(byCategory)[0]!.slice(0, 3)).toEqual(['marketplace', 'category', 'asins']);
+    expect((await accountReturnRates(db(), 1, { by: 'marketplace' })).rows.map((r) => [r.sku, r.returned, r.shipped])).toEqual([['(all SKUs)', 3, 200]]);
+    await expect(accountReturnRates(db(), 1, { by: 'brand' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('--by must be one of sku, asin, category, marketplace') });
   });
 
   it('leaves months outside the range out, and refuses a month that is not one', async () => {

@@ -1,6 +1,9 @@
 import { DomainError } from '../domain/errors.js';
 import { returnRates } from '../domain/prevention/return-rates.js';
 import type { RateRow, ReturnRates } from '../domain/prevention/return-rates.js';
+import { groupUnits, rateGroupings } from '../domain/prevention/rate-groups.js';
+import type { RateGrouping } from '../domain/prevention/rate-groups.js';
+import { productCategories } from '../storage/product-repository.js';
 import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
 import type { MonthRange } from '../storage/prevention-repository.js';
 import type { Database } from './open-database.js';
@@ -11,13 +14,30 @@ import { ensurePreventionRollups } from './prevention-rollups.js';
 
 export type { RateRow, ReturnRates };
 
-/** The account's return rates over the purchase months given, by its prevention policy. */
-export async function accountReturnRates(database: Database, accountId: number, range: { from?: string; to?: string } = {}): Promise<ReturnRates> {
+export interface GroupedRates extends ReturnRates {
+  /** What each row's `sku` names: a SKU, an ASIN, a product category, or all SKUs of the marketplace. */
+  readonly by: RateGrouping;
+}
+
+/** The account's return rates over the purchase months given, per SKU (or ASIN, category, marketplace), by its prevention policy. */
+export async function accountReturnRates(database: Database, accountId: number, range: { from?: string; to?: string; by?: string } = {}): Promise<GroupedRates> {
   const months = parseMonthRange(range);
+  const by = parseGrouping(range.by);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
-  const [shipped, returned] = await Promise.all([shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months)]);
-  return returnRates(shipped, returned, policy.prevention);
+  const [shipped, returned, categories] = await Promise.all([
+    shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months),
+    by === 'category' ? productCategories(database.db, accountId) : new Map<string, string>(),
+  ]);
+  const grouped = groupUnits(shipped, returned, by, (sku) => categories.get(sku) ?? null);
+  return { by, ...returnRates(grouped.shipped, grouped.returned, policy.prevention) };
+}
+
+function parseGrouping(text: string | undefined): RateGrouping {
+  if (text === undefined) return 'sku';
+  const by = rateGroupings.find((g) => g === text.trim().toLowerCase());
+  if (!by) throw new DomainError('invalid_input', `--by must be one of ${rateGroupings.join(', ')}, not "${text}".`, { by: text });
+  return by;
 }
 
 /** `--from`/`--to` purchase months (YYYY-MM, both included); bad input names the option. */
@@ -42,11 +62,11 @@ export function isRateTableNumber(header: string): boolean {
 }
 
 /** The rates as spreadsheet rows: fixed columns, then one column per reason category and party at fault found. */
-export function rateTable(rates: ReturnRates): string[][] {
+export function rateTable(rates: GroupedRates): string[][] {
   const reasons = [...new Set(rates.rows.flatMap((r) => Object.keys(r.byReason)))].sort();
   const faults = [...new Set(rates.rows.flatMap((r) => Object.keys(r.byFault)))].sort();
   const percent = (share: number | undefined) => (share === undefined ? '' : (share * 100).toFixed(2));
-  const header = ['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'problem',
+  const header = ['marketplace', rates.by === 'marketplace' ? 'group' : rates.by, 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'problem',
     ...reasons.map((r) => `reason:${r}`), ...faults.map((f) => `fault:${f}`)];
   return [header, ...rates.rows.map((r) => [
     r.marketplaceCode, r.sku, r.asins.join(' '), r.month, String(r.shipped), String(r.returned), percent(r.rate?.rate), percent(r.rate?.low),

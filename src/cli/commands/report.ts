@@ -42,12 +42,13 @@ export function registerReport(program: Command, config: Config): void {
   const report = program.command('report').description('Prevention: return rates, spikes, costs and causes per listing (docs/prevention.md)');
 
   withOutputs(report.command('rates').description('Return rates per SKU, marketplace and purchase month, with their intervals, by reason and party at fault')
-    .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM'), config)
-    .action(async (options: OutputOptions & { from?: string; to?: string }) => {
-      const rates = await withDatabase(options.database, (database) => accountReturnRates(database, defaultAccountId, { from: options.from, to: options.to }));
+    .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM')
+    .option('--by <grouping>', 'one row per sku (default), asin, category (from the product sheet) or marketplace'), config)
+    .action(async (options: OutputOptions & { from?: string; to?: string; by?: string }) => {
+      const rates = await withDatabase(options.database, (database) => accountReturnRates(database, defaultAccountId, { from: options.from, to: options.to, by: options.by }));
       await writeTables(options, 'Return rates', rateTable(rates), isRateTableNumber);
       if (options.json) return console.log(JSON.stringify(rates));
-      console.log('marketplace\tsku\tmonth\treturned/shipped\trate (interval)\treasons');
+      console.log(`marketplace\t${rates.by === 'marketplace' ? 'group' : rates.by}\tmonth\treturned/shipped\trate (interval)\treasons`);
       for (const row of rates.rows) console.log(rateLine(row));
       for (const r of rates.withoutOrderLine) console.log(`! ${r.marketplaceCode} ${r.sku}: ${r.units} units returned from orders not in the imported All Orders report (any month)`);
       printWritten(options);
