@@ -61,6 +61,16 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     expect(await rebuiltInFull(db())).toEqual(afterAll);
   });
 
+  // PostgreSQL only: SQLite has one writer at a time, so two imports never interleave there.
+  it.runIf(target.name === 'postgres')('stay right when two imports of the same month commit at once', async () => {
+    await importRows(db(), dir, 'first.txt', headers.allOrders, [orderLine(1, 'LAMP', 1, { purchased: dayPlus('2026-03-02', 0) })]);
+    const files = [1, 2].map((k) => Array.from({ length: 30 }, (_, i) => orderLine(100 * k + i, k === 1 ? 'LAMP' : 'MUG', k, { purchased: dayPlus('2026-03-02', i % 20) })));
+    await Promise.all(files.map((rows, k) => importRows(db(), dir, `orders-${k}.txt`, headers.allOrders, rows)));
+    const both = await rollupRows(db());
+    expect(both.months.map((r) => [r.sku, r.shipped])).toEqual([['LAMP', 31], ['MUG', 60]]);
+    expect(await rebuiltInFull(db())).toEqual(both);
+  });
+
   it('are built in full the first time a report needs them on a database from before them', async () => {
     await importRows(db(), dir, 'orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 2)]);
     const built = await rollupRows(db());

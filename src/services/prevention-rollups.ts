@@ -3,7 +3,7 @@ import { returnedRollups, shippedRollups } from '../domain/prevention/rollup-row
 import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType } from '../domain/report-records.js';
 import type { Database, Transaction } from '../storage/database.js';
 import {
-  clearRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceWeeks, returnDays,
+  clearRollups, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceWeeks, returnDays,
   returnsWithoutOrderLine, rollupsBuilt,
 } from '../storage/prevention-rollup-repository.js';
 
@@ -32,6 +32,7 @@ export class RollupScope {
 /** Brings the account's rollups up to date with what an import wrote, inside its transaction. */
 export async function refreshPreventionRollups(tx: Transaction, accountId: number, scope: RollupScope, now: string): Promise<void> {
   if (!scope.touched) return;
+  await lockRollups(tx, accountId);
   if (!(await rollupsBuilt(tx.db, accountId))) return buildRollups(tx, accountId, now);
   const months = new Set([...scope.months, ...(await purchaseMonthsOfOrders(tx.db, accountId, [...scope.orderIds]))]);
   for (const month of [...months].sort()) await rebuildMonth(tx, accountId, month);
@@ -42,7 +43,8 @@ export async function refreshPreventionRollups(tx: Transaction, accountId: numbe
 export async function ensurePreventionRollups(database: Database, accountId: number, now: string = new Date().toISOString()): Promise<void> {
   if (await rollupsBuilt(database.db, accountId)) return;
   await database.transaction(async (tx) => {
-    // Another process may have built them while this one waited for the write lock.
+    // Another process may have built them while this one waited for the lock.
+    await lockRollups(tx, accountId);
     if (!(await rollupsBuilt(tx.db, accountId))) await buildRollups(tx, accountId, now);
   });
 }

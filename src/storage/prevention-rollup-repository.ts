@@ -98,6 +98,16 @@ export async function replaceWeeks(tx: Transaction, accountId: number, fromWeek:
   await tx.bulk.insert('prevention_weeks', ['account_id', 'week', 'marketplace_code', 'sku', 'shipped', ...lagColumns], cells);
 }
 
+/**
+ * Serializes rollup refreshes of one account on PostgreSQL until the transaction ends: two imports
+ * committing at once would each delete and insert the same month's rows. Each statement after the lock
+ * reads what the other committed (READ COMMITTED). SQLite has one writer at a time already.
+ */
+export async function lockRollups(tx: Transaction, accountId: number): Promise<void> {
+  // The first key names ReturnDesk's rollups ('RD' 'PR'), the second the account.
+  if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${0x52445052}, ${accountId})`.execute(tx.db);
+}
+
 export async function rollupsBuilt(db: Db, accountId: number): Promise<boolean> {
   const row = await db.selectFrom('prevention_rollup_state').select('built_at').where('account_id', '=', accountId).executeTakeFirst();
   return row !== undefined;
