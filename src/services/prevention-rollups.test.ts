@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
-import { headers, scratchDir } from '../../test/report-files.js';
+import { headers, rowOf, scratchDir } from '../../test/report-files.js';
 import { dayPlus, fbaReturn, importRows, orderLine } from '../../test/prevention-fixtures.js';
 import type { Database } from '../storage/database.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
@@ -10,12 +10,13 @@ import { ensurePreventionRollups } from './prevention-rollups.js';
 
 async function rollupRows(database: Database) {
   const db = database.db;
-  const [months, returns, weeks] = await Promise.all([
+  const [months, returns, weeks, settled] = await Promise.all([
     db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
     db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('reason_category').orderBy('fault').execute(),
     db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
+    db.selectFrom('settlement_refund_months').selectAll().orderBy('month').orderBy('sku').orderBy('amount_type').orderBy('amount_description').execute(),
   ]);
-  return { months, returns, weeks };
+  return { months, returns, weeks, settled };
 }
 
 async function rebuiltInFull(database: Database) {
@@ -59,6 +60,19 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     ]);
     expect(afterAll.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag1, r.returned_lag2])).toEqual([['2026-03-30', 'LAMP', 2, 0, 0], ['2026-05-11', 'MUG', 6, 1, 1]]);
     expect(await rebuiltInFull(db())).toEqual(afterAll);
+  });
+
+  it('keep each posted month\'s settlement refunds, a refund in two settlement files once', async () => {
+    const row = (settlementId: string, amount: string, posted: string, adjustment = 'ADJ1') => rowOf(headers.settlement, {
+      'settlement-id': settlementId, currency: 'USD', 'transaction-type': 'Refund', 'order-id': '113-0000000-0000003', 'adjustment-id': adjustment,
+      'marketplace-name': 'Amazon.com', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount, 'posted-date-time': posted,
+      'order-item-code': '555', 'merchant-adjustment-item-id': 'MA3', sku: 'DRESS', 'quantity-purchased': '1',
+    });
+    await importRows(db(), dir, 's-2.txt', headers.settlement, [row('1002', '-39.99', '2026-03-20T10:00:00+00:00'), row('1002', '-5.00', '2026-04-02T10:00:00+00:00', 'ADJ2')]);
+    await importRows(db(), dir, 's-1.txt', headers.settlement, [row('1001', '-39.99', '2026-03-20T10:00:00+00:00')]);
+    const after = await rollupRows(db());
+    expect(after.settled.map((r) => [r.month, r.sku, Number(r.amount_minor)])).toEqual([['2026-03', 'DRESS', -3999], ['2026-04', 'DRESS', -500]]);
+    expect(await rebuiltInFull(db())).toEqual(after);
   });
 
   // PostgreSQL only: SQLite has one writer at a time, so two imports never interleave there.

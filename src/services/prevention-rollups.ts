@@ -1,20 +1,23 @@
 import { addWeeks, dayNumberOf, monthDays, weekOfDay } from '../domain/prevention/purchase-weeks.js';
 import { returnedRollups, shippedRollups } from '../domain/prevention/rollup-rows.js';
-import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType } from '../domain/report-records.js';
+import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType, SettlementRefundRecord } from '../domain/report-records.js';
 import type { Database, Transaction } from '../storage/database.js';
 import {
-  clearRollups, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceWeeks, returnDays,
-  returnsWithoutOrderLine, rollupsBuilt,
+  clearRollups, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceSettlementMonth, replaceWeeks,
+  returnDays, returnsWithoutOrderLine, rollupsBuilt, settlementMonths,
 } from '../storage/prevention-rollup-repository.js';
+import { settlementRefundSums } from '../storage/return-cost-repository.js';
 
 // Prevention rollups kept current at import (docs/prevention.md#speed): each import of order lines or
 // returns rebuilds the months its rows belong to (by purchase date), the weeks touching those months,
-// and the returns without an order line. Reports read the rollups, never the millions of rows behind.
+// and the returns without an order line; each settlement import the posted months of its refund rows.
+// Reports read the rollups, never the millions of rows behind.
 
-/** What an import touched: purchase months of its order lines, order ids of its returns. */
+/** What an import touched: purchase months of its order lines, order ids of its returns, posted months of its settlement rows. */
 export class RollupScope {
   readonly months = new Set<string>();
   readonly orderIds = new Set<string>();
+  readonly settlementMonths = new Set<string>();
   touched = false;
 
   add(reportType: ReportType, records: readonly unknown[]): void {
@@ -22,10 +25,17 @@ export class RollupScope {
       for (const record of records as OrderLineRecord[]) this.months.add(record.purchaseDate.slice(0, 7));
     } else if (reportType === 'fba-returns' || reportType === 'mfn-returns') {
       for (const record of records as (FbaReturnRecord | MfnReturnRecord)[]) this.orderIds.add(record.orderId);
+    } else if (reportType === 'settlement') {
+      for (const record of records as SettlementRefundRecord[]) this.settlementMonths.add(record.postedDate.slice(0, 7));
     } else {
       return;
     }
     this.touched ||= records.length > 0;
+  }
+
+  /** Whether order lines or returns changed (the settlement rollup alone needs no rate rebuild). */
+  get ratesTouched(): boolean {
+    return this.months.size > 0 || this.orderIds.size > 0;
   }
 }
 
@@ -34,6 +44,8 @@ export async function refreshPreventionRollups(tx: Transaction, accountId: numbe
   if (!scope.touched) return;
   await lockRollups(tx, accountId);
   if (!(await rollupsBuilt(tx.db, accountId))) return buildRollups(tx, accountId, now);
+  for (const month of [...scope.settlementMonths].sort()) await rebuildSettlementMonth(tx, accountId, month);
+  if (!scope.ratesTouched) return;
   const months = new Set([...scope.months, ...(await purchaseMonthsOfOrders(tx.db, accountId, [...scope.orderIds]))]);
   for (const month of [...months].sort()) await rebuildMonth(tx, accountId, month);
   await rebuildReturnsWithoutOrderLine(tx, accountId);
@@ -53,7 +65,14 @@ async function buildRollups(tx: Transaction, accountId: number, now: string): Pr
   await clearRollups(tx, accountId);
   for (const month of await orderMonths(tx.db, accountId)) await rebuildMonth(tx, accountId, month);
   await rebuildReturnsWithoutOrderLine(tx, accountId);
+  for (const month of await settlementMonths(tx.db, accountId)) await rebuildSettlementMonth(tx, accountId, month);
   await markRollupsBuilt(tx, accountId, now);
+}
+
+/** A posted month's settlement refund sums (a refund in two settlement files once: return-cost-repository.ts). */
+async function rebuildSettlementMonth(tx: Transaction, accountId: number, month: string): Promise<void> {
+  const { first, next } = monthDays(month);
+  await replaceSettlementMonth(tx, accountId, month, await settlementRefundSums(tx.db, accountId, first, next));
 }
 
 /** The month's rows, and the rows of every week with a day in it (read whole, days of the months around included). */

@@ -5,6 +5,7 @@ import { findReturnCostFacts } from '../storage/return-cost-repository.js';
 import type { CostMonths } from '../storage/return-cost-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
+import { ensurePreventionRollups } from './prevention-rollups.js';
 import { parseMonthRange } from './return-rates.js';
 
 // `returndesk report costs`: what returns cost per SKU, marketplace, currency and month, and what was
@@ -21,6 +22,7 @@ export { components, costComponents, recoveryComponents };
 export async function accountReturnCosts(database: Database, accountId: number, range: { from?: string; to?: string } = {}): Promise<ReturnCosts> {
   const months: CostMonths = parseMonthRange(range);
   const { policy } = await showPolicy(database, accountId);
+  await ensurePreventionRollups(database, accountId);
   const facts = await findReturnCostFacts(database.db, database.dialect, accountId, months);
   return returnCosts(facts, policy, months.toMonth);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { maxFollowUpWeeks } from '../domain/prevention/purchase-weeks.js';
+import type { SettlementRefundSum } from '../domain/prevention/return-costs.js';
 import type { MonthReturned, MonthShipped, OrderDay, ReturnDay, WeekRow } from '../domain/prevention/rollup-rows.js';
 import type { Transaction } from './database.js';
 import type { Schema } from './schema.js';
@@ -66,6 +67,20 @@ export async function orderMonths(db: Db, accountId: number): Promise<string[]> 
   return rows.map((r) => r.month).sort();
 }
 
+/** The months (YYYY-MM, UTC) settlement refund rows were posted in. */
+export async function settlementMonths(db: Db, accountId: number): Promise<string[]> {
+  const rows = await db.selectFrom('settlement_refunds').select(sql<string>`substr(posted_date, 1, 7)`.as('month'))
+    .where('account_id', '=', accountId).distinct().execute();
+  return rows.map((r) => r.month).sort();
+}
+
+/** Replaces the settlement refund sums of one posted month. */
+export async function replaceSettlementMonth(tx: Transaction, accountId: number, month: string, sums: readonly SettlementRefundSum[]): Promise<void> {
+  await tx.db.deleteFrom('settlement_refund_months').where('account_id', '=', accountId).where('month', '=', month).execute();
+  await tx.bulk.insert('settlement_refund_months', ['account_id', 'month', 'marketplace_code', 'sku', 'currency', 'amount_type', 'amount_description', 'amount_minor'],
+    sums.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.currency, r.amountType, r.amountDescription, r.amountMinor]));
+}
+
 /** The purchase months of the order lines of these order ids (any SKU). */
 export async function purchaseMonthsOfOrders(db: Db, accountId: number, orderIds: readonly string[]): Promise<string[]> {
   const months = new Set<string>();
@@ -115,7 +130,7 @@ export async function rollupsBuilt(db: Db, accountId: number): Promise<boolean> 
 
 /** Drops every rollup row of the account, before a build in full. */
 export async function clearRollups(tx: Transaction, accountId: number): Promise<void> {
-  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'prevention_rollup_state'] as const) {
+  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'settlement_refund_months', 'prevention_rollup_state'] as const) {
     await tx.db.deleteFrom(table).where('account_id', '=', accountId).execute();
   }
 }

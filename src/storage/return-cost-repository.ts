@@ -36,20 +36,21 @@ const settledByAmazon = (alias: string, orderColumn = 'order_id') => sql`exists 
   where s.account_id = ${sql.ref(`${alias}.account_id`)} and s.order_id = ${sql.ref(`${alias}.${orderColumn}`)} and s.sku = ${sql.ref(`${alias}.sku`)})`;
 
 /**
- * Settlement refund rows summed per amount type and description, in the month posted. The same refund
- * can sit in two settlement files: a row counts unless a settlement with a lower id holds a row of the
- * same order, adjustment, item, amount type, description and amount (claims read them the same way,
- * domain/claims/refunds.ts; where identical rows repeat within a file, the file with the lowest id
- * says how often). One sort and an index lookup per row: three nested groupings to count the n-th
+ * Settlement refund rows posted in [fromDay, toDay) summed per marketplace, SKU, currency, month, amount
+ * type and description: what the `settlement_refund_months` rollup holds (prevention-rollups.ts). The
+ * same refund can sit in two settlement files: a row counts unless a settlement with a lower id holds
+ * a row of the same order, adjustment, item, amount type, description and amount (claims read them
+ * the same way, domain/claims/refunds.ts; where identical rows repeat within a file, the file with the
+ * lowest id says how often). One index lookup per row: three nested groupings to count the n-th
  * repeat in each file took twice as long on 3.6 M settlement rows.
  */
-async function settlementRefunds(db: Db, accountId: number, range: CostMonths): Promise<SettlementRefundSum[]> {
+export async function settlementRefundSums(db: Db, accountId: number, fromDay: string, toDay: string): Promise<SettlementRefundSum[]> {
   const month = monthOf('s.posted_date');
   const sku = sql<string>`coalesce(s.sku, '')`;
   const { rows } = await sql<{ marketplace_code: string; sku: string; currency: string; month: string; amount_type: string; amount_description: string; amount: number }>`
     select s.marketplace_code, ${sku} as sku, s.currency, ${month} as month, s.amount_type, s.amount_description, sum(s.amount_minor) as amount
     from settlement_refunds as s
-    where s.account_id = ${accountId}${within(month, range)}
+    where s.account_id = ${accountId} and s.posted_date >= ${fromDay} and s.posted_date < ${toDay}
       and not exists (select 1 from settlement_refunds as t
         where t.account_id = s.account_id and t.order_id = s.order_id and t.amount_type = s.amount_type and t.amount_description = s.amount_description
           and t.settlement_id < s.settlement_id and t.adjustment_id = s.adjustment_id and t.order_item_code = s.order_item_code
@@ -58,6 +59,19 @@ async function settlementRefunds(db: Db, accountId: number, range: CostMonths): 
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, amountType: r.amount_type,
     amountDescription: r.amount_description, amountMinor: Number(r.amount),
+  }));
+}
+
+/** The settlement refund sums of the months given, from their rollup. */
+async function settlementRefunds(db: Db, accountId: number, range: CostMonths): Promise<SettlementRefundSum[]> {
+  let query = db.selectFrom('settlement_refund_months')
+    .select(['marketplace_code', 'sku', 'currency', 'month', 'amount_type', 'amount_description', 'amount_minor']).where('account_id', '=', accountId);
+  if (range.fromMonth !== undefined) query = query.where('month', '>=', range.fromMonth);
+  if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, amountType: r.amount_type,
+    amountDescription: r.amount_description, amountMinor: Number(r.amount_minor),
   }));
 }
 

@@ -141,6 +141,11 @@ export interface PreventionWeekRow {
   returned_lag2: number; returned_lag3: number; returned_lag4: number;
 }
 
+export interface SettlementRefundMonthRow {
+  account_id: number; month: string; marketplace_code: string; sku: string; currency: string; amount_type: string; amount_description: string;
+  amount_minor: number;
+}
+
 export interface ListingFixRow {
   id: Generated<number>; account_id: number; sku: string; marketplace_code: string | null; changed_on: string; what: string;
   recorded_by: string; recorded_at: string;
@@ -168,6 +173,7 @@ export interface Schema {
   prevention_month_returns: PreventionMonthReturnRow;
   prevention_weeks: PreventionWeekRow;
   listing_fixes: ListingFixRow;
+  settlement_refund_months: SettlementRefundMonthRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;
