@@ -4,6 +4,7 @@ import type {
   AcceptedOffers, ClaimSum, CostFacts, FbaDispositionUnits, HandledUnits, LabelSum, ProductValue, RecordedRefundSum, ReimbursementSum,
   ReportedRefundSum, RoutedUnits, SettlementRefundSum,
 } from '../domain/prevention/return-costs.js';
+import { monthDays } from '../domain/prevention/purchase-weeks.js';
 import { isAnyOf } from './dialect.js';
 import type { DialectName } from './dialect.js';
 import type { Schema } from './schema.js';
@@ -23,11 +24,14 @@ export interface CostMonths {
 
 const monthOf = (column: string): RawBuilder<string> => sql<string>`substr(${sql.raw(column)}, 1, 7)`;
 
-/** ` and month >= from and month <= to`, for the bounds given. */
-function within(month: RawBuilder<string>, range: CostMonths): RawBuilder<unknown> {
+/**
+ * ` and column >= first day and column < day after the last month`, for the bounds given: the same as
+ * comparing the column's month (ISO-8601 text), but a range an index on the column can serve.
+ */
+function within(column: string, range: CostMonths): RawBuilder<unknown> {
   const bounds: RawBuilder<unknown>[] = [];
-  if (range.fromMonth !== undefined) bounds.push(sql`${month} >= ${range.fromMonth}`);
-  if (range.toMonth !== undefined) bounds.push(sql`${month} <= ${range.toMonth}`);
+  if (range.fromMonth !== undefined) bounds.push(sql`${sql.raw(column)} >= ${monthDays(range.fromMonth).first}`);
+  if (range.toMonth !== undefined) bounds.push(sql`${sql.raw(column)} < ${monthDays(range.toMonth).next}`);
   return bounds.length === 0 ? sql`` : sql` and ${sql.join(bounds, sql` and `)}`;
 }
 
@@ -92,7 +96,7 @@ async function recordedRefunds(db: Db, dialect: DialectName, accountId: number, 
     from (
       select c.marketplace_code, c.sku, r.currency, ${month} as month, r.total_minor, ${keptByQuote(dialect)} as kept
       from refunds as r join return_cases as c on c.id = r.case_id
-      where r.account_id = ${accountId}${within(month, range)} and not ${settledByAmazon('c')}
+      where r.account_id = ${accountId}${within('r.recorded_at', range)} and not ${settledByAmazon('c')}
     ) as one
     group by one.marketplace_code, one.sku, one.currency, one.month`.execute(db);
   return rows.map((r) => ({
@@ -107,7 +111,7 @@ async function reportedRefunds(db: Db, accountId: number, range: CostMonths): Pr
   const { rows } = await sql<{ marketplace_code: string; sku: string; currency: string; month: string; refunded: number }>`
     select m.marketplace_code, m.sku, m.currency, ${month} as month, sum(m.refunded_amount_minor) as refunded
     from mfn_returns as m
-    where m.account_id = ${accountId} and m.refunded_amount_minor is not null${within(month, range)}
+    where m.account_id = ${accountId} and m.refunded_amount_minor is not null${within('coalesce(m.return_delivery_date, m.return_request_date)', range)}
       and not exists (select 1 from refunds as r where r.account_id = m.account_id and r.case_id = m.case_id)
       and not ${settledByAmazon('m')}
     group by m.marketplace_code, m.sku, m.currency, ${month}`.execute(db);
@@ -120,7 +124,7 @@ async function labels(db: Db, accountId: number, range: CostMonths): Promise<Lab
   const { rows } = await sql<{ marketplace_code: string; sku: string; currency: string; month: string; label_paid_by: string | null; cost: number }>`
     select marketplace_code, sku, currency, ${month} as month, label_paid_by, sum(label_cost_minor) as cost
     from mfn_returns
-    where account_id = ${accountId} and label_cost_minor is not null${within(month, range)}
+    where account_id = ${accountId} and label_cost_minor is not null${within('return_request_date', range)}
     group by marketplace_code, sku, currency, ${month}, label_paid_by`.execute(db);
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, paidBy: r.label_paid_by, labelMinor: Number(r.cost),
@@ -132,14 +136,22 @@ async function labels(db: Db, accountId: number, range: CostMonths): Promise<Lab
  * returns the report says were delivered, in the month of the first receipt, else of the delivery.
  */
 async function handledUnits(db: Db, accountId: number, range: CostMonths): Promise<HandledUnits[]> {
-  const month = monthOf('coalesce(rc.received_at, c.received_at)');
+  // Two reads, each a range on an indexed date: cases with a receipt (few) by its first receipt, and
+  // MFN cases without one by their delivery.
   const { rows } = await sql<{ marketplace_code: string; sku: string; month: string; units: number }>`
-    select c.marketplace_code, c.sku, ${month} as month, sum(c.quantity) as units
-    from return_cases as c
-    left join (select case_id, min(received_at) as received_at from case_receipts where account_id = ${accountId} group by case_id) as rc
-      on rc.case_id = c.id
-    where c.account_id = ${accountId} and (rc.case_id is not null or (c.channel = 'MFN' and c.received_at is not null))${within(month, range)}
-    group by c.marketplace_code, c.sku, ${month}`.execute(db);
+    select one.marketplace_code, one.sku, substr(one.received_at, 1, 7) as month, sum(one.quantity) as units
+    from (
+      select c.marketplace_code, c.sku, c.quantity, rc.received_at
+      from (select case_id, min(received_at) as received_at from case_receipts where account_id = ${accountId} group by case_id) as rc
+      join return_cases as c on c.id = rc.case_id
+      where c.account_id = ${accountId}${within('rc.received_at', range)}
+      union all
+      select c.marketplace_code, c.sku, c.quantity, c.received_at
+      from return_cases as c
+      where c.account_id = ${accountId} and c.channel = 'MFN' and c.received_at is not null${within('c.received_at', range)}
+        and not exists (select 1 from case_receipts as r where r.account_id = c.account_id and r.case_id = c.id)
+    ) as one
+    group by one.marketplace_code, one.sku, substr(one.received_at, 1, 7)`.execute(db);
   return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month, units: Number(r.units) }));
 }
 
@@ -152,7 +164,7 @@ async function routedUnits(db: Db, accountId: number, range: CostMonths): Promis
       sum(case when d.realized_minor < 0 then -d.realized_minor else 0 end) as cost,
       sum(case when d.realized_minor is null then 1 else 0 end) as unrealized
     from dispositions as d join return_cases as c on c.id = d.case_id
-    where d.account_id = ${accountId}${within(month, range)}
+    where d.account_id = ${accountId}${within('d.recorded_at', range)}
     group by c.marketplace_code, c.sku, d.currency, ${month}, d.route`.execute(db);
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, route: r.route, units: Number(r.units),
@@ -166,7 +178,7 @@ async function fbaDispositions(db: Db, accountId: number, range: CostMonths): Pr
   const { rows } = await sql<{ marketplace_code: string; sku: string; month: string; detailed_disposition: string | null; units: number }>`
     select f.marketplace_code, f.sku, ${month} as month, f.detailed_disposition, sum(f.quantity) as units
     from fba_returns as f
-    where f.account_id = ${accountId}${within(month, range)}
+    where f.account_id = ${accountId}${within('f.return_date', range)}
       and not exists (select 1 from dispositions as d where d.account_id = f.account_id and d.case_id = f.case_id)
     group by f.marketplace_code, f.sku, ${month}, f.detailed_disposition`.execute(db);
   return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month, disposition: r.detailed_disposition, units: Number(r.units) }));
@@ -183,7 +195,7 @@ async function acceptedOffers(db: Db, accountId: number, range: CostMonths): Pro
       count(*) as cases
     from case_outcomes as o join return_cases as c on c.id = o.case_id
     left join mfn_returns as m on m.id = (select max(m2.id) from mfn_returns as m2 where m2.account_id = c.account_id and m2.case_id = c.id)
-    where o.account_id = ${accountId} and o.outcome = 'offer-accepted'${within(month, range)}
+    where o.account_id = ${accountId} and o.outcome = 'offer-accepted'${within('o.recorded_at', range)}
     group by c.marketplace_code, c.sku, ${month}, o.step, c.quantity, m.order_amount_minor, m.order_quantity, m.currency`.execute(db);
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month, step: r.step === null ? null : Number(r.step), units: Number(r.units),
@@ -198,7 +210,7 @@ async function reimbursements(db: Db, accountId: number, range: CostMonths): Pro
   const { rows } = await sql<{ marketplace_code: string; sku: string; currency: string; month: string; amount: number }>`
     select marketplace_code, sku, currency, ${month} as month, sum(amount_total_minor) as amount
     from reimbursements
-    where account_id = ${accountId} and amazon_order_id is not null and amazon_order_id <> ''${within(month, range)}
+    where account_id = ${accountId} and amazon_order_id is not null and amazon_order_id <> ''${within('approval_date', range)}
     group by marketplace_code, sku, currency, ${month}`.execute(db);
   return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, amountMinor: Number(r.amount) }));
 }
@@ -209,7 +221,7 @@ async function claimsWon(db: Db, accountId: number, range: CostMonths): Promise<
   const { rows } = await sql<{ marketplace_code: string; sku: string; currency: string; month: string; recovered: number }>`
     select marketplace_code, sku, currency, ${month} as month, sum(recovered_minor) as recovered
     from claims
-    where account_id = ${accountId} and kind = 'safet' and status in ('won', 'partly_won') and recovered_minor > 0 and resolved_at is not null${within(month, range)}
+    where account_id = ${accountId} and kind = 'safet' and status in ('won', 'partly_won') and recovered_minor > 0 and resolved_at is not null${within('resolved_at', range)}
     group by marketplace_code, sku, currency, ${month}`.execute(db);
   return rows.map((r) => ({ marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, recoveredMinor: Number(r.recovered) }));
 }

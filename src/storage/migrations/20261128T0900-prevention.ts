@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { CreateTableBuilder, Kysely } from 'kysely';
 
 // Frozen in time: this file must never import from src. Prevention analytics (issue 6,
@@ -53,6 +53,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['account_id', 'month', 'marketplace_code', 'sku', 'currency', 'amount_type', 'amount_description'] as never[]).execute();
   await db.schema.createIndex('settlement_refunds_posted').on('settlement_refunds').columns(['account_id', 'posted_date']).execute();
 
+  // The cost of returns reads a month of each source by its date (storage/return-cost-repository.ts).
+  await db.schema.createIndex('mfn_returns_requested').on('mfn_returns').columns(['account_id', 'return_request_date']).execute();
+  await sql`create index mfn_returns_refund_month on mfn_returns (account_id, (coalesce(return_delivery_date, return_request_date)))`.execute(db);
+  await db.schema.createIndex('fba_returns_date').on('fba_returns').columns(['account_id', 'return_date']).execute();
+  await db.schema.createIndex('reimbursements_approved').on('reimbursements').columns(['account_id', 'approval_date']).execute();
+  await db.schema.createIndex('return_cases_received').on('return_cases').columns(['account_id', 'received_at']).execute();
+
   // Rollups are refreshed by purchase month: the order lines of a month, read by date.
   await db.schema.createIndex('orders_purchase_date').on('orders').columns(['account_id', 'purchase_date']).execute();
   // A problem SKU's buyer comments, newest first (report causes).
@@ -74,6 +81,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('listing_fixes').execute();
   await db.schema.dropIndex('fba_returns_sku_date').execute();
   await db.schema.dropIndex('settlement_refunds_posted').execute();
+  for (const index of ['mfn_returns_requested', 'mfn_returns_refund_month', 'fba_returns_date', 'reimbursements_approved', 'return_cases_received']) {
+    await db.schema.dropIndex(index).execute();
+  }
   await db.schema.dropTable('settlement_refund_months').execute();
   await db.schema.dropIndex('orders_purchase_date').execute();
   for (const table of ['prevention_weeks', 'prevention_month_returns', 'prevention_months', 'prevention_rollup_state']) {
