@@ -76,7 +76,7 @@ async function termsOf(database: Database, accountId: number, span: DaySpan, pro
     commentsOfSkus(database.db, accountId, span, skus, commentsPerSku), backgroundComments(database.db, accountId, span, skus, backgroundSize),
   ]);
   const byId = new Map<number, ReturnComment>([...own, ...background].map((c) => [c.id, c]));
-  const terms = distinctiveTerms([...byId.values()].map((c) => ({ id: c.id, sku: c.sku, text: c.text })));
+  const terms = distinctiveTerms([...byId.values()].map((c) => ({ id: c.id, sku: c.sku, text: c.text })), { focus: new Set(skus) });
   const result = new Map<string, CauseTerm[]>();
   for (const sku of skus) {
     result.set(sku, (terms.get(sku) ?? []).map((term) => ({

@@ -252,3 +252,21 @@ describe('distinctiveTerms scoring', () => {
     expect(() => distinctiveTerms([], { minZ: Number.NaN })).toThrow(RangeError);
   });
 });
+
+describe('distinctiveTerms with a focus', () => {
+  it('sets each focus SKU against the background only, never against the other focus SKUs', () => {
+    const zipper = (id: number, sku: string) => ({ id, sku, text: 'zipper broke after a week' });
+    const plain = (id: number, sku: string, text: string) => ({ id, sku, text });
+    const background = Array.from({ length: 40 }, (_, i) => plain(100 + i, `OTHER-${i % 8}`, ['fits well', 'nice colour', 'arrived late', 'gift idea'][i % 4]!));
+    const comments = [...[1, 2, 3, 4, 5, 6].map((id) => zipper(id, 'BAG')), ...[11, 12, 13, 14, 15, 16].map((id) => zipper(id, 'CASE')),
+      plain(7, 'BAG', 'fits well'), plain(17, 'CASE', 'nice colour'), ...background];
+    const focused = distinctiveTerms(comments, { focus: new Set(['BAG', 'CASE']) });
+    expect([...focused.keys()]).toEqual(['BAG', 'CASE']);
+    const focusedZipper = focused.get('BAG')!.find((t) => t.term === 'zipper broke');
+    expect(focusedZipper).toMatchObject({ comments: 6, otherComments: 0 });
+    // Without the focus, CASE's six zipper comments count against BAG's.
+    const plainRun = distinctiveTerms(comments).get('BAG')?.find((t) => t.term === 'zipper broke');
+    expect(plainRun?.otherComments ?? 6).toBe(6);
+    expect(plainRun?.z ?? 0).toBeLessThan(focusedZipper!.z);
+  });
+});

@@ -22,6 +22,12 @@ export interface TermOptions {
   readonly minZ: number;
   /** The most terms kept per SKU. */
   readonly maxTerms: number;
+  /**
+   * Only these SKUs get terms, each set against the comments of every SKU outside the set (the
+   * background), never against the others of the set: problem SKUs read in full beside a sample of
+   * the rest would otherwise weigh more in each other's comparison than the seller's other SKUs.
+   */
+  readonly focus?: ReadonlySet<string>;
 }
 
 export const defaultTermOptions: TermOptions = { minComments: 2, minZ: 1.959964, maxTerms: 10 };
@@ -43,9 +49,10 @@ export interface SkuTerm {
 // ---------------------------------------------------------------------------------------------------
 // Terms of one comment
 
-// One segmenter for every comment: building one loads ICU's break rules and dictionaries. No locale:
-// the root rules segment every script, and Chinese and Japanese use the same CJ dictionary anyway.
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// One segmenter for every comment: building one loads ICU's break rules and dictionaries. The root
+// locale ('und'), not the machine's: its rules segment every script, the same on every host, and
+// Chinese and Japanese use the same CJ dictionary anyway.
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 // Function words that say nothing about a product. Kept deliberately OUT of the list: intensifiers of
 // excess ("too", "zu", "trop", "demasiado", "troppo", 太, 偏, すぎ) and negations ("not", "no", "nicht",
@@ -198,14 +205,35 @@ export function distinctiveTerms(comments: readonly Comment[], options: Partial<
     }
   }
 
-  const prior: Prior = { counts: corpus, total: corpusTotal, alpha0: corpus.size };
+  const focus = settings.focus;
+  const background = focus ? backgroundOf(bySku, focus) : { counts: corpus, total: corpusTotal };
   const result = new Map<string, SkuTerm[]>();
   for (const [sku, counts] of [...bySku].sort(([a], [b]) => byCodeUnits(a, b))) {
-    const ranked = rankedTerms(counts, prior, settings);
+    if (focus && !focus.has(sku)) continue;
+    const ranked = rankedTerms(counts, focus ? withOwn(background, counts) : { counts: corpus, total: corpusTotal }, settings);
     const terms = withoutRedundantWords(ranked, wordsOf).slice(0, settings.maxTerms);
     if (terms.length > 0) result.set(sku, terms);
   }
   return result;
+}
+
+/** The comments of every SKU outside `focus`, counted together. */
+function backgroundOf(bySku: ReadonlyMap<string, TermCounts>, focus: ReadonlySet<string>): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const [sku, skuCounts] of bySku) {
+    if (focus.has(sku)) continue;
+    for (const [term, ids] of skuCounts.ids) counts.set(term, (counts.get(term) ?? 0) + ids.length);
+    total += skuCounts.total;
+  }
+  return { counts, total };
+}
+
+/** The background plus one focus SKU's own counts: the corpus of that SKU's comparison. */
+function withOwn(background: { counts: ReadonlyMap<string, number>; total: number }, own: TermCounts): { counts: Map<string, number>; total: number } {
+  const counts = new Map(background.counts);
+  for (const [term, ids] of own.ids) counts.set(term, (counts.get(term) ?? 0) + ids.length);
+  return { counts, total: background.total + own.total };
 }
 
 function addWords(wordsOf: Map<string, Set<string>>, phrase: string, words: readonly string[]): void {
@@ -228,7 +256,8 @@ interface Prior {
 }
 
 /** The SKU's terms with enough comments and a z of at least minZ, by z descending, then term. */
-function rankedTerms(sku: TermCounts, prior: Prior, options: TermOptions): SkuTerm[] {
+function rankedTerms(sku: TermCounts, corpus: { counts: ReadonlyMap<string, number>; total: number }, options: TermOptions): SkuTerm[] {
+  const prior: Prior = { counts: corpus.counts, total: corpus.total, alpha0: corpus.counts.size };
   const ranked: SkuTerm[] = [];
   const otherTotal = prior.total - sku.total;
   for (const [term, ids] of sku.ids) {
