@@ -103,7 +103,10 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   const maxErrors = options.maxErrors ?? 10_000;
   const unmappedCodes = new Set<string>();
   const rollupScope = new RollupScope();
+  // Order lines already stored may move to another month when re-imported (rollups of both months change).
+  const linesStored = reportType === 'all-orders' && context.seenRows.startedWithRows;
   for await (const batch of report.batches()) {
+    if (linesStored) await rollupScope.addStoredMonths(tx, accountId, batch.records as OrderLineRecord[]);
     const counts = await mergeReportBatch(context, batch.records);
     rollupScope.add(reportType, batch.records);
     result.inserted += counts.inserted;

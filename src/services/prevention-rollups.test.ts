@@ -62,6 +62,16 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     expect(await rebuiltInFull(db())).toEqual(afterAll);
   });
 
+  it('rebuild the month an order line leaves when it is re-imported with another purchase date', async () => {
+    await importRows(db(), dir, 'orders-1.txt', headers.allOrders, [orderLine(1, 'LAMP', 2, { purchased: '2026-03-31T23:30:00+00:00' })]);
+    await importRows(db(), dir, 'returns.txt', headers.fbaReturns, [fbaReturn(1, 'LAMP', 'DEFECTIVE', { returned: dayPlus('2026-04-03', 0) })]);
+    await importRows(db(), dir, 'orders-2.txt', headers.allOrders, [orderLine(1, 'LAMP', 2, { purchased: '2026-04-01T00:30:00+00:00' })]);
+    const moved = await rollupRows(db());
+    expect(moved.months.map((r) => [r.month, r.sku, r.shipped])).toEqual([['2026-04', 'LAMP', 2]]);
+    expect(moved.returns.map((r) => [r.month, r.units])).toEqual([['2026-04', 1]]);
+    expect(await rebuiltInFull(db())).toEqual(moved);
+  });
+
   it('keep each posted month\'s settlement refunds, a refund in two settlement files once', async () => {
     const row = (settlementId: string, amount: string, posted: string, adjustment = 'ADJ1') => rowOf(headers.settlement, {
       'settlement-id': settlementId, currency: 'USD', 'transaction-type': 'Refund', 'order-id': '113-0000000-0000003', 'adjustment-id': adjustment,

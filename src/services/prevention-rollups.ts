@@ -33,6 +33,15 @@ export class RollupScope {
     this.touched ||= records.length > 0;
   }
 
+  /**
+   * Before a batch of order lines is merged: the months its lines had so far. A line re-imported with
+   * another purchase date moves to another month, and the month it leaves must be rebuilt too.
+   */
+  async addStoredMonths(tx: Transaction, accountId: number, records: readonly OrderLineRecord[]): Promise<void> {
+    const orderIds = [...new Set(records.map((r) => r.amazonOrderId))];
+    for (const month of await purchaseMonthsOfOrders(tx.db, accountId, orderIds)) this.months.add(month);
+  }
+
   /** Whether order lines or returns changed (the settlement rollup alone needs no rate rebuild). */
   get ratesTouched(): boolean {
     return this.months.size > 0 || this.orderIds.size > 0;

@@ -13,6 +13,11 @@ export class SeenKeys {
 
   constructor(private readonly startedEmpty: boolean) {}
 
+  /** Whether the table held rows of the account when the import began (any key may exist). */
+  get startedWithRows(): boolean {
+    return !this.startedEmpty;
+  }
+
   mightExist(key: string): boolean {
     return !this.startedEmpty || this.hashes.has(hashKey(key));
   }
