@@ -28,6 +28,9 @@ async function loadMugs(): Promise<void> {
       for (let r = 0; r < back; r++) returns.push(fbaReturn(first + r, 'MUG', 'DAMAGED_BY_CARRIER', { returned: dayPlus(monday, 5) }));
     }
   }
+  // The returns reports reach 15 July: a CUP bought in January came back then.
+  lines.push(orderLine(++n, 'CUP', 1, { purchased: dayPlus('2026-01-05', 0) }));
+  returns.push(fbaReturn(n, 'CUP', 'UNWANTED_ITEM', { returned: dayPlus('2026-07-15', 0) }));
   const { database } = await openDatabase(cli.location);
   try {
     await importRows(database, cli.dir, 'orders.txt', headers.allOrders, lines);
@@ -55,7 +58,7 @@ describe('returndesk fix', () => {
   it('refuses a SKU it has never seen, with exit code 2', async () => {
     await loadMugs();
     expect(await run('fix', 'add', '--sku', 'MUGG', '--on', '2026-04-29', '--what', 'Box', '--by', 'Wei')).toBe(ExitCode.badInput);
-    expect(errors()).toContain('No order line or product has the SKU "MUGG"');
+    expect(errors()).toContain('No order line, return or product has the SKU "MUGG"');
     expect(await run('fix', 'list')).toBe(ExitCode.ok);
     expect(printed()).toContain('No fixes recorded');
   });

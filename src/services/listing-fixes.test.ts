@@ -16,7 +16,8 @@ describe.each(testDatabases)('the fix log on $name', (target) => {
   const db = useFreshDatabase(target);
   const dir = scratchDir();
 
-  async function plant(): Promise<void> {
+  /** `returnsUntil`: the day the returns reports end (later returns are not imported); another SKU has a return that day. */
+  async function plant(returnsUntil = '2026-07-05'): Promise<void> {
     const lines: string[][] = [];
     const returns: string[][] = [];
     let n = 0;
@@ -30,8 +31,11 @@ describe.each(testDatabases)('the fix log on $name', (target) => {
     for (const monday of weeks('2026-04-20', 8)) { week(monday, 'LAMP', 1); week(monday, 'MUG', 3); }
     // The same LAMP in Canada, unchanged at 6 a week: a fix recorded for the US only does not see it.
     for (const monday of [...weeks('2026-02-16', 8), ...weeks('2026-04-20', 8)]) week(monday, 'LAMP', 6, 'Amazon.ca');
+    lines.push(orderLine(++n, 'CUP', 1, { purchased: dayPlus('2026-01-05', 0) }));
+    returns.push(fbaReturn(n, 'CUP', 'UNWANTED_ITEM', { returned: dayPlus(returnsUntil, 0) }));
     await importRows(db(), dir, 'orders.txt', headers.allOrders, lines);
-    await importRows(db(), dir, 'returns.txt', headers.fbaReturns, returns);
+    const returnDate = headers.fbaReturns.split('\t').indexOf('return-date');
+    await importRows(db(), dir, 'returns.txt', headers.fbaReturns, returns.filter((r) => r[returnDate]!.slice(0, 10) <= returnsUntil));
   }
 
   it('says a fix with a planted drop helped, with its interval, and one without a change is unclear', async () => {
@@ -65,12 +69,31 @@ describe.each(testDatabases)('the fix log on $name', (target) => {
     expect(fixTable([{ ...early, verdict: null, weeksAfter: 0 }])[1]![6]).toBe('waiting');
   });
 
+  it('judges only the weeks whose returns the imported reports reach, whatever the day asked for', async () => {
+    // The returns reports end on 2026-05-08: the week of 2026-04-20, the first after the fix, could
+    // still bring returns asked for up to 2026-05-10, so no week after the fix is closed.
+    await plant('2026-05-08');
+    await recordListingFix(db(), 1, { sku: 'LAMP', marketplace: 'US', changedOn: '2026-04-15', what: 'New photos', by: 'Mei' }, now);
+    const [result] = await listingFixResults(db(), 1, { asOf: '2026-07-06' });
+    expect(result).toMatchObject({ weeksAfter: 0, verdict: null });
+    await expect(listingFixResults(db(), 1, { asOf: '2099-01-01' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('is in the future') });
+  });
+
+  it('takes a SKU known only from a pending order line or a return without one', async () => {
+    await importRows(db(), dir, 'pending.txt', headers.allOrders, [orderLine(1, 'PEND', 1, { status: 'Pending' })]);
+    await importRows(db(), dir, 'return.txt', headers.fbaReturns, [fbaReturn(2, 'ONLYRET', 'DEFECTIVE')]);
+    for (const sku of ['PEND', 'ONLYRET']) {
+      await expect(recordListingFix(db(), 1, { sku, changedOn: '2026-04-15', what: 'Box', by: 'Mei' }, now)).resolves.toMatchObject({ sku });
+    }
+  });
+
   it('refuses an unknown SKU, a future day, an unknown marketplace and an empty change', async () => {
     await plant();
     const fix = { sku: 'LAMP', changedOn: '2026-04-15', what: 'New photos', by: 'Mei' };
     const refused = (change: Partial<typeof fix & { marketplace: string }>, message: string) =>
       expect(recordListingFix(db(), 1, { ...fix, ...change }, now)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(message) });
-    await refused({ sku: 'LAMPP' }, 'No order line or product has the SKU "LAMPP"');
+    await refused({ sku: 'LAMPP' }, 'No order line, return or product has the SKU "LAMPP"');
+    await refused({ marketplace: 'DE' }, 'LAMP has no order lines or returns in DE, only in CA, US');
     await refused({ changedOn: '2026-07-07' }, 'is in the future');
     await refused({ changedOn: '15.04.2026' }, '--on must be a date as YYYY-MM-DD');
     await refused({ marketplace: 'Narnia' }, '--marketplace "Narnia" is not a marketplace');

@@ -2,15 +2,16 @@ import { DomainError } from '../domain/errors.js';
 import { findMarketplace } from '../domain/marketplaces.js';
 import { fixVerdict } from '../domain/prevention/rate-verdicts.js';
 import type { Counts, FixVerdict } from '../domain/prevention/rate-verdicts.js';
-import { fixSpans, weeksIn } from '../domain/prevention/week-windows.js';
+import { fixSpans, judgedOn, weeksIn } from '../domain/prevention/week-windows.js';
 import type { WeekSpan } from '../domain/prevention/week-windows.js';
-import { insertListingFix, listListingFixes, skuIsKnown } from '../storage/listing-fix-repository.js';
+import { insertListingFix, listListingFixes, skuPresence } from '../storage/listing-fix-repository.js';
 import type { ListingFix } from '../storage/listing-fix-repository.js';
 import { weekSpanCounts } from '../storage/prevention-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
-import { parseDay } from './spikes.js';
+import { parseAsOf, parseDay } from './spikes.js';
+import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 
 // The fix log (docs/prevention.md#fix-log): the seller records a listing change, and ReturnDesk compares
 // the SKU's return rate in the purchase weeks before it with the weeks after, with an interval.
@@ -41,7 +42,13 @@ export async function recordListingFix(database: Database, accountId: number, in
   const marketplaceCode = input.marketplace === undefined ? null : findMarketplace(input.marketplace)?.code ?? null;
   if (input.marketplace !== undefined && marketplaceCode === null) throw new DomainError('invalid_input', `--marketplace "${input.marketplace}" is not a marketplace ReturnDesk knows.`, { marketplace: input.marketplace });
   await ensurePreventionRollups(database, accountId);
-  if (!(await skuIsKnown(database.db, accountId, sku))) throw new DomainError('invalid_input', `No order line or product has the SKU "${sku}": check its spelling.`, { sku });
+  const presence = await skuPresence(database.db, accountId, sku);
+  if (presence.marketplaces.length === 0 && !presence.listed) {
+    throw new DomainError('invalid_input', `No order line, return or product has the SKU "${sku}": check its spelling.`, { sku });
+  }
+  if (marketplaceCode !== null && presence.marketplaces.length > 0 && !presence.marketplaces.includes(marketplaceCode)) {
+    throw new DomainError('invalid_input', `${sku} has no order lines or returns in ${marketplaceCode}, only in ${presence.marketplaces.join(', ')}.`, { sku, marketplace: marketplaceCode });
+  }
   const fix = { accountId, sku, marketplaceCode, changedOn, what, recordedBy: by, recordedAt: nowIso };
   return { id: await insertListingFix(database.db, fix), ...fix };
 }
@@ -60,9 +67,9 @@ export interface FixResult {
 
 /** Every fix (of one SKU, when given) with its before-and-after verdict as on `asOf` (default today, UTC). */
 export async function listingFixResults(database: Database, accountId: number, options: { sku?: string; asOf?: string } = {}): Promise<FixResult[]> {
-  const asOf = parseDay(options.asOf, '--as-of') ?? new Date().toISOString().slice(0, 10);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
+  const asOf = judgedOn(parseAsOf(options.asOf), await returnsThrough(database.db, accountId));
   const fixes = await listListingFixes(database.db, accountId, options.sku?.trim());
   return Promise.all(fixes.map(async (fix) => {
     const spans = fixSpans(fix.changedOn, asOf, policy.prevention);

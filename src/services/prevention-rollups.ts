@@ -3,7 +3,7 @@ import { returnedRollups, shippedRollups } from '../domain/prevention/rollup-row
 import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReportType, SettlementRefundRecord } from '../domain/report-records.js';
 import type { Database, Transaction } from '../storage/database.js';
 import {
-  clearRollups, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceSettlementMonth, replaceWeeks,
+  clearRollups, extendReturnsThrough, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceSettlementMonth, replaceWeeks,
   returnDays, returnsWithoutOrderLine, rollupsBuilt, settlementMonths,
 } from '../storage/prevention-rollup-repository.js';
 import { settlementRefundSums } from '../storage/return-cost-repository.js';
@@ -18,13 +18,19 @@ export class RollupScope {
   readonly months = new Set<string>();
   readonly orderIds = new Set<string>();
   readonly settlementMonths = new Set<string>();
+  /** The latest day a return of the import was asked for (YYYY-MM-DD, UTC). */
+  latestReturn: string | null = null;
   touched = false;
 
   add(reportType: ReportType, records: readonly unknown[]): void {
     if (reportType === 'all-orders') {
       for (const record of records as OrderLineRecord[]) this.months.add(record.purchaseDate.slice(0, 7));
     } else if (reportType === 'fba-returns' || reportType === 'mfn-returns') {
-      for (const record of records as (FbaReturnRecord | MfnReturnRecord)[]) this.orderIds.add(record.orderId);
+      for (const record of records as (FbaReturnRecord | MfnReturnRecord)[]) {
+        this.orderIds.add(record.orderId);
+        const day = ('returnDate' in record ? record.returnDate : record.returnRequestDate).slice(0, 10);
+        if (this.latestReturn === null || day > this.latestReturn) this.latestReturn = day;
+      }
     } else if (reportType === 'settlement') {
       for (const record of records as SettlementRefundRecord[]) this.settlementMonths.add(record.postedDate.slice(0, 7));
     } else {
@@ -54,6 +60,7 @@ export async function refreshPreventionRollups(tx: Transaction, accountId: numbe
   await lockRollups(tx, accountId);
   if (!(await rollupsBuilt(tx.db, accountId))) return buildRollups(tx, accountId, now);
   for (const month of [...scope.settlementMonths].sort()) await rebuildSettlementMonth(tx, accountId, month);
+  if (scope.latestReturn !== null) await extendReturnsThrough(tx, accountId, scope.latestReturn);
   if (!scope.ratesTouched) return;
   const months = new Set([...scope.months, ...(await purchaseMonthsOfOrders(tx.db, accountId, [...scope.orderIds]))]);
   for (const month of [...months].sort()) await rebuildMonth(tx, accountId, month);

@@ -43,6 +43,7 @@ describe.each(testDatabases)('accountSpikes on $name', (target) => {
     await importRows(db(), dir, 'returns.txt', headers.fbaReturns, returns);
 
     const report = await accountSpikes(db(), 1, { asOf: '2026-06-29' });
+    expect(report).toMatchObject({ asOf: '2026-06-29', judgedOn: '2026-06-29', returnsThrough: '2026-07-01' });
     expect(report.recent).toEqual({ from: '2026-06-01', to: '2026-06-15' });
     expect(report.baseline).toEqual({ from: '2026-03-09', to: '2026-06-01' });
     expect(report.rows.map((r) => [r.sku, r.verdict, r.recent.count, r.recent.total, r.baseline.count, r.baseline.total])).toEqual([

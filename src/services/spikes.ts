@@ -2,9 +2,10 @@ import { formatLocalDate, parseLocalDate } from '../domain/deadlines/civil-date.
 import { DomainError } from '../domain/errors.js';
 import { findSpikes } from '../domain/prevention/spikes.js';
 import type { SpanCounts, SpikeRow } from '../domain/prevention/spikes.js';
-import { spikeSpans } from '../domain/prevention/week-windows.js';
+import { judgedOn, spikeSpans } from '../domain/prevention/week-windows.js';
 import type { WeekSpan } from '../domain/prevention/week-windows.js';
 import { weekSpanCounts } from '../storage/prevention-repository.js';
+import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
@@ -15,8 +16,12 @@ import { ensurePreventionRollups } from './prevention-rollups.js';
 export type { SpikeRow };
 
 export interface SpikeReport {
-  /** The day the weeks were judged on (YYYY-MM-DD, UTC). */
+  /** The day asked for (YYYY-MM-DD, UTC; default today). */
   readonly asOf: string;
+  /** The latest day a return was asked for in the imported reports; null when none has been imported. */
+  readonly returnsThrough: string | null;
+  /** The day the weeks were judged on: `asOf`, or the day after `returnsThrough` when earlier. */
+  readonly judgedOn: string;
   readonly recent: WeekSpan;
   readonly baseline: WeekSpan;
   readonly followUpWeeks: number;
@@ -26,13 +31,23 @@ export interface SpikeReport {
 
 /** Every SKU's spike verdict on `asOf` (default: today, UTC), by the account's prevention policy. */
 export async function accountSpikes(database: Database, accountId: number, options: { asOf?: string } = {}): Promise<SpikeReport> {
-  const asOf = parseDay(options.asOf, '--as-of') ?? new Date().toISOString().slice(0, 10);
+  const asOf = parseAsOf(options.asOf);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
-  const spans = spikeSpans(asOf, policy.prevention);
+  const through = await returnsThrough(database.db, accountId);
+  const judged = judgedOn(asOf, through);
+  const spans = spikeSpans(judged, policy.prevention);
   const counts = await weekSpanCounts(database.db, accountId, spans, policy.prevention.followUpWeeks);
   const spikes = findSpikes(counts.map((c) => ({ marketplaceCode: c.marketplaceCode, sku: c.sku, ...c.counts })), policy.prevention);
-  return { asOf, ...spans, followUpWeeks: policy.prevention.followUpWeeks, ...spikes };
+  return { asOf, returnsThrough: through, judgedOn: judged, ...spans, followUpWeeks: policy.prevention.followUpWeeks, ...spikes };
+}
+
+/** `--as-of`: a day not after today (UTC), default today: a later day would close weeks whose returns cannot have come. */
+export function parseAsOf(text: string | undefined, todayIso: string = new Date().toISOString()): string {
+  const today = todayIso.slice(0, 10);
+  const day = parseDay(text, '--as-of') ?? today;
+  if (day > today) throw new DomainError('invalid_input', `--as-of ${day} is in the future: weeks are judged on days that have passed.`, { asOf: day });
+  return day;
 }
 
 /** A `YYYY-MM-DD` option, or undefined when not given; anything else is bad input naming the option. */

@@ -38,11 +38,21 @@ export async function listListingFixes(db: Db, accountId: number, sku?: string):
   }));
 }
 
-/** Whether the account has sold or listed this SKU (an order line or a product row). */
-export async function skuIsKnown(db: Db, accountId: number, sku: string): Promise<boolean> {
-  const [order, product] = await Promise.all([
-    db.selectFrom('prevention_months').select('sku').where('account_id', '=', accountId).where('sku', '=', sku).limit(1).executeTakeFirst(),
+/**
+ * Where the account has sold or had returns of this SKU (marketplace codes), and whether the product
+ * sheet lists it. The rollups answer for shipped units and returns; order lines never shipped (pending,
+ * cancelled) are looked up in the order lines only when the rollups know nothing of the SKU.
+ */
+export async function skuPresence(db: Db, accountId: number, sku: string): Promise<{ marketplaces: string[]; listed: boolean }> {
+  const [shipped, returned, product] = await Promise.all([
+    db.selectFrom('prevention_months').select('marketplace_code').distinct().where('account_id', '=', accountId).where('sku', '=', sku).execute(),
+    db.selectFrom('prevention_month_returns').select('marketplace_code').distinct().where('account_id', '=', accountId).where('sku', '=', sku).execute(),
     db.selectFrom('products').select('sku').where('account_id', '=', accountId).where('sku', '=', sku).limit(1).executeTakeFirst(),
   ]);
-  return order !== undefined || product !== undefined;
+  let marketplaces = [...shipped, ...returned].map((r) => r.marketplace_code);
+  if (marketplaces.length === 0) {
+    const lines = await db.selectFrom('orders').select('marketplace_code').distinct().where('account_id', '=', accountId).where('sku', '=', sku).execute();
+    marketplaces = lines.map((r) => r.marketplace_code);
+  }
+  return { marketplaces: [...new Set(marketplaces)].sort(), listed: product !== undefined };
 }

@@ -136,5 +136,19 @@ export async function clearRollups(tx: Transaction, accountId: number): Promise<
 }
 
 export async function markRollupsBuilt(tx: Transaction, accountId: number, builtAt: string): Promise<void> {
-  await tx.db.insertInto('prevention_rollup_state').values({ account_id: accountId, built_at: builtAt }).execute();
+  const latest = await tx.db.selectFrom('return_cases').select(sql<string | null>`max(requested_at)`.as('at')).where('account_id', '=', accountId).executeTakeFirst();
+  const through = latest?.at ? latest.at.slice(0, 10) : null;
+  await tx.db.insertInto('prevention_rollup_state').values({ account_id: accountId, built_at: builtAt, returns_through: through }).execute();
+}
+
+/** Moves the latest day with returns imported forward to `day` (YYYY-MM-DD), never back. */
+export async function extendReturnsThrough(tx: Transaction, accountId: number, day: string): Promise<void> {
+  await tx.db.updateTable('prevention_rollup_state').set({ returns_through: day }).where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('returns_through', 'is', null), eb('returns_through', '<', day)])).execute();
+}
+
+/** The latest day a return was asked for in the imported reports (YYYY-MM-DD), or null when none has been. */
+export async function returnsThrough(db: Db, accountId: number): Promise<string | null> {
+  const row = await db.selectFrom('prevention_rollup_state').select('returns_through').where('account_id', '=', accountId).executeTakeFirst();
+  return row?.returns_through ?? null;
 }

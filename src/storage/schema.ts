@@ -131,7 +131,7 @@ export interface ClaimEventRow {
   recorded_by: string | null; recorded_at: string;
 }
 
-export interface PreventionRollupStateRow { account_id: number; built_at: string }
+export interface PreventionRollupStateRow { account_id: number; built_at: string; returns_through: string | null }
 export interface PreventionMonthRow { account_id: number; month: string; marketplace_code: string; sku: string; asin: string; fulfillment: string; shipped: number }
 export interface PreventionMonthReturnRow {
   account_id: number; month: string; marketplace_code: string; sku: string; fulfillment: string; reason_category: string; fault: string; units: number;

@@ -18,9 +18,12 @@ export function printCosts(costs: ReturnCosts): void {
     console.log([t.month, t.currency, money(t.costMinor, t.currency), money(t.recoveredMinor, t.currency),
       ...[...costComponents, ...recoveryComponents].map((c) => money(t.components[c], t.currency))].join('\t'));
   }
-  console.log('\nCostliest SKUs:\nmarketplace\tsku\tmonth\tcost\trecovered');
-  const costliest = [...costs.rows].sort((a, b) => b.costMinor - a.costMinor).slice(0, 10);
-  for (const r of costliest) console.log([r.marketplaceCode, r.sku, r.month, money(r.costMinor, r.currency), money(r.recoveredMinor, r.currency)].join('\t'));
+  // Per currency: a yen amount is never ranked against a dollar amount.
+  for (const currency of [...new Set(costs.rows.map((r) => r.currency))].sort()) {
+    console.log(`\nCostliest SKUs in ${currency}:\nmarketplace\tsku\tmonth\tcost\trecovered`);
+    const costliest = costs.rows.filter((r) => r.currency === currency).sort((a, b) => b.costMinor - a.costMinor).slice(0, 10);
+    for (const r of costliest) console.log([r.marketplaceCode, r.sku, r.month, money(r.costMinor, r.currency), money(r.recoveredMinor, r.currency)].join('\t'));
+  }
   console.log('\nHow each figure is counted:');
   for (const [component, note] of Object.entries(costs.notes)) console.log(`- ${component}: ${note}`);
 }

@@ -25,7 +25,10 @@ function rateLine(row: RateRow): string {
 
 function printSpikes(report: SpikeReport, all: boolean): void {
   console.log(`Purchase weeks ${report.recent.from} to ${report.recent.to} (exclusive) against ${report.baseline.from} to ${report.baseline.to}, `
-    + `returns asked for within ${report.followUpWeeks} weeks after each week, judged on ${report.asOf}.`);
+    + `returns asked for within ${report.followUpWeeks} weeks after each week, judged on ${report.judgedOn}.`);
+  if (report.judgedOn !== report.asOf) {
+    console.log(`The imported returns reach ${report.returnsThrough}: later weeks wait for newer return reports.`);
+  }
   const shown = all ? report.rows : report.rows.filter((r) => r.verdict === 'spike');
   if (shown.length === 0) console.log('No spikes.');
   else console.log('marketplace\tsku\tverdict\tz\trecent\tbaseline');

@@ -30,7 +30,7 @@ describe('returnsFeeFlags', () => {
       categoryOf, policy,
     );
     expect(check.flags).toEqual([]);
-    expect(check.unchecked).toEqual([{ sku: 'MUG', category: null }, { sku: 'TOY', category: 'Toys' }]);
+    expect(check.unchecked).toEqual([{ marketplaceCode: 'US', sku: 'MUG', category: null }, { marketplaceCode: 'US', sku: 'TOY', category: 'Toys' }]);
   });
 
   it('gives the exposure in units only when the policy has no fee for the marketplace', () => {

@@ -17,7 +17,10 @@ export interface ReturnsFeeFlag {
   readonly returned: number;
   readonly rate: number;
   readonly threshold: ReturnsFeeThreshold;
-  /** Returned units above threshold × shipped (all of them at a 0 threshold). */
+  /**
+   * Returned units above threshold × shipped, that product rounded down: a unit counts as over once the
+   * threshold's fraction is passed (12.8% of 100 allows 12 units; the 13th is over). All of them at a 0 threshold.
+   */
   readonly excessUnits: number;
   /** excessUnits × the policy's fee per unit for the marketplace; null when the policy has none. */
   readonly exposure: Money | null;
@@ -27,7 +30,7 @@ export interface ReturnsFeeCheck {
   /** Highest exposure in units first. */
   readonly flags: readonly ReturnsFeeFlag[];
   /** FBA SKUs whose category has no threshold in the policy (or no category at all): not checked. */
-  readonly unchecked: readonly { readonly sku: string; readonly category: string | null }[];
+  readonly unchecked: readonly { readonly marketplaceCode: string; readonly sku: string; readonly category: string | null }[];
 }
 
 /** The category's threshold in effect on the first day of `month` (YYYY-MM); the category compared without case. */
@@ -51,12 +54,12 @@ export function returnsFeeFlags(shipped: readonly ShippedUnits[], returned: read
   for (const r of returned) if (r.fulfillment === 'fba' && r.month !== null) of(r.marketplaceCode, r.sku, r.month).returned += r.units;
 
   const flags: ReturnsFeeFlag[] = [];
-  const unchecked = new Map<string, string | null>();
+  const unchecked = new Map<string, { marketplaceCode: string; sku: string; category: string | null }>();
   for (const m of months.values()) {
     const category = categoryOf(m.sku);
     const threshold = category === null ? undefined : thresholdFor(policy, category, m.month);
     if (!threshold) {
-      unchecked.set(m.sku, category);
+      unchecked.set(`${m.marketplaceCode}\t${m.sku}`, { marketplaceCode: m.marketplaceCode, sku: m.sku, category });
       continue;
     }
     if (m.shipped < policy.returnsFeeMinShippedUnits || m.returned * 10_000 <= m.shipped * threshold.thresholdBps) continue;
@@ -69,6 +72,6 @@ export function returnsFeeFlags(shipped: readonly ShippedUnits[], returned: read
   }
   return {
     flags: flags.sort((a, b) => b.excessUnits - a.excessUnits || (a.sku + a.month < b.sku + b.month ? -1 : 1)),
-    unchecked: [...unchecked.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sku, category]) => ({ sku, category })),
+    unchecked: [...unchecked.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, entry]) => entry),
   };
 }

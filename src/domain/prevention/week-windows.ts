@@ -13,6 +13,17 @@ export interface WeekSpan {
 }
 
 /**
+ * The day weeks are judged on: `asOf`, or the day after the latest return the imported reports hold
+ * when that is earlier. A week whose follow-up ends after the imported returns does not look clean
+ * because its returns are not in yet: it stays open until they are.
+ */
+export function judgedOn(asOf: string, returnsThrough: string | null): string {
+  if (returnsThrough === null) return asOf;
+  const covered = localDateOfDays(dayNumberOf(returnsThrough) + 1);
+  return covered < asOf ? covered : asOf;
+}
+
+/**
  * The Monday of the first week whose follow-up is not over on `asOf` (YYYY-MM-DD, UTC): the week of
  * Monday m keeps returns asked for before m + 7·(followUpWeeks + 1), so it is over once that day comes.
  */

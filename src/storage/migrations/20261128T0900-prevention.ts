@@ -20,8 +20,10 @@ const count = (table: Table, name: string) => table.addColumn(name, 'integer', (
 
 export async function up(db: Kysely<any>): Promise<void> {
   // An account's rollups exist once built in full; from then on every import refreshes what it touched.
-  await text(accountColumn(db.schema.createTable('prevention_rollup_state') as Table), 'built_at')
-    .addPrimaryKeyConstraint('prevention_rollup_state_pk', ['account_id']).execute();
+  // returns_through: the latest day a return was asked for in the imported reports (YYYY-MM-DD): weeks
+  // and months after it have not had their returns imported yet, whatever the calendar says.
+  await text(accountColumn(db.schema.createTable('prevention_rollup_state') as Table), 'built_at').addColumn('returns_through', 'text')
+    .addPrimaryKeyConstraint('prevention_rollup_state_pk', ['account_id'] as never[]).execute();
 
   // Units shipped per purchase month (UTC), marketplace, SKU, ASIN ('' when the report gave none) and
   // fulfilment ('fba', 'mfn', '' when unknown: the FBA returns fee counts FBA units only).
