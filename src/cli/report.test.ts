@@ -40,10 +40,10 @@ describe('returndesk report rates', () => {
     await loadTees();
     const csv = join(cli.dir, 'rates.csv');
     expect(await run('report', 'rates', '--csv', csv)).toBe(ExitCode.ok);
-    expect(printed()).toContain('US\tTEE-M\t2026-03\t6/40\t15.0% (7.1%..29.1%)\tsize_fit 6');
+    expect(printed()).toContain('US\tTEE-M\t2026-03\t6/40\t15.0% (7.1%..29.1%) provisional\tsize_fit 6');
     const text = readFileSync(csv, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\n')[1]).toBe('US,TEE-M,B0TEE,2026-03,40,6,15.00,7.06,29.07,no,,6,6');
+    expect(text.slice(1).split('\n')[1]).toBe('US,TEE-M,B0TEE,2026-03,40,6,15.00,7.06,29.07,no,yes,,6,6');
   });
 
   it('writes the table to an Excel workbook, counts and percentages as numbers, the rest as text', async () => {
@@ -55,8 +55,8 @@ describe('returndesk report rates', () => {
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Return rates')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct',
-      'small_sample', 'problem', 'reason:size_fit', 'fault:unknown']);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['US', 'TEE-M', 'B0TEE', '2026-03', 40, 6, 15, 7.06, 29.07, 'no', '', 6, 6]);
+      'small_sample', 'provisional', 'problem', 'reason:size_fit', 'fault:unknown']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['US', 'TEE-M', 'B0TEE', '2026-03', 40, 6, 15, 7.06, 29.07, 'no', 'yes', '', 6, 6]);
     expect(await run('report', 'rates', '--xlsx', join(cli.dir, 'no-such-dir', 'rates.xlsx'))).toBe(ExitCode.badInput);
   });
 

@@ -32,6 +32,7 @@ function buildPreventionSchema() {
     spikeRecentWeeks: weeks.default(defaults.spikeRecentWeeks),
     spikeBaselineWeeks: weeks.default(defaults.spikeBaselineWeeks),
     fixWindowWeeks: weeks.default(defaults.fixWindowWeeks),
+    monthFollowUpDays: z.number().int().min(0).max(365).default(defaults.monthFollowUpDays),
     returnsFeeThresholds: thresholds.default(() => copy([...defaults.returnsFeeThresholds])),
     returnsFeeMinShippedUnits: z.number().int().min(0).max(1_000_000).default(defaults.returnsFeeMinShippedUnits),
     returnsFeePerUnit: perMarketplace(money, (fee) => [[['currency'], fee.currency]]).default(() => ({})),

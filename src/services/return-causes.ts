@@ -8,6 +8,7 @@ import type { ReturnsFeeCheck } from '../domain/prevention/returns-fee.js';
 import type { RootCause } from '../domain/prevention/root-causes.js';
 import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
 import { productCategories } from '../storage/product-repository.js';
+import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 import { backgroundComments, commentsOfSkus } from '../storage/return-comment-repository.js';
 import type { DaySpan, ReturnComment } from '../storage/return-comment-repository.js';
 import { listingFixResults } from './listing-fixes.js';
@@ -64,7 +65,7 @@ export async function accountCauses(database: Database, accountId: number, optio
       ...p, cause: p.dominant?.cause ?? null, terms: terms.get(p.sku) ?? [],
       fixes: fixes.filter((f) => f.fix.sku === p.sku && (f.fix.marketplaceCode === null || f.fix.marketplaceCode === p.marketplaceCode)),
     })),
-    returnsFee: returnsFeeFlags(shipped, returned, (sku) => categories.get(sku) ?? null, policy.prevention),
+    returnsFee: returnsFeeFlags(shipped, returned, (sku) => categories.get(sku) ?? null, policy.prevention, await returnsThrough(database.db, accountId)),
   };
 }
 

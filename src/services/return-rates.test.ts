@@ -52,9 +52,9 @@ describe.each(testDatabases)('accountReturnRates on $name', (target) => {
     expect(rates.withoutOrderLine).toEqual([{ marketplaceCode: 'US', sku: 'MUG', units: 1 }]);
 
     const table = rateTable(rates);
-    expect(table[0]).toEqual(['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'problem',
+    expect(table[0]).toEqual(['marketplace', 'sku', 'asins', 'month', 'shipped', 'returned', 'rate_pct', 'low_pct', 'high_pct', 'small_sample', 'provisional', 'problem',
       'reason:changed_mind', 'reason:defective_quality', 'reason:not_as_described', 'fault:buyer', 'fault:seller']);
-    expect(table[1]).toEqual(['US', 'LAMP', 'B0LAMP', '2026-03', '100', '18', '18.00', '11.70', '26.67', 'no', '', '0', '3', '15', '0', '18']);
+    expect(table[1]).toEqual(['US', 'LAMP', 'B0LAMP', '2026-03', '100', '18', '18.00', '11.70', '26.67', 'no', 'yes', '', '0', '3', '15', '0', '18']);
   });
 
   it('counts a return in the marketplace its order was sold in, whatever marketplace its report was imported for', async () => {

@@ -53,7 +53,7 @@ export function printCauses(report: CausesReport, lang: 'en' | 'zh'): void {
   for (const f of report.returnsFee.flags) {
     const exposure = f.exposure ? money(f.exposure.amountMinor, f.exposure.currency) : 'set prevention.returnsFeePerUnit for an amount';
     console.log(`! FBA returns fee: ${f.marketplaceCode} ${f.sku} (${f.category}) ${f.month}: ${f.returned}/${f.shipped} ${percent(f.rate)} above `
-      + `${percent(f.threshold.thresholdBps / 10_000)}: ${f.excessUnits} units over (${exposure})`);
+      + `${percent(f.threshold.thresholdBps / 10_000)}: ${f.excessUnits} units over (${exposure})${f.provisional ? '; more returns may come' : ''}`);
   }
   if (report.returnsFee.unchecked.length > 0) {
     console.log(`${report.returnsFee.unchecked.length} FBA SKUs not checked for the returns fee: no category in the product sheet, or no threshold for it in the policy.`);

@@ -18,7 +18,7 @@ import type { OutputOptions } from '../table-outputs.js';
 
 function rateLine(row: RateRow): string {
   const rate = row.rate === null ? `- (${row.problem})`
-    : `${percent(row.rate.rate)} (${percent(row.rate.low)}..${percent(row.rate.high)})${row.rate.smallSample ? ' small sample' : ''}`;
+    : `${percent(row.rate.rate)} (${percent(row.rate.low)}..${percent(row.rate.high)})${row.rate.smallSample ? ' small sample' : ''}${row.provisional ? ' provisional' : ''}`;
   const reasons = Object.entries(row.byReason).sort((a, b) => b[1] - a[1]).map(([reason, units]) => `${reason} ${units}`).join(', ');
   return [row.marketplaceCode, row.sku, row.month, `${row.returned}/${row.shipped}`, rate, reasons].join('\t');
 }

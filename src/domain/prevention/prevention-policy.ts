@@ -34,6 +34,11 @@ export interface PreventionPolicy {
   readonly spikeRecentWeeks: number;
   /** ...with this many weeks before them, the SKU's own baseline. */
   readonly spikeBaselineWeeks: number;
+  /**
+   * A purchase month's rate is provisional until this many days after the month's end are covered by
+   * the imported returns: its later returns may still come.
+   */
+  readonly monthFollowUpDays: number;
   /** A listing fix compares this many purchase weeks before its week with as many after it. */
   readonly fixWindowWeeks: number;
   /** FBA returns processing fee: the return-rate threshold per product category (reference §1.4). */
@@ -56,6 +61,7 @@ export const defaultPreventionPolicy: PreventionPolicy = Object.freeze({
   spikeRecentWeeks: 2,
   spikeBaselineWeeks: 12,
   fixWindowWeeks: 8,
+  monthFollowUpDays: 60,
   // Only the two ends of Amazon's table are in the reference: the seller adds the categories they sell.
   returnsFeeThresholds: Object.freeze([
     Object.freeze({ category: 'Grocery', thresholdBps: 290, effectiveFrom: '2024-06-01', source: 'reference §1.4 [S] Amazon announcement reposts: 2.9% grocery' }),
@@ -75,6 +81,7 @@ export const defaultPreventionPolicy: PreventionPolicy = Object.freeze({
     spikeRecentWeeks: '[seller] the 2 latest weeks whose follow-up is over',
     spikeBaselineWeeks: '[seller] 12 weeks of baseline',
     fixWindowWeeks: '[seller] 8 weeks before and after a fix',
+    monthFollowUpDays: '[seller] 60 days, as Amazon\'s returns fee counts a ship month with the two after it',
     returnsFeeMinShippedUnits: 'reference §1.4 [S]: under 25 units shipped a month exempt',
   }),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPreventionPolicy as policy } from './prevention-policy.js';
-import { countsAsShipped, returnRates } from './return-rates.js';
+import { countsAsShipped, isProvisional, returnRates } from './return-rates.js';
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 
 const ordered = (sku: string, month: string, units: number, over: Partial<ShippedUnits> = {}): ShippedUnits => ({
@@ -48,5 +48,18 @@ describe('returnRates', () => {
   it('marks a small sample, and lists it after the well-measured rates however high it is', () => {
     const rates = returnRates([ordered('MUG', '2026-03', 12), ordered('TEE', '2026-03', 100)], [returned('MUG', '2026-03', 6), returned('TEE', '2026-03', 5)], policy);
     expect(rates.rows.map((r) => [r.sku, r.rate?.rate, r.rate?.smallSample])).toEqual([['TEE', 0.05, false], ['MUG', 0.5, true]]);
+  });
+});
+
+describe('provisional months', () => {
+  it('keeps a month provisional until the imported returns reach 60 days past its end', () => {
+    expect(isProvisional('2026-03', '2026-05-29', policy)).toBe(true);
+    expect(isProvisional('2026-03', '2026-05-30', policy)).toBe(false);
+    expect(isProvisional('2026-03', null, policy)).toBe(true);
+  });
+
+  it('ranks a complete month\'s rate before a provisional month\'s, however high', () => {
+    const rates = returnRates([ordered('MUG', '2026-03', 100), ordered('MUG', '2026-05', 100)], [returned('MUG', '2026-03', 5), returned('MUG', '2026-05', 9)], policy, '2026-06-15');
+    expect(rates.rows.map((r) => [r.month, r.provisional])).toEqual([['2026-03', false], ['2026-05', true]]);
   });
 });

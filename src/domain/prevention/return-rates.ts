@@ -1,6 +1,7 @@
 import { codeOf } from '../claims/claim-math.js';
 import type { PreventionPolicy } from './prevention-policy.js';
 import { returnRate } from './rate-verdicts.js';
+import { dayNumberOf, monthDays } from './purchase-weeks.js';
 import type { ReturnRate } from './rate-verdicts.js';
 
 // Return rates per SKU, marketplace and month (issue 6): units returned of units shipped, each
@@ -41,6 +42,8 @@ export interface RateRow {
   readonly month: string;
   readonly shipped: number;
   readonly returned: number;
+  /** The imported returns do not yet reach `monthFollowUpDays` after the month's end: more may come. */
+  readonly provisional: boolean;
   /** Null when more units came back than shipped: the All Orders report misses lines (named in `problem`). */
   readonly rate: ReturnRate | null;
   readonly problem: string | null;
@@ -66,7 +69,16 @@ export function countsAsShipped(orderStatus: string | null, itemStatus: string |
   return codeOf(status).startsWith('shipped');
 }
 
-export function returnRates(shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy): ReturnRates {
+/**
+ * Whether a purchase month's returns may still be coming: the imported returns (asked for up to
+ * `returnsThrough`, YYYY-MM-DD) do not reach `monthFollowUpDays` days after the month's end.
+ */
+export function isProvisional(month: string, returnsThrough: string | null, policy: PreventionPolicy): boolean {
+  if (returnsThrough === null) return true;
+  return dayNumberOf(monthDays(month).next) - 1 + policy.monthFollowUpDays > dayNumberOf(returnsThrough);
+}
+
+export function returnRates(shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], policy: PreventionPolicy, returnsThrough: string | null = null): ReturnRates {
   const groups = new Map<string, Group>();
   for (const line of shipped) {
     const group = groupOf(groups, line.marketplaceCode, line.sku, line.month);
@@ -87,7 +99,7 @@ export function returnRates(shipped: readonly ShippedUnits[], returned: readonly
     add(group.byReason, r.reasonCategory ?? 'unmapped', r.units);
     add(group.byFault, r.fault, r.units);
   }
-  const rows = [...groups.values()].map((g) => toRow(g, policy)).sort(byRateThenName);
+  const rows = [...groups.values()].map((g) => toRow(g, policy, isProvisional(g.month, returnsThrough, policy))).sort(byRateThenName);
   return { rows, withoutOrderLine: [...withoutOrderLine.values()].sort((a, b) => compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku)) };
 }
 
@@ -116,10 +128,10 @@ function add(counts: Record<string, number>, key: string, units: number): void {
   counts[key] = (counts[key] ?? 0) + units;
 }
 
-function toRow(g: Group, policy: PreventionPolicy): RateRow {
+function toRow(g: Group, policy: PreventionPolicy, provisional: boolean): RateRow {
   const overflow = g.returned > g.shipped;
   return {
-    marketplaceCode: g.marketplaceCode, sku: g.sku, asins: [...g.asins].sort(), month: g.month, shipped: g.shipped, returned: g.returned,
+    marketplaceCode: g.marketplaceCode, sku: g.sku, asins: [...g.asins].sort(), month: g.month, shipped: g.shipped, returned: g.returned, provisional,
     rate: overflow ? null : returnRate({ returned: g.returned, shipped: g.shipped }, policy),
     problem: overflow ? `${g.returned} units returned of ${g.shipped} shipped: the All Orders report for ${g.month} is missing lines, or shows them unshipped` : null,
     byReason: g.byReason, byFault: g.byFault,
@@ -128,10 +140,10 @@ function toRow(g: Group, policy: PreventionPolicy): RateRow {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-// Well-measured rates first, highest first; then small samples (a 1-of-2 is not the worst listing);
-// then the rows without a rate.
+// Well-measured rates of complete months first, highest first; then provisional months (their rate
+// can only rise); then small samples (a 1-of-2 is not the worst listing); then the rows without a rate.
 function byRateThenName(a: RateRow, b: RateRow): number {
-  const tier = (row: RateRow) => (row.rate === null ? 2 : row.rate.smallSample ? 1 : 0);
+  const tier = (row: RateRow) => (row.rate === null ? 3 : row.rate.smallSample ? 2 : row.provisional ? 1 : 0);
   const rateOf = (row: RateRow) => row.rate?.rate ?? 0;
   return tier(a) - tier(b) || rateOf(b) - rateOf(a) || compare(a.marketplaceCode, b.marketplaceCode) || compare(a.sku, b.sku) || compare(a.month, b.month);
 }

@@ -34,8 +34,9 @@ describe('returnsFeeFlags', () => {
   });
 
   it('gives the exposure in units only when the policy has no fee for the marketplace', () => {
-    const check = returnsFeeFlags([shipped('BAG', 100)], [returned('BAG', 20)], categoryOf, defaultPreventionPolicy);
-    expect(check.flags[0]).toMatchObject({ excessUnits: 8, exposure: null });
+    const check = returnsFeeFlags([shipped('BAG', 100)], [returned('BAG', 20)], categoryOf, defaultPreventionPolicy, '2026-05-30');
+    expect(check.flags[0]).toMatchObject({ excessUnits: 8, exposure: null, provisional: false });
+    expect(returnsFeeFlags([shipped('BAG', 100)], [returned('BAG', 20)], categoryOf, defaultPreventionPolicy, '2026-04-30').flags[0]!.provisional).toBe(true);
   });
 
   it('takes the threshold in effect on the month\'s first day', () => {

@@ -1,6 +1,7 @@
 import type { Money } from '../money.js';
 import type { MarketplaceCode } from '../marketplaces.js';
 import type { PreventionPolicy, ReturnsFeeThreshold } from './prevention-policy.js';
+import { isProvisional } from './return-rates.js';
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 
 // Amazon's FBA returns processing fee (reference §1.4, from 2024-06-01): in a month when an FBA SKU's
@@ -16,6 +17,8 @@ export interface ReturnsFeeFlag {
   readonly shipped: number;
   readonly returned: number;
   readonly rate: number;
+  /** The month's returns may still be coming (return-rates.ts `isProvisional`): the excess can only grow. */
+  readonly provisional: boolean;
   readonly threshold: ReturnsFeeThreshold;
   /**
    * Returned units above threshold × shipped, that product rounded down: a unit counts as over once the
@@ -42,7 +45,9 @@ export function thresholdFor(policy: PreventionPolicy, category: string, month: 
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }
 
-export function returnsFeeFlags(shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], categoryOf: (sku: string) => string | null, policy: PreventionPolicy): ReturnsFeeCheck {
+export function returnsFeeFlags(
+  shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], categoryOf: (sku: string) => string | null, policy: PreventionPolicy, returnsThrough: string | null = null,
+): ReturnsFeeCheck {
   const months = new Map<string, { marketplaceCode: string; sku: string; month: string; shipped: number; returned: number }>();
   const of = (marketplaceCode: string, sku: string, month: string) => {
     const key = `${marketplaceCode}\t${sku}\t${month}`;
@@ -66,7 +71,7 @@ export function returnsFeeFlags(shipped: readonly ShippedUnits[], returned: read
     const excessUnits = m.returned - Math.floor((m.shipped * threshold.thresholdBps) / 10_000);
     const fee = policy.returnsFeePerUnit[m.marketplaceCode as MarketplaceCode];
     flags.push({
-      ...m, category: category!, rate: m.returned / m.shipped, threshold, excessUnits,
+      ...m, category: category!, rate: m.returned / m.shipped, provisional: isProvisional(m.month, returnsThrough, policy), threshold, excessUnits,
       exposure: fee ? { amountMinor: fee.amountMinor * excessUnits, currency: fee.currency } : null,
     });
   }
