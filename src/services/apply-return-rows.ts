@@ -9,6 +9,8 @@ import type { MergeContext } from './merge-report-batch.js';
 export interface ReturnRowChange {
   record: { line: number };
   stored: StoredReportRow | null;
+  /** The report row is stored with these very values already. */
+  unchanged?: boolean;
 }
 
 type ReturnRecord = FbaReturnRecord | MfnReturnRecord;
@@ -16,10 +18,18 @@ type ReturnRecord = FbaReturnRecord | MfnReturnRecord;
 /**
  * Moves the return cases of new and changed FBA/MFN report rows: creates the case of an order line seen
  * for the first time, applies the row to an existing one, and writes an event for every change.
- * Returns the case id of each row, in the order given.
+ * A case takes its rows line by line, the later line winning (its reason, disposition...). So once a row
+ * of a case was applied in this import, the case's later unchanged rows are applied again too: else a
+ * file that repeats a key with other values would, on its second import, leave the case as the repeated
+ * row says rather than as the file's last line of that case does. A case none of whose rows changed
+ * already shows them all and is not read.
+ * Returns the case id of each row, in the order given (null for an unchanged row).
  */
-export async function applyReturnRows(context: MergeContext, rows: readonly ReturnRowChange[]): Promise<number[]> {
-  const keys = [...new Set(rows.map((r) => keyOf(r.record as ReturnRecord)))];
+export async function applyReturnRows(context: MergeContext, rows: readonly ReturnRowChange[]): Promise<Array<number | null>> {
+  const changedKeys = new Set(rows.filter((r) => !r.unchanged).map((r) => keyOf(r.record as ReturnRecord)));
+  const mayApply = (r: ReturnRowChange) => !r.unchanged || changedKeys.has(keyOf(r.record as ReturnRecord)) || context.appliedCases.has(r.stored!.caseId!);
+  if (!rows.some(mayApply)) return rows.map(() => null);
+  const keys = [...new Set(rows.filter(mayApply).map((r) => keyOf(r.record as ReturnRecord)))];
   const cases = await findCasesByKeys(context.tx, context.accountId, keys.filter((k) => context.seenCases.mightExist(k)));
   const readVersions = new Map([...cases].map(([key, c]) => [key, c.version]));
   const freshIds = await context.tx.bulk.reserveIds('return_cases', keys.filter((k) => !cases.has(k)).length);
@@ -31,9 +41,11 @@ export async function applyReturnRows(context: MergeContext, rows: readonly Retu
     const record = row.record as ReturnRecord;
     const key = keyOf(record);
     const existing = cases.get(key) ?? null;
+    if (row.unchanged && !(existing && existing.id === row.stored?.caseId && context.appliedCases.has(existing.id))) return null;
     const caseContext = { newId: existing ? existing.id : freshIds[nextFresh++]!, accountId: context.accountId, marketplaceCode: context.marketplaceCode, now: context.now };
     const { next, change } = applyRow(context, existing, record, row.stored, caseContext);
     cases.set(key, next);
+    context.appliedCases.add(next.id);
     if (change) events.push(toEvent(context, next, record.line, change));
     return next.id;
   });

@@ -76,3 +76,45 @@ describe.each(testDatabases)('a natural key repeated within one file on $name', 
     expect((await listCaseEvents(db().db, items[0]!.id)).map((e) => e.kind)).toEqual(['created', 'updated', 'updated']);
   });
 });
+
+describe.each(testDatabases)('a file that repeats a key with other values, imported again on $name', (target) => {
+  const db = useFreshDatabase(target);
+  const dir = scratchDir();
+  const caseReasons = async () => (await listReturnCases(db().db, { accountId: 1, limit: 10, offset: 0 })).items
+    .map((c) => [c.orderId, c.quantity, c.reason.raw]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+  // Found by the import property test: a key repeated with another reason, then an unchanged unit of the
+  // same order line. The second import applies the repeated key line by line again, so it must apply
+  // that later unit again too, or the case keeps the repeated key's reason instead of the last line's.
+  const files = {
+    'a later unit': [
+      fbaRow({ 'order-id': '112-3', 'license-plate-number': 'LPN2', reason: 'DEFECTIVE' }),
+      fbaRow({ 'order-id': '112-3', 'license-plate-number': 'LPN2', reason: 'CR-SOMETHING_NEW' }),
+      fbaRow({ 'order-id': '112-3', 'license-plate-number': 'LPN1', reason: 'DEFECTIVE' }),
+      fbaRow({ 'order-id': '112-1', 'license-plate-number': 'LPN1', reason: 'DEFECTIVE' }),
+    ],
+    'a later unit without a license plate': [
+      fbaRow({ 'order-id': '112-2', 'license-plate-number': 'LPN1', reason: 'DEFECTIVE', 'customer-comments': '' }),
+      fbaRow({ 'order-id': '112-2', 'license-plate-number': 'LPN1', reason: 'DEFECTIVE', 'customer-comments': '!' }),
+      fbaRow({ 'order-id': '112-2', 'license-plate-number': '', reason: 'CR-SOMETHING_NEW' }),
+      fbaRow({ 'order-id': '112-1', 'license-plate-number': 'LPN1', reason: 'DEFECTIVE' }),
+    ],
+  };
+  const expected = {
+    'a later unit': [['112-1', 1, 'DEFECTIVE'], ['112-3', 2, 'DEFECTIVE']],
+    'a later unit without a license plate': [['112-1', 1, 'DEFECTIVE'], ['112-2', 2, 'CR-SOMETHING_NEW']],
+  };
+
+  it.each([
+    ['a later unit', 100],
+    ['a later unit', 1],
+    ['a later unit without a license plate', 100],
+    ['a later unit without a license plate', 1],
+  ] as const)('leaves each case as its last line says, with %s, in batches of %i', async (name, batchSize) => {
+    const path = writeReport(dir, `repeat-then-unit-${batchSize}.txt`, headers.fbaReturns, files[name]);
+    expect(await importReportFile(db(), path, { now: fixedNow, batchSize })).toMatchObject({ inserted: 3, updated: 1, unchanged: 0 });
+    expect(await caseReasons()).toEqual(expected[name]);
+    expect(await importReportFile(db(), path, { now: fixedNow, batchSize })).toMatchObject({ inserted: 0, updated: 2, unchanged: 2 });
+    expect(await caseReasons()).toEqual(expected[name]);
+  });
+});

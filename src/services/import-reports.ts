@@ -99,6 +99,7 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
     marketplaceOf: reportType === 'all-orders' ? orderMarketplace : undefined,
     seenRows: new SeenKeys(!(await hasRowsOfAccount(tx, table.name, accountId))),
     seenCases: new SeenKeys(table.hasCase && !(await hasRowsOfAccount(tx, 'return_cases', accountId))),
+    appliedCases: new Set(),
   };
   const maxErrors = options.maxErrors ?? 10_000;
   const unmappedCodes = new Set<string>();

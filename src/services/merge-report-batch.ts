@@ -21,6 +21,8 @@ export interface MergeContext {
   /** Report rows and return cases that may already be stored (see seen-keys.ts). */
   seenRows: SeenKeys;
   seenCases: SeenKeys;
+  /** Ids of the return cases a row of this import was applied to (see applyReturnRows). */
+  appliedCases: Set<number>;
 }
 
 export interface MergeCounts {
@@ -34,12 +36,16 @@ interface PlannedRow {
   key: string;
   values: ReturnType<ReportTable<{ line: number }>['toValues']>;
   stored: StoredReportRow | null;
+  /** Stored with these very values: planned only so its return case can take the row again. */
+  unchanged: boolean;
 }
 
 /**
  * Merges a batch of valid records into their report table by natural key: a new key is inserted, a
  * known key with other values is updated (its history kept), an identical row is left alone, so a
  * second import of the same file inserts nothing. Within a file the later of two rows with one key wins.
+ * An identical return row still reaches its case when an earlier row of that case was applied (see
+ * applyReturnRows).
  */
 export async function mergeReportBatch(context: MergeContext, records: ReadonlyArray<{ line: number }>): Promise<MergeCounts> {
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -50,8 +56,9 @@ export async function mergeReportBatch(context: MergeContext, records: ReadonlyA
     for (const { record, key } of run) {
       const values = context.table.toValues(record);
       const existing = stored.get(key) ?? null;
-      if (existing && sameValues(existing.values, values)) counts.unchanged++;
-      else planned.push({ record, key, values, stored: existing });
+      const unchanged = existing !== null && sameValues(existing.values, values);
+      if (unchanged) counts.unchanged++;
+      if (!unchanged || context.table.hasCase) planned.push({ record, key, values, stored: existing, unchanged });
     }
     await writePlanned(context, planned, counts);
   }
@@ -80,9 +87,12 @@ function runsOfDistinctKeys(records: ReadonlyArray<{ line: number }>, spec: AnyR
 async function writePlanned(context: MergeContext, planned: PlannedRow[], counts: MergeCounts): Promise<void> {
   if (planned.length === 0) return;
   const caseIds = context.table.hasCase ? await applyReturnRows(context, planned) : null;
+  const changed = planned.filter((p) => !p.unchanged).length;
+  if (changed === 0) return;
   const freshIds = await context.tx.bulk.reserveIds(context.table.name, planned.filter((p) => p.stored === null).length);
   const inserts: NewReportRow[] = [];
   for (const [i, p] of planned.entries()) {
+    if (p.unchanged) continue;
     const row: NewReportRow = {
       id: p.stored?.id ?? freshIds[inserts.length]!,
       naturalKey: p.key,
@@ -101,5 +111,5 @@ async function writePlanned(context: MergeContext, planned: PlannedRow[], counts
   }
   await insertReportRows(context.tx, context.table, context.accountId, inserts);
   counts.inserted += inserts.length;
-  counts.updated += planned.length - inserts.length;
+  counts.updated += changed - inserts.length;
 }
