@@ -30,11 +30,15 @@ export async function shippedUnits(db: Db, accountId: number, range: MonthRange)
  * returns without an order line (month null) are always included: their month is unknown.
  */
 export async function returnedUnits(db: Db, accountId: number, range: MonthRange): Promise<ReturnedUnits[]> {
-  let query = db.selectFrom('prevention_month_returns').select(['marketplace_code', 'sku', 'month', 'fulfillment', 'reason_category', 'fault', 'units'])
-    .where('account_id', '=', accountId);
-  if (range.fromMonth !== undefined) query = query.where((eb) => eb.or([eb('month', '=', ''), eb('month', '>=', range.fromMonth!)]));
-  if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
-  const rows = await query.execute();
+  // Two range reads on the primary key, not one read with `month = '' or month >= from`: SQLite
+  // answers the OR by reading every row of the account (698,000 on the analytics bench: 220 ms).
+  const read = (from: string, to: string | undefined) => {
+    let query = db.selectFrom('prevention_month_returns').select(['marketplace_code', 'sku', 'month', 'fulfillment', 'reason_category', 'fault', 'units'])
+      .where('account_id', '=', accountId).where('month', '>=', from);
+    if (to !== undefined) query = query.where('month', '<=', to);
+    return query.execute();
+  };
+  const rows = range.fromMonth === undefined ? await read('', range.toMonth) : [...await read('', ''), ...await read(range.fromMonth, range.toMonth)];
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, month: r.month === '' ? null : r.month, fulfillment: r.fulfillment,
     reasonCategory: r.reason_category === '' ? null : r.reason_category, fault: r.fault, units: Number(r.units),

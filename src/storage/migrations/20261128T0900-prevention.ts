@@ -45,6 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const name of ['week', 'marketplace_code', 'sku']) weeks = text(weeks, name);
   for (const name of ['shipped', 'returned_lag0', 'returned_lag1', 'returned_lag2', 'returned_lag3', 'returned_lag4']) weeks = count(weeks, name);
   await (weeks as Table).addPrimaryKeyConstraint('prevention_weeks_pk', ['account_id', 'week', 'marketplace_code', 'sku'] as never[]).execute();
+  // A listing fix reads one SKU's weeks.
+  await db.schema.createIndex('prevention_weeks_sku').on('prevention_weeks').columns(['account_id', 'sku', 'week']).execute();
 
   // Settlement refund rows summed per posted month (UTC), marketplace, SKU ('' when none), currency,
   // amount type and description, each refund counted once when it sits in two settlement files: the
