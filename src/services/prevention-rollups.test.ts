@@ -12,7 +12,7 @@ async function rollupRows(database: Database) {
   const db = database.db;
   const [months, returns, weeks, settled] = await Promise.all([
     db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
-    db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('reason_category').orderBy('fault').execute(),
+    db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('fulfillment').execute(),
     db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
     db.selectFrom('settlement_refund_months').selectAll().orderBy('month').orderBy('sku').orderBy('amount_type').orderBy('amount_description').execute(),
   ]);
@@ -55,8 +55,8 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     await importRows(db(), dir, 'returns-2.txt', headers.fbaReturns, [fbaReturn(4, 'MUG', 'DEFECTIVE', { returned: dayPlus('2026-05-25', 0) })]);
     const afterAll = await rollupRows(db());
     expect(afterAll.months.map((r) => [r.month, r.sku, r.shipped])).toEqual([['2026-03', 'LAMP', 2], ['2026-05', 'MUG', 6]]);
-    expect(afterAll.returns.map((r) => [r.month, r.sku, r.reason_category, r.units])).toEqual([
-      ['2026-03', 'LAMP', 'not_as_described', 1], ['2026-05', 'MUG', 'changed_mind', 1], ['2026-05', 'MUG', 'defective_quality', 1],
+    expect(afterAll.returns.map((r) => [r.month, r.sku, r.units, JSON.parse(r.by_reason)])).toEqual([
+      ['2026-03', 'LAMP', 1, { not_as_described: 1 }], ['2026-05', 'MUG', 2, { changed_mind: 1, defective_quality: 1 }],
     ]);
     expect(afterAll.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag1, r.returned_lag2])).toEqual([['2026-03-30', 'LAMP', 2, 0, 0], ['2026-05-11', 'MUG', 6, 1, 1]]);
     expect(await rebuiltInFull(db())).toEqual(afterAll);

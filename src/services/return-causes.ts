@@ -22,9 +22,9 @@ import { parseMonthRange } from './return-rates.js';
 // back (reasons as a Pareto, the root cause, the buyers' own words) and what to change, with the fixes
 // already tried; the reasons of all returns per marketplace; and the FBA returns fee exposure.
 
-/** Comments read per problem SKU, newest first, and the size of the background sample of the others. */
+/** Comments read per problem SKU, newest first, and how many of the newest of the other SKUs make the background. */
 const commentsPerSku = 500;
-const backgroundSize = 20_000;
+const backgroundSize = 5_000;
 /** Comments quoted under each term. */
 const examplesPerTerm = 3;
 

@@ -100,8 +100,13 @@ export async function replaceMonths(tx: Transaction, accountId: number, months: 
   await tx.db.deleteFrom('prevention_month_returns').where('account_id', '=', accountId).where('month', 'in', months).execute();
   await tx.bulk.insert('prevention_months', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'fulfillment', 'shipped'],
     shipped.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.asin, r.fulfillment, r.shipped]));
-  await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'fulfillment', 'reason_category', 'fault', 'units'],
-    returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.fulfillment, r.reasonCategory, r.fault, r.units]));
+  await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'fulfillment', 'units', 'by_reason', 'by_fault'],
+    returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.fulfillment, r.units, sortedJson(r.byReason), sortedJson(r.byFault)]));
+}
+
+/** JSON with the keys in order: the same counts always store the same text, whatever order the rows came in. */
+function sortedJson(counts: Readonly<Record<string, number>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
 const lagColumns = Array.from({ length: maxFollowUpWeeks + 1 }, (_, lag) => `returned_lag${lag}`);

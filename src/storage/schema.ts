@@ -134,7 +134,7 @@ export interface ClaimEventRow {
 export interface PreventionRollupStateRow { account_id: number; built_at: string; returns_through: string | null }
 export interface PreventionMonthRow { account_id: number; month: string; marketplace_code: string; sku: string; asin: string; fulfillment: string; shipped: number }
 export interface PreventionMonthReturnRow {
-  account_id: number; month: string; marketplace_code: string; sku: string; fulfillment: string; reason_category: string; fault: string; units: number;
+  account_id: number; month: string; marketplace_code: string; sku: string; fulfillment: string; units: number; by_reason: string; by_fault: string;
 }
 export interface PreventionWeekRow {
   account_id: number; week: string; marketplace_code: string; sku: string; shipped: number; returned_lag0: number; returned_lag1: number;

@@ -5,7 +5,7 @@ import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 
 const shipped = (sku: string, units: number, month = '2026-03', marketplaceCode = 'US'): ShippedUnits => ({ marketplaceCode, sku, asin: '', fulfillment: 'fba', month, units });
 const returned = (sku: string, reasonCategory: string | null, units: number, month: string | null = '2026-03', marketplaceCode = 'US'): ReturnedUnits => ({
-  marketplaceCode, sku, month, fulfillment: month === null ? '' : 'fba', reasonCategory, fault: 'seller', units,
+  marketplaceCode, sku, month, fulfillment: month === null ? '' : 'fba', units, byReason: { [reasonCategory ?? 'unmapped']: units }, byFault: { seller: units },
 });
 
 describe('problemSkus', () => {

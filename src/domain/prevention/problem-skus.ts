@@ -55,8 +55,7 @@ function totalsBySku(shipped: readonly ShippedUnits[], returned: readonly Return
     if (r.month === null) continue;
     const entry = of(r.marketplaceCode, r.sku);
     entry.returned += r.units;
-    const reason = r.reasonCategory ?? 'unmapped';
-    entry.byReason[reason] = (entry.byReason[reason] ?? 0) + r.units;
+    for (const reason in r.byReason) entry.byReason[reason] = (entry.byReason[reason] ?? 0) + r.byReason[reason]!;
   }
   return totals;
 }

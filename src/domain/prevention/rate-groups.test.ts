@@ -6,7 +6,7 @@ import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 
 const shipped = (sku: string, asin: string, units: number): ShippedUnits => ({ marketplaceCode: 'US', sku, asin, fulfillment: 'fba', month: '2026-03', units });
 const returned = (sku: string, units: number): ReturnedUnits => ({
-  marketplaceCode: 'US', sku, month: '2026-03', fulfillment: 'fba', reasonCategory: 'size_fit', fault: 'buyer', units,
+  marketplaceCode: 'US', sku, month: '2026-03', fulfillment: 'fba', units, byReason: { size_fit: units }, byFault: { buyer: units },
 });
 // Two SKUs of one ASIN (a relabelled batch), one of another; TEE-OLD once shipped under an old ASIN too.
 const units = [shipped('TEE-S', 'B0TEE', 60), shipped('TEE-OLD', 'B0TEE', 30), shipped('TEE-OLD', 'B0OLD', 10), shipped('CAP', 'B0CAP', 100)];

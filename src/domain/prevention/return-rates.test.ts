@@ -6,8 +6,9 @@ import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 const ordered = (sku: string, month: string, units: number, over: Partial<ShippedUnits> = {}): ShippedUnits => ({
   marketplaceCode: 'US', sku, asin: `ASIN-${sku}`, fulfillment: 'fba', month, units, ...over,
 });
-const returned = (sku: string, month: string | null, units: number, over: Partial<ReturnedUnits> = {}): ReturnedUnits => ({
-  marketplaceCode: 'US', sku, month, fulfillment: 'fba', reasonCategory: 'not_as_described', fault: 'seller', units, ...over,
+const returned = (sku: string, month: string | null, units: number, over: { reasonCategory?: string; fault?: string } = {}): ReturnedUnits => ({
+  marketplaceCode: 'US', sku, month, fulfillment: 'fba', units,
+  byReason: { [over.reasonCategory ?? 'not_as_described']: units }, byFault: { [over.fault ?? 'seller']: units },
 });
 
 describe('countsAsShipped', () => {

@@ -29,9 +29,10 @@ export interface ReturnedUnits {
   readonly month: string | null;
   /** The order line's fulfilment: 'fba', 'mfn', or '' when unknown or without an order line. */
   readonly fulfillment: string;
-  readonly reasonCategory: string | null;
-  readonly fault: string;
   readonly units: number;
+  /** The units by reason category (`unmapped` when the reason is unknown) and by party at fault. */
+  readonly byReason: Readonly<Record<string, number>>;
+  readonly byFault: Readonly<Record<string, number>>;
 }
 
 /** One SKU of one marketplace in one month. */
@@ -96,8 +97,8 @@ export function returnRates(shipped: readonly ShippedUnits[], returned: readonly
     }
     const group = groupOf(groups, r.marketplaceCode, r.sku, r.month);
     group.returned += r.units;
-    add(group.byReason, r.reasonCategory ?? 'unmapped', r.units);
-    add(group.byFault, r.fault, r.units);
+    for (const reason in r.byReason) add(group.byReason, reason, r.byReason[reason]!);
+    for (const fault in r.byFault) add(group.byFault, fault, r.byFault[fault]!);
   }
   const provisional = new Map<string, boolean>();
   const provisionalOf = (month: string) => provisional.get(month) ?? provisional.set(month, isProvisional(month, returnsThrough, policy)).get(month)!;

@@ -7,7 +7,7 @@ import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 const policy: PreventionPolicy = { ...defaultPreventionPolicy, returnsFeePerUnit: { US: { amountMinor: 310, currency: 'USD' } } };
 const shipped = (sku: string, units: number, month = '2026-03', fulfillment = 'fba'): ShippedUnits => ({ marketplaceCode: 'US', sku, asin: '', fulfillment, month, units });
 const returned = (sku: string, units: number, month: string | null = '2026-03', fulfillment = 'fba'): ReturnedUnits => ({
-  marketplaceCode: 'US', sku, month, fulfillment, reasonCategory: 'changed_mind', fault: 'buyer', units,
+  marketplaceCode: 'US', sku, month, fulfillment, units, byReason: { changed_mind: units }, byFault: { buyer: units },
 });
 const categories: Record<string, string> = { BAG: 'luggage', SNACK: 'Grocery', DRESS: 'Apparel', TOY: 'Toys' };
 const categoryOf = (sku: string) => categories[sku] ?? null;

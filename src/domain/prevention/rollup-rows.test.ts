@@ -43,10 +43,9 @@ describe('returnedRollups', () => {
       back('2026-04-02', '2026-06-30', 1), back('2026-04-02', null, 1), back(null, '2026-04-02', 7),
     ], weeks);
     expect(months).toEqual([
-      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-03', reasonCategory: 'not_as_described', fault: 'seller', units: 1 },
-      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-04', reasonCategory: 'not_as_described', fault: 'seller', units: 4 },
-      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-04', reasonCategory: '', fault: 'unknown', units: 1 },
-      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: '', month: '', reasonCategory: 'not_as_described', fault: 'seller', units: 7 },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-03', units: 1, byReason: { not_as_described: 1 }, byFault: { seller: 1 } },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: 'fba', month: '2026-04', units: 5, byReason: { not_as_described: 4, unmapped: 1 }, byFault: { seller: 4, unknown: 1 } },
+      { marketplaceCode: 'US', sku: 'LAMP', fulfillment: '', month: '', units: 7, byReason: { not_as_described: 7 }, byFault: { seller: 7 } },
     ]);
     // Lag 0: asked for in the purchase week; lag 1: the week after; too late or undated: not kept by week.
     expect([...weeks.values()]).toEqual([{ marketplaceCode: 'US', sku: 'LAMP', week: '2026-03-30', shipped: 10, returnedByLag: [1, 3, 0, 0, 0] }]);

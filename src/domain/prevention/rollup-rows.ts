@@ -42,8 +42,10 @@ export function fulfillmentOf(channel: string | null): Fulfillment {
 }
 
 export interface MonthShipped { marketplaceCode: string; sku: string; asin: string; fulfillment: Fulfillment; month: string; shipped: number }
-/** `month` is '' for returns without an order line; `reasonCategory` is '' when unmapped. */
-export interface MonthReturned { marketplaceCode: string; sku: string; fulfillment: Fulfillment; month: string; reasonCategory: string; fault: string; units: number }
+/** `month` is '' for returns without an order line; units by reason category (`unmapped` when unknown) and by party at fault. */
+export interface MonthReturned {
+  marketplaceCode: string; sku: string; fulfillment: Fulfillment; month: string; units: number; byReason: Record<string, number>; byFault: Record<string, number>;
+}
 export interface WeekRow { marketplaceCode: string; sku: string; week: string; shipped: number; returnedByLag: number[] }
 
 /** Units shipped per month (only those of `months`, when given) and per week (only those of `weeks`). */
@@ -73,11 +75,12 @@ export function returnedRollups(days: readonly ReturnDay[], weeks: Map<string, W
   for (const r of days) {
     const month = r.purchaseDay?.slice(0, 7) ?? '';
     if (!keep.months || keep.months.has(month)) {
-      const reasonCategory = r.reasonCategory ?? '';
       const fulfillment = fulfillmentOf(r.fulfillmentChannel);
-      const key = `${r.marketplaceCode}\t${r.sku}\t${fulfillment}\t${month}\t${reasonCategory}\t${r.fault}`;
-      const row = months.get(key) ?? { marketplaceCode: r.marketplaceCode, sku: r.sku, fulfillment, month, reasonCategory, fault: r.fault, units: 0 };
+      const key = `${r.marketplaceCode}\t${r.sku}\t${fulfillment}\t${month}`;
+      const row = months.get(key) ?? { marketplaceCode: r.marketplaceCode, sku: r.sku, fulfillment, month, units: 0, byReason: {}, byFault: {} };
       row.units += r.units;
+      addUnits(row.byReason, r.reasonCategory ?? 'unmapped', r.units);
+      addUnits(row.byFault, r.fault, r.units);
       months.set(key, row);
     }
     if (r.purchaseDay === null) continue;
@@ -86,6 +89,10 @@ export function returnedRollups(days: readonly ReturnDay[], weeks: Map<string, W
     if (lag !== null && (!keep.weeks || keep.weeks.has(week))) weekRow(weeks, r.marketplaceCode, r.sku, week).returnedByLag[lag]! += r.units;
   }
   return [...months.values()];
+}
+
+function addUnits(counts: Record<string, number>, key: string, units: number): void {
+  counts[key] = (counts[key] ?? 0) + units;
 }
 
 function weekRow(weeks: Map<string, WeekRow>, marketplaceCode: string, sku: string, week: string): WeekRow {
