@@ -48,7 +48,8 @@ export interface CausesReport {
   readonly returnsFee: ReturnsFeeCheck;
 }
 
-export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number } = {}): Promise<CausesReport> {
+/** `asOf` (YYYY-MM-DD, default today): the day the fixes tried are judged on. */
+export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number; asOf?: string } = {}): Promise<CausesReport> {
   const months = parseMonthRange(options);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
@@ -58,7 +59,7 @@ export async function accountCauses(database: Database, accountId: number, optio
   const found = problemSkus(shipped, returned, policy.prevention);
   const detailed = found.problems.slice(0, options.limit ?? 20);
   const span: DaySpan = { fromDay: months.fromMonth && monthDays(months.fromMonth).first, toDay: months.toMonth && monthDays(months.toMonth).next };
-  const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), listingFixResults(database, accountId)]);
+  const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), listingFixResults(database, accountId, { asOf: options.asOf })]);
   return {
     from: months.fromMonth ?? null, to: months.toMonth ?? null, marketplaces: found.marketplaces, moreProblems: found.problems.length - detailed.length,
     problems: detailed.map((p) => ({
