@@ -4,6 +4,7 @@ import { maxFollowUpWeeks } from '../domain/prevention/purchase-weeks.js';
 import type { SettlementRefundSum } from '../domain/prevention/return-costs.js';
 import type { MonthReturned, MonthShipped, OrderDay, ReturnDay, WeekRow } from '../domain/prevention/rollup-rows.js';
 import type { Transaction } from './database.js';
+import { isAnyOf } from './dialect.js';
 import type { Schema } from './schema.js';
 
 // The prevention rollups' tables (migration 20261128T0900-prevention): read the order lines and returns
@@ -45,15 +46,16 @@ export async function returnDays(db: Db, accountId: number, fromDay: string, toD
   }));
 }
 
-/** Returns whose order line is not in the imported All Orders report, in the case's own marketplace. */
-export async function returnsWithoutOrderLine(db: Db, accountId: number): Promise<ReturnDay[]> {
-  const rows = await db.selectFrom('return_cases as c')
+/** Returns whose order line is not in the imported All Orders report, in the case's own marketplace; of these SKUs only, when given. */
+export async function returnsWithoutOrderLine(tx: Transaction, accountId: number, skus?: readonly string[]): Promise<ReturnDay[]> {
+  let query = tx.db.selectFrom('return_cases as c')
     .select(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault', sql<number>`sum(c.quantity)`.as('units')])
     .where('c.account_id', '=', accountId)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('orders as o').select(sql.lit(1).as('one'))
       .whereRef('o.account_id', '=', 'c.account_id').whereRef('o.amazon_order_id', '=', 'c.order_id').whereRef('o.sku', '=', 'c.sku'))))
-    .groupBy(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault'])
-    .execute();
+    .groupBy(['c.marketplace_code', 'c.sku', 'c.reason_category', 'c.fault']);
+  if (skus !== undefined) query = query.where(isAnyOf(tx.dialect, 'c.sku', skus));
+  const rows = await query.execute();
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, fulfillmentChannel: null, purchaseDay: null, requestedOn: null, reasonCategory: r.reason_category, fault: r.fault,
     units: Number(r.units),
@@ -93,11 +95,22 @@ export async function purchaseMonthsOfOrders(db: Db, accountId: number, orderIds
   return [...months].sort();
 }
 
-/** Replaces the month rows of `months` (shipped and returned; '' is the month of returns without an order line). */
-export async function replaceMonths(tx: Transaction, accountId: number, months: readonly string[], shipped: readonly MonthShipped[], returned: readonly MonthReturned[]): Promise<void> {
+/**
+ * Replaces the month rows of `months` (shipped and returned; '' is the month of returns without an
+ * order line), of these SKUs only when given.
+ */
+export async function replaceMonths(
+  tx: Transaction, accountId: number, months: readonly string[], shipped: readonly MonthShipped[], returned: readonly MonthReturned[], skus?: readonly string[],
+): Promise<void> {
   if (months.length === 0) return;
-  await tx.db.deleteFrom('prevention_months').where('account_id', '=', accountId).where('month', 'in', months).execute();
-  await tx.db.deleteFrom('prevention_month_returns').where('account_id', '=', accountId).where('month', 'in', months).execute();
+  let shippedRows = tx.db.deleteFrom('prevention_months').where('account_id', '=', accountId).where('month', 'in', months);
+  let returnedRows = tx.db.deleteFrom('prevention_month_returns').where('account_id', '=', accountId).where('month', 'in', months);
+  if (skus !== undefined) {
+    shippedRows = shippedRows.where(isAnyOf(tx.dialect, 'sku', skus));
+    returnedRows = returnedRows.where(isAnyOf(tx.dialect, 'sku', skus));
+  }
+  await shippedRows.execute();
+  await returnedRows.execute();
   await tx.bulk.insert('prevention_months', ['account_id', 'month', 'marketplace_code', 'sku', 'asin', 'fulfillment', 'shipped'],
     shipped.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.asin, r.fulfillment, r.shipped]));
   await tx.bulk.insert('prevention_month_returns', ['account_id', 'month', 'marketplace_code', 'sku', 'fulfillment', 'units', 'by_reason', 'by_fault'],
