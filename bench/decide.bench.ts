@@ -17,10 +17,10 @@
  * BENCH_REUSE_DB=1 to reuse bench/out/decide-<cases>.sqlite from an earlier run instead of rebuilding it.
  * Results go to stdout and to bench/RESULTS.md (the section between the bench:decide markers).
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import { freshBenchDatabase } from './bench-database.js';
 import { decideReturn, oddsFor } from '../src/domain/decisions/decide.js';
 import type { DecisionInput } from '../src/domain/decisions/decision.js';
 import { learnOdds } from '../src/domain/decisions/learning.js';
@@ -183,16 +183,9 @@ function benchDecisions(): { engine: RateResult; baseline: RateResult; recommend
 
 const caseStatuses = ['requested', 'requested', 'authorized', 'in_transit', 'received', 'inspected', 'refunded', 'refunded', 'returnless_refunded', 'closed'];
 
-/** Creates the schema with the application's own code, then writes the rows with plain prepared statements. */
+/** Creates the schema with the application's own code, then writes the rows with plain prepared statements (bench-database.ts). */
 async function buildDatabase(path: string, cases: number): Promise<{ products: number; outcomes: number }> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const { database } = await openDatabase(path);
-  await database.close();
-
-  const raw = new BetterSqlite3(path);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = OFF');
-  raw.pragma('cache_size = -262144');
+  const raw = await freshBenchDatabase(path);
   const next = mulberry32(1127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const now = '2026-11-27T12:00:00.000Z';

@@ -21,14 +21,12 @@
  *   Japanese for JP), and on 5 problem SKUs per marketplace a distinctive complaint in 60% of them;
  * - 0.3% of the returns name an order id the All Orders lines do not hold (a return without an order line).
  */
-import { rmSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import type { MarketplaceCode } from '../src/domain/marketplaces.js';
 import { requireMarketplace } from '../src/domain/marketplaces.js';
 import { defaultPreventionPolicy } from '../src/domain/prevention/prevention-policy.js';
 import { spikeSpans } from '../src/domain/prevention/week-windows.js';
 import { classifyReason, findReasonEntry } from '../src/domain/reasons.js';
-import { openDatabase } from '../src/services/open-database.js';
+import { freshBenchDatabase } from './bench-database.js';
 import { formatCount as fmt } from './results-file.js';
 // The demo's seeded generator: every run benchmarks the same data.
 import { mulberry32 } from '../src/services/demo/prng.js';
@@ -289,16 +287,9 @@ export interface SellerDataOptions {
   readonly analytics?: boolean;
 }
 
-/** Creates the schema with the application's own code, then writes the rows with plain prepared statements. */
+/** Creates the schema with the application's own code, then writes the rows with plain prepared statements (bench-database.ts). */
 export async function buildSellerDatabase(path: string, { returnCount, lineCount, analytics = false }: SellerDataOptions): Promise<BuildCounts> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const { database } = await openDatabase(path);
-  await database.close();
-
-  const raw = new BetterSqlite3(path);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = OFF');
-  raw.pragma('cache_size = -262144');
+  const raw = await freshBenchDatabase(path);
   const next = mulberry32(20261205);
   const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
 
