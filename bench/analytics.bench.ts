@@ -423,7 +423,7 @@ async function timeImports(path: string): Promise<void> {
       const refreshStarted = process.hrtime.bigint();
       await database.transaction(async (tx) => {
         const scope = new RollupScope();
-        scope.add('all-orders', [{ purchaseDate: `${month}-15T12:00:00.000Z` } as OrderLineRecord]);
+        await scope.add(tx, accountId, 'all-orders', [{ purchaseDate: `${month}-15T12:00:00.000Z`, sku: 'US-SKU-00001' } as OrderLineRecord]);
         await refreshPreventionRollups(tx, accountId, scope, nowIso);
       });
       refreshMs.push(hrMs(refreshStarted));

@@ -109,7 +109,7 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   for await (const batch of report.batches()) {
     if (linesStored) await rollupScope.addStoredMonths(tx, accountId, batch.records as OrderLineRecord[]);
     const counts = await mergeReportBatch(context, batch.records);
-    rollupScope.add(reportType, batch.records);
+    await rollupScope.add(tx, accountId, reportType, batch.records);
     result.inserted += counts.inserted;
     result.updated += counts.updated;
     result.unchanged += counts.unchanged;

@@ -10,13 +10,14 @@ import { ensurePreventionRollups } from './prevention-rollups.js';
 
 async function rollupRows(database: Database) {
   const db = database.db;
-  const [months, returns, weeks, settled] = await Promise.all([
+  const [months, returns, weeks, settled, state] = await Promise.all([
     db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
     db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('fulfillment').execute(),
     db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
     db.selectFrom('settlement_refund_months').selectAll().orderBy('month').orderBy('sku').orderBy('amount_type').orderBy('amount_description').execute(),
+    db.selectFrom('prevention_rollup_state').select('returns_through').executeTakeFirst(),
   ]);
-  return { months, returns, weeks, settled };
+  return { months, returns, weeks, settled, returnsThrough: state?.returns_through ?? null };
 }
 
 async function rebuiltInFull(database: Database) {
@@ -60,6 +61,17 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     ]);
     expect(afterAll.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag1, r.returned_lag2])).toEqual([['2026-03-30', 'LAMP', 2, 0, 0], ['2026-05-11', 'MUG', 6, 1, 1]]);
     expect(await rebuiltInFull(db())).toEqual(afterAll);
+  });
+
+  it('agree with a build in full on the latest return day when a case\'s units come back on different days', async () => {
+    await importRows(db(), dir, 'orders.txt', headers.allOrders, [orderLine(1, 'LAMP', 2, { purchased: dayPlus('2026-03-02', 0) })]);
+    await importRows(db(), dir, 'returns.txt', headers.fbaReturns, [
+      fbaReturn(1, 'LAMP', 'DEFECTIVE', { returned: dayPlus('2026-03-20', 0) }),
+      fbaReturn(1, 'LAMP', 'DEFECTIVE', { returned: dayPlus('2026-04-20', 0) }).map((cell, i) => (i === 11 ? 'LPN999999999' : cell)),
+    ]);
+    const after = await rollupRows(db());
+    expect(after.returnsThrough).toBe('2026-04-20');
+    expect(await rebuiltInFull(db())).toEqual(after);
   });
 
   it('rebuild the month an order line leaves when it is re-imported with another purchase date', async () => {

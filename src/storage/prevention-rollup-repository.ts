@@ -153,10 +153,18 @@ export async function clearRollups(tx: Transaction, accountId: number): Promise<
   }
 }
 
+/**
+ * Marks the rollups built, with the latest day a return was asked for in the report rows (an FBA row's
+ * return date, an MFN row's request date): the same days an import moves it forward by, so a build in
+ * full and a run of imports agree (a case's own date is its first unit's, not its latest).
+ */
 export async function markRollupsBuilt(tx: Transaction, accountId: number, builtAt: string): Promise<void> {
-  const latest = await tx.db.selectFrom('return_cases').select(sql<string | null>`max(requested_at)`.as('at')).where('account_id', '=', accountId).executeTakeFirst();
-  const through = latest?.at ? latest.at.slice(0, 10) : null;
-  await tx.db.insertInto('prevention_rollup_state').values({ account_id: accountId, built_at: builtAt, returns_through: through }).execute();
+  const [fba, mfn] = await Promise.all([
+    tx.db.selectFrom('fba_returns').select(sql<string | null>`max(return_date)`.as('at')).where('account_id', '=', accountId).executeTakeFirst(),
+    tx.db.selectFrom('mfn_returns').select(sql<string | null>`max(return_request_date)`.as('at')).where('account_id', '=', accountId).executeTakeFirst(),
+  ]);
+  const days = [fba?.at, mfn?.at].filter((at): at is string => typeof at === 'string' && at !== '').map((at) => at.slice(0, 10)).sort();
+  await tx.db.insertInto('prevention_rollup_state').values({ account_id: accountId, built_at: builtAt, returns_through: days.at(-1) ?? null }).execute();
 }
 
 /** Moves the latest day with returns imported forward to `day` (YYYY-MM-DD), never back. */
