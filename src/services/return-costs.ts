@@ -34,11 +34,6 @@ export function isCostTableNumber(header: string): boolean {
   return amountColumns.includes(header);
 }
 
-/** Minor units as plain decimal text with the currency's decimals (`-1250` USD → `-12.50`, JPY → `1250`). */
-function decimal(amountMinor: number, currency: string): string {
-  return (amountMinor < 0 ? '-' : '') + feedDecimal(Math.abs(amountMinor), currency);
-}
-
 /**
  * The rows as spreadsheet rows: marketplace, SKU, month and currency, then each cost component and
  * their sum, then each recovery component and theirs, as decimal amounts of the row's currency.
@@ -47,7 +42,7 @@ export function costTable(costs: ReturnCosts): string[][] {
   const header = ['marketplace', 'sku', 'month', 'currency', ...amountColumns];
   return [header, ...costs.rows.map((r) => [
     r.marketplaceCode, r.sku, r.month, r.currency,
-    ...costComponents.map((c) => decimal(r.components[c], r.currency)), decimal(r.costMinor, r.currency),
-    ...recoveryComponents.map((c) => decimal(r.components[c], r.currency)), decimal(r.recoveredMinor, r.currency),
+    ...costComponents.map((c) => feedDecimal(r.components[c], r.currency)), feedDecimal(r.costMinor, r.currency),
+    ...recoveryComponents.map((c) => feedDecimal(r.components[c], r.currency)), feedDecimal(r.recoveredMinor, r.currency),
   ])];
 }

@@ -179,7 +179,6 @@ export interface ReturnCosts {
 
 const zero = (): Record<Component, number> => Object.fromEntries(components.map((c) => [c, 0])) as Record<Component, number>;
 const isCost = (component: Component) => (costComponents as readonly string[]).includes(component);
-const decimal = (amountMinor: number, currency: string) => (amountMinor < 0 ? '-' : '') + feedDecimal(Math.abs(amountMinor), currency);
 
 /** Which component a settlement refund row's money belongs to; null for taxes, which pass through. */
 export type SettlementPart = 'refunds' | 'fees' | 'restocking_fees';
@@ -367,7 +366,7 @@ function notesOf(policy: CostPolicy, facts: CostFacts, gaps: Gaps): Record<Compo
   const handlingMarkets = [...new Set(facts.handled.map((h) => h.marketplaceCode))].sort();
   const rates = handlingMarkets.flatMap((code) => {
     const perUnit = policy.handlingCostPerUnit[code as MarketplaceCode];
-    return perUnit && !gaps.handlingNotInPolicy.has(code) ? [`${code} ${decimal(perUnit.amountMinor, perUnit.currency)} ${perUnit.currency}`] : [];
+    return perUnit && !gaps.handlingNotInPolicy.has(code) ? [`${code} ${feedDecimal(perUnit.amountMinor, perUnit.currency)} ${perUnit.currency}`] : [];
   });
   const notInPolicy = [...gaps.handlingNotInPolicy].map(([code, units]) => `${code} (${units} units)`);
   const unvalued = [...gaps.unvalued].sort(([a], [b]) => compare(a, b)).map(([currency, units]) => `${units} in ${currency}`);

@@ -45,7 +45,7 @@ describe('adjustmentFeedRow', () => {
 
 describe('feedDecimal', () => {
   it.each<[number, string, string]>([
-    [0, 'USD', '0.00'], [5, 'USD', '0.05'], [123_456_789, 'USD', '1234567.89'], [1200, 'JPY', '1200'], [1, 'KWD', '0.001'],
+    [0, 'USD', '0.00'], [5, 'USD', '0.05'], [123_456_789, 'USD', '1234567.89'], [1200, 'JPY', '1200'], [1, 'KWD', '0.001'], [-1250, 'USD', '-12.50'], [-5, 'USD', '-0.05'], [-1200, 'JPY', '-1200'],
   ])('%d %s → %s', (minor, currency, text) => expect(feedDecimal(minor, currency)).toBe(text));
 });
 

@@ -55,11 +55,15 @@ export function adjustmentAmounts(quote: RefundQuote): AdjustmentAmounts {
   return { itemMinor: Math.max(itemNet, 0), shippingMinor: outbound + Math.min(itemNet, 0) };
 }
 
-/** Minor units as plain decimal text with the currency's decimals (`8000` USD → `80.00`, JPY → `8000`): no grouping, no float. */
+/**
+ * Minor units as plain decimal text with the currency's decimals (`8000` USD → `80.00`, `-1250` →
+ * `-12.50`, JPY → `8000`): no grouping, no float.
+ */
 export function feedDecimal(amountMinor: number, currency: string): string {
   const exponent = currencyExponent(currency);
-  const digits = String(amountMinor).padStart(exponent + 1, '0');
-  return exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  const digits = String(Math.abs(amountMinor)).padStart(exponent + 1, '0');
+  const sign = amountMinor < 0 ? '-' : '';
+  return exponent === 0 ? sign + digits : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 const breaks = /[\t\r\n]/;
