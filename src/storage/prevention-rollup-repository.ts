@@ -6,6 +6,7 @@ import type { MonthReturned, MonthShipped, OrderDay, ReturnDay, WeekRow } from '
 import type { Transaction } from './database.js';
 import { isAnyOf } from './dialect.js';
 import type { Schema } from './schema.js';
+import { compareCodeUnits } from '../domain/code-unit-order.js';
 
 // The prevention rollups' tables (migration 20261128T0900-prevention): read the order lines and returns
 // of a span of purchase days, summed per day, and replace the rollup rows of whole months and weeks.
@@ -119,7 +120,7 @@ export async function replaceMonths(
 
 /** JSON with the keys in order: the same counts always store the same text, whatever order the rows came in. */
 function sortedJson(counts: Readonly<Record<string, number>>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  return JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareCodeUnits(a, b))));
 }
 
 const lagColumns = Array.from({ length: maxFollowUpWeeks + 1 }, (_, lag) => `returned_lag${lag}`);

@@ -1,3 +1,5 @@
+import { compareCodeUnits as byCodeUnits } from '../code-unit-order.js';
+
 // Evidence from the buyers' own words: for each SKU, the terms of its customer comments that set it
 // apart from the seller's other SKUs, with the comments behind each. Comments come in every language
 // a seller sells in; Chinese and Japanese write no spaces between words, so the words come from
@@ -302,10 +304,6 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
-// Code-unit order, not localeCompare: the same on every machine whatever its ICU locale.
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function assertOptions(options: TermOptions): void {
   if (!Number.isSafeInteger(options.minComments) || options.minComments < 1) {

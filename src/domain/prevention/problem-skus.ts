@@ -4,6 +4,7 @@ import type { ReturnRate } from './rate-verdicts.js';
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 import { dominantCause } from './root-causes.js';
 import type { CauseShare } from './root-causes.js';
+import { compareCodeUnits } from '../code-unit-order.js';
 
 // Problem SKUs (issue 6, report causes): the listings whose return rate is clearly above the seller's
 // own in the same marketplace, most excess returns first, each with its reasons as a Pareto and the
@@ -62,7 +63,7 @@ function totalsBySku(shipped: readonly ShippedUnits[], returned: readonly Return
 
 /** Reasons by units, largest first (then by name), with shares and cumulative shares. */
 export function paretoOf(byReason: Readonly<Record<string, number>>): ParetoBar[] {
-  const entries = Object.entries(byReason).filter(([, units]) => units > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const entries = Object.entries(byReason).filter(([, units]) => units > 0).sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   const total = entries.reduce((sum, [, units]) => sum + units, 0);
   let running = 0;
   return entries.map(([reason, units]) => {
@@ -94,8 +95,8 @@ export function problemSkus(shipped: readonly ShippedUnits[], returned: readonly
       marketplaceCode: s.marketplaceCode, sku: s.sku, shipped: s.shipped, returned: s.returned, rate, marketplaceRate,
       excessUnits: s.returned - s.shipped * marketplaceRate, pareto: paretoOf(s.byReason), dominant: dominantCause(s.byReason).dominant,
     }))
-    .sort((a, b) => b.excessUnits - a.excessUnits || (a.marketplaceCode + a.sku < b.marketplaceCode + b.sku ? -1 : 1));
-  const marketplaces = [...markets.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([marketplaceCode, m]) => ({
+    .sort((a, b) => b.excessUnits - a.excessUnits || compareCodeUnits(a.marketplaceCode, b.marketplaceCode) || compareCodeUnits(a.sku, b.sku));
+  const marketplaces = [...markets.entries()].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([marketplaceCode, m]) => ({
     marketplaceCode, shipped: m.shipped, returned: m.returned, rate: marketRate(marketplaceCode), pareto: paretoOf(m.byReason),
   }));
   return { marketplaces, problems };

@@ -1,4 +1,5 @@
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
+import { compareCodeUnits } from '../code-unit-order.js';
 
 // Return rates by listing, product or category (issue 6): the rollups count per SKU; a rate per ASIN,
 // product category or whole marketplace sums the SKUs that belong to it, returns included, before any
@@ -34,6 +35,6 @@ function asinOfSku(shipped: readonly ShippedUnits[]): (marketplaceCode: string, 
     byAsin.set(s.asin || noAsin, (byAsin.get(s.asin || noAsin) ?? 0) + s.units);
     units.set(key, byAsin);
   }
-  const main = new Map([...units].map(([key, byAsin]) => [key, [...byAsin].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]]));
+  const main = new Map([...units].map(([key, byAsin]) => [key, [...byAsin].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0]]));
   return (marketplaceCode, sku) => main.get(`${marketplaceCode}\t${sku}`) ?? noAsin;
 }

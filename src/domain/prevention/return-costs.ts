@@ -6,6 +6,7 @@ import type { Policy } from '../policy/policy.js';
 import { feedDecimal } from '../refunds/adjustment-feed.js';
 import { sellerPaidLabelMinor } from '../refunds/refund-eligibility.js';
 import { shareOf } from '../refunds/refund-lines.js';
+import { compareCodeUnits as compare } from '../code-unit-order.js';
 
 // The cost of returns (issue 6): what returns cost a seller per SKU, marketplace, currency and month,
 // and what was recovered against it. Every figure counts in the UTC month its money moved; money of
@@ -327,10 +328,6 @@ function withSums<T extends object>(base: T, amounts: Record<Component, number>)
     else recoveredMinor += amounts[component];
   }
   return { ...base, components: amounts, costMinor, recoveredMinor };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Rows summed per currency and month (`byMonth`), or per currency alone; never across currencies. */

@@ -3,6 +3,7 @@ import type { PreventionPolicy } from './prevention-policy.js';
 import { returnRate } from './rate-verdicts.js';
 import { dayNumberOf, monthDays } from './purchase-weeks.js';
 import type { ReturnRate } from './rate-verdicts.js';
+import { compareCodeUnits as compare } from '../code-unit-order.js';
 
 // Return rates per SKU, marketplace and month (issue 6): units returned of units shipped, each
 // return counted in the month its order was bought, so a rate compares like with like (Amazon's own
@@ -140,8 +141,6 @@ function toRow(g: Group, policy: PreventionPolicy, provisional: boolean): RateRo
     byReason: g.byReason, byFault: g.byFault,
   };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Well-measured rates of complete months first, highest first; then provisional months (their rate
 // can only rise); then small samples (a 1-of-2 is not the worst listing); then the rows without a rate.

@@ -3,6 +3,7 @@ import type { MarketplaceCode } from '../marketplaces.js';
 import type { PreventionPolicy, ReturnsFeeThreshold } from './prevention-policy.js';
 import { isProvisional } from './return-rates.js';
 import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
+import { compareCodeUnits } from '../code-unit-order.js';
 
 // Amazon's FBA returns processing fee (reference §1.4, from 2024-06-01): in a month when an FBA SKU's
 // return rate is above its category's threshold and it shipped at least the exempt number of units,
@@ -76,7 +77,7 @@ export function returnsFeeFlags(
     });
   }
   return {
-    flags: flags.sort((a, b) => b.excessUnits - a.excessUnits || (a.sku + a.month < b.sku + b.month ? -1 : 1)),
-    unchecked: [...unchecked.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, entry]) => entry),
+    flags: flags.sort((a, b) => b.excessUnits - a.excessUnits || compareCodeUnits(a.sku, b.sku) || compareCodeUnits(a.month, b.month)),
+    unchecked: [...unchecked.entries()].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([, entry]) => entry),
   };
 }

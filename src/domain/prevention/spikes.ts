@@ -1,6 +1,7 @@
 import type { PreventionPolicy } from './prevention-policy.js';
 import { spikeVerdict } from './rate-verdicts.js';
 import type { Counts, SpikeVerdict } from './rate-verdicts.js';
+import { compareCodeUnits } from '../code-unit-order.js';
 
 // Spikes (issue 6): a SKU whose return rate in its latest closed weeks rose above its own trailing
 // baseline, by the one-sided pooled two-proportion z-test of rate-verdicts.ts, so a bad batch from
@@ -31,8 +32,8 @@ export interface Spikes {
 export function findSpikes(counts: readonly SpanCounts[], policy: PreventionPolicy): Spikes {
   const overflows = (c: SpanCounts) => c.recent.returned > c.recent.shipped || c.baseline.returned > c.baseline.shipped;
   const rows = counts.filter((c) => !overflows(c)).map((c) => ({ marketplaceCode: c.marketplaceCode, sku: c.sku, ...spikeVerdict(c.recent, c.baseline, policy) }));
-  const name = (row: { marketplaceCode: string; sku: string }) => `${row.marketplaceCode}\t${row.sku}`;
-  const byName = (a: { marketplaceCode: string; sku: string }, b: { marketplaceCode: string; sku: string }) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
+  const byName = (a: { marketplaceCode: string; sku: string }, b: { marketplaceCode: string; sku: string }) =>
+    compareCodeUnits(a.marketplaceCode, b.marketplaceCode) || compareCodeUnits(a.sku, b.sku);
   return {
     rows: rows.sort((a, b) => order[a.verdict] - order[b.verdict] || b.z - a.z || byName(a, b)),
     problems: counts.filter(overflows).sort(byName),
