@@ -10,7 +10,7 @@ import { weekSpanCounts } from '../storage/prevention-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
-import { parseAsOf, parseDay } from './spikes.js';
+import { parseAsOf, parseDay } from './report-options.js';
 import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 
 // The fix log (docs/prevention.md#fix-log): the seller records a listing change, and ReturnDesk compares

@@ -16,7 +16,7 @@ import type { FixResult } from './listing-fixes.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
-import { parseMonthRange } from './return-rates.js';
+import { parseMonthRange } from './report-options.js';
 
 // `returndesk report causes` (docs/prevention.md#causes): the problem SKUs, why their buyers send them
 // back (reasons as a Pareto, the root cause, the buyers' own words) and what to change, with the fixes

@@ -6,7 +6,7 @@ import type { CostMonths } from '../storage/return-cost-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
-import { parseMonthRange } from './return-rates.js';
+import { parseMonthRange } from './report-options.js';
 
 // `returndesk report costs`: what returns cost per SKU, marketplace, currency and month, and what was
 // recovered against it (rules and notes: domain/prevention/return-costs.ts).

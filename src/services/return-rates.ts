@@ -6,10 +6,10 @@ import type { RateGrouping } from '../domain/prevention/rate-groups.js';
 import { productCategories } from '../storage/product-repository.js';
 import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
-import type { MonthRange } from '../storage/prevention-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
+import { parseMonthRange } from './report-options.js';
 
 // `returndesk report rates`: return rates per SKU, marketplace and purchase month (docs/prevention.md).
 
@@ -42,22 +42,6 @@ function parseGrouping(text: string | undefined): RateGrouping {
   const by = rateGroupings.find((g) => g === text.trim().toLowerCase());
   if (!by) throw new DomainError('invalid_input', `--by must be one of ${rateGroupings.join(', ')}, not "${text}".`, { by: text });
   return by;
-}
-
-/** `--from`/`--to` purchase months (YYYY-MM, both included); bad input names the option. */
-export function parseMonthRange(range: { from?: string; to?: string }): MonthRange {
-  const months: MonthRange = { fromMonth: parseMonth(range.from, '--from'), toMonth: parseMonth(range.to, '--to') };
-  if (months.fromMonth !== undefined && months.toMonth !== undefined && months.fromMonth > months.toMonth) {
-    throw new DomainError('invalid_input', `The first month (${months.fromMonth}) is after the last (${months.toMonth}).`, { from: months.fromMonth, to: months.toMonth });
-  }
-  return months;
-}
-
-function parseMonth(text: string | undefined, option: string): string | undefined {
-  if (text === undefined) return undefined;
-  const month = text.trim();
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('invalid_input', `${option} must be a month as YYYY-MM, such as 2026-03, not "${text}".`, { [option]: text });
-  return month;
 }
 
 /** Which columns of `rateTable` hold numbers (counts and percentages), by header. */

@@ -1,5 +1,3 @@
-import { formatLocalDate, parseLocalDate } from '../domain/deadlines/civil-date.js';
-import { DomainError } from '../domain/errors.js';
 import { findSpikes } from '../domain/prevention/spikes.js';
 import type { SpanCounts, SpikeRow } from '../domain/prevention/spikes.js';
 import { judgedOn, spikeSpans } from '../domain/prevention/week-windows.js';
@@ -9,6 +7,7 @@ import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
+import { parseAsOf } from './report-options.js';
 
 // `returndesk report spikes`: SKUs whose return rate in the latest closed purchase weeks rose above
 // their own trailing baseline (docs/prevention.md#spikes).
@@ -40,24 +39,6 @@ export async function accountSpikes(database: Database, accountId: number, optio
   const counts = await weekSpanCounts(database.db, accountId, spans, policy.prevention.followUpWeeks);
   const spikes = findSpikes(counts.map((c) => ({ marketplaceCode: c.marketplaceCode, sku: c.sku, ...c.counts })), policy.prevention);
   return { asOf, returnsThrough: through, judgedOn: judged, ...spans, followUpWeeks: policy.prevention.followUpWeeks, ...spikes };
-}
-
-/** `--as-of`: a day not after today (UTC), default today: a later day would close weeks whose returns cannot have come. */
-export function parseAsOf(text: string | undefined, todayIso: string = new Date().toISOString()): string {
-  const today = todayIso.slice(0, 10);
-  const day = parseDay(text, '--as-of') ?? today;
-  if (day > today) throw new DomainError('invalid_input', `--as-of ${day} is in the future: weeks are judged on days that have passed.`, { asOf: day });
-  return day;
-}
-
-/** A `YYYY-MM-DD` option, or undefined when not given; anything else is bad input naming the option. */
-export function parseDay(text: string | undefined, option: string): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return formatLocalDate(parseLocalDate(text.trim()));
-  } catch {
-    throw new DomainError('invalid_input', `${option} must be a date as YYYY-MM-DD, such as 2026-03-31, not "${text}".`, { [option]: text });
-  }
 }
 
 const percent = (share: number) => (share * 100).toFixed(2);

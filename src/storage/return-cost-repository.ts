@@ -7,6 +7,7 @@ import type {
 import { monthDays } from '../domain/prevention/purchase-weeks.js';
 import { isAnyOf } from './dialect.js';
 import type { DialectName } from './dialect.js';
+import type { MonthRange } from './prevention-repository.js';
 import type { Schema } from './schema.js';
 
 // The sums the cost of returns is made of (domain/prevention/return-costs.ts), per marketplace, SKU,
@@ -17,10 +18,7 @@ import type { Schema } from './schema.js';
 type Db = Kysely<Schema>;
 
 /** Months to include, both ends inclusive (YYYY-MM); either may be left out. */
-export interface CostMonths {
-  readonly fromMonth?: string;
-  readonly toMonth?: string;
-}
+export type CostMonths = MonthRange;
 
 const monthOf = (column: string): RawBuilder<string> => sql<string>`substr(${sql.raw(column)}, 1, 7)`;
 
