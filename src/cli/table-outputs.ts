@@ -14,12 +14,20 @@ export function withOutputs(command: Command, config: Config): Command {
     .addOption(databaseOption(config));
 }
 
-export async function writeTables(options: OutputOptions, sheet: string, table: string[][], isNumber: (header: string) => boolean): Promise<void> {
-  if (options.csv) writeCsvTable(options.csv, table, isNumber);
-  if (options.xlsx) await writeXlsxTable(options.xlsx, sheet, table, isNumber);
+/** What a table command shows: its table's files, then either the JSON document or the printed view. */
+export interface TableView<T> {
+  readonly sheet: string;
+  readonly table: string[][];
+  readonly isNumber: (header: string) => boolean;
+  readonly print: (result: T) => void;
 }
 
-export function printWritten(options: OutputOptions): void {
+/** Writes the table to the files asked for, then prints the result as JSON or through `view.print`. */
+export async function showTable<T>(options: OutputOptions, result: T, view: TableView<T>): Promise<void> {
+  if (options.csv) writeCsvTable(options.csv, view.table, view.isNumber);
+  if (options.xlsx) await writeXlsxTable(options.xlsx, view.sheet, view.table, view.isNumber);
+  if (options.json) return console.log(JSON.stringify(result));
+  view.print(result);
   for (const file of [options.csv, options.xlsx]) if (file) console.log(`Table written to ${file}.`);
 }
 

@@ -4,7 +4,7 @@ import { defaultAccountId } from '../../services/accounts.js';
 import { fixTable, isFixTableNumber, listingFixResults, recordListingFix } from '../../services/listing-fixes.js';
 import type { FixResult } from '../../services/listing-fixes.js';
 import { databaseOption, withDatabase } from '../database-option.js';
-import { percent, printWritten, withOutputs, writeTables } from '../table-outputs.js';
+import { percent, showTable, withOutputs } from '../table-outputs.js';
 import type { OutputOptions } from '../table-outputs.js';
 
 // `returndesk fix add|list`: the fix log (docs/prevention.md#fix-log).
@@ -16,6 +16,11 @@ function fixLine({ fix, verdict, weeksAfter, windowWeeks, problem }: FixResult):
   return `${head}\n    ${verdict.verdict}: ${verdict.before.count}/${verdict.before.total} ${percent(verdict.before.rate)} before, `
     + `${verdict.after.count}/${verdict.after.total} ${percent(verdict.after.rate)} after (${weeksAfter} of ${windowWeeks} weeks); `
     + `change ${percent(verdict.difference)} (${percent(verdict.low)}..${percent(verdict.high)})`;
+}
+
+function printFixes(results: readonly FixResult[]): void {
+  if (results.length === 0) console.log('No fixes recorded: returndesk fix add --sku SKU --on DATE --what TEXT --by NAME');
+  for (const result of results) console.log(fixLine(result));
 }
 
 export function registerFixes(program: Command, config: Config): void {
@@ -36,10 +41,6 @@ export function registerFixes(program: Command, config: Config): void {
     .option('--sku <sku>', 'only this SKU').option('--as-of <date>', 'judge as on this day, YYYY-MM-DD (default: today, UTC)'), config)
     .action(async (options: OutputOptions & { sku?: string; asOf?: string }) => {
       const results = await withDatabase(options.database, (database) => listingFixResults(database, defaultAccountId, { sku: options.sku, asOf: options.asOf }));
-      await writeTables(options, 'Fix log', fixTable(results), isFixTableNumber);
-      if (options.json) return console.log(JSON.stringify(results));
-      if (results.length === 0) console.log('No fixes recorded: returndesk fix add --sku SKU --on DATE --what TEXT --by NAME');
-      for (const result of results) console.log(fixLine(result));
-      printWritten(options);
+      await showTable(options, results, { sheet: 'Fix log', table: fixTable(results), isNumber: isFixTableNumber, print: printFixes });
     });
 }

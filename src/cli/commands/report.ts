@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { defaultAccountId } from '../../services/accounts.js';
 import { accountReturnRates, isRateTableNumber, rateTable } from '../../services/return-rates.js';
-import type { RateRow } from '../../services/return-rates.js';
+import type { GroupedRates, RateRow } from '../../services/return-rates.js';
 import { accountSpikes, isSpikeTableNumber, spikeTable } from '../../services/spikes.js';
 import { accountCauses, causeTable, isCauseTableNumber } from '../../services/return-causes.js';
 import { accountReturnCosts, costTable, isCostTableNumber } from '../../services/return-costs.js';
@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import { printCauses, printCosts } from './report-views.js';
 import type { SpikeReport } from '../../services/spikes.js';
 import { withDatabase } from '../database-option.js';
-import { percent, printWritten, withOutputs, writeTables } from '../table-outputs.js';
+import { percent, showTable, withOutputs } from '../table-outputs.js';
 import type { OutputOptions } from '../table-outputs.js';
 
 // `returndesk report rates|spikes`: prevention figures per listing (docs/prevention.md), printed, as
@@ -21,6 +21,12 @@ function rateLine(row: RateRow): string {
     : `${percent(row.rate.rate)} (${percent(row.rate.low)}..${percent(row.rate.high)})${row.rate.smallSample ? ' small sample' : ''}${row.provisional ? ' provisional' : ''}`;
   const reasons = Object.entries(row.byReason).sort((a, b) => b[1] - a[1]).map(([reason, units]) => `${reason} ${units}`).join(', ');
   return [row.marketplaceCode, row.sku, row.month, `${row.returned}/${row.shipped}`, rate, reasons].join('\t');
+}
+
+function printRates(rates: GroupedRates): void {
+  console.log(`marketplace\t${rates.by === 'marketplace' ? 'group' : rates.by}\tmonth\treturned/shipped\trate (interval)\treasons`);
+  for (const row of rates.rows) console.log(rateLine(row));
+  for (const r of rates.withoutOrderLine) console.log(`! ${r.marketplaceCode} ${r.sku}: ${r.units} units returned from orders not in the imported All Orders report (any month)`);
 }
 
 function printSpikes(report: SpikeReport, all: boolean): void {
@@ -49,32 +55,21 @@ export function registerReport(program: Command, config: Config): void {
     .option('--by <grouping>', 'one row per sku (default), asin, category (from the product sheet) or marketplace'), config)
     .action(async (options: OutputOptions & { from?: string; to?: string; by?: string }) => {
       const rates = await withDatabase(options.database, (database) => accountReturnRates(database, defaultAccountId, { from: options.from, to: options.to, by: options.by }));
-      await writeTables(options, 'Return rates', rateTable(rates), isRateTableNumber);
-      if (options.json) return console.log(JSON.stringify(rates));
-      console.log(`marketplace\t${rates.by === 'marketplace' ? 'group' : rates.by}\tmonth\treturned/shipped\trate (interval)\treasons`);
-      for (const row of rates.rows) console.log(rateLine(row));
-      for (const r of rates.withoutOrderLine) console.log(`! ${r.marketplaceCode} ${r.sku}: ${r.units} units returned from orders not in the imported All Orders report (any month)`);
-      printWritten(options);
+      await showTable(options, rates, { sheet: 'Return rates', table: rateTable(rates), isNumber: isRateTableNumber, print: printRates });
     });
 
   withOutputs(report.command('spikes').description('SKUs whose return rate in the latest closed purchase weeks rose above their own baseline')
     .option('--as-of <date>', 'judge the weeks as on this day, YYYY-MM-DD (default: today, UTC)').option('--all', 'list steady SKUs and those with too few units too'), config)
     .action(async (options: OutputOptions & { asOf?: string; all?: boolean }) => {
       const spikes = await withDatabase(options.database, (database) => accountSpikes(database, defaultAccountId, { asOf: options.asOf }));
-      await writeTables(options, 'Spikes', spikeTable(spikes), isSpikeTableNumber);
-      if (options.json) return console.log(JSON.stringify(spikes));
-      printSpikes(spikes, options.all === true);
-      printWritten(options);
+      await showTable(options, spikes, { sheet: 'Spikes', table: spikeTable(spikes), isNumber: isSpikeTableNumber, print: (r) => printSpikes(r, options.all === true) });
     });
 
   withOutputs(report.command('costs').description('What returns cost per SKU and month, and what was recovered; the headline for the latest month')
     .option('--from <month>', 'first month, YYYY-MM').option('--to <month>', 'last month, YYYY-MM (the headline month)'), config)
     .action(async (options: OutputOptions & { from?: string; to?: string }) => {
       const costs = await withDatabase(options.database, (database) => accountReturnCosts(database, defaultAccountId, { from: options.from, to: options.to }));
-      await writeTables(options, 'Cost of returns', costTable(costs), isCostTableNumber);
-      if (options.json) return console.log(JSON.stringify(costs));
-      printCosts(costs);
-      printWritten(options);
+      await showTable(options, costs, { sheet: 'Cost of returns', table: costTable(costs), isNumber: isCostTableNumber, print: printCosts });
     });
 
   withOutputs(report.command('causes').description('Problem SKUs: their reasons, root cause, buyers\' words and the fixes to make; FBA returns fee exposure')
@@ -84,10 +79,7 @@ export function registerReport(program: Command, config: Config): void {
       const lang = parseLang(options.lang);
       const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
       const causes = await withDatabase(options.database, (database) => accountCauses(database, defaultAccountId, { from: options.from, to: options.to, limit }));
-      await writeTables(options, 'Problem SKUs', causeTable(causes, lang), isCauseTableNumber);
-      if (options.json) return console.log(JSON.stringify(causes));
-      printCauses(causes, lang);
-      printWritten(options);
+      await showTable(options, causes, { sheet: 'Problem SKUs', table: causeTable(causes, lang), isNumber: isCauseTableNumber, print: (r) => printCauses(r, lang) });
     });
 }
 
