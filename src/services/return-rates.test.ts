@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
+import { fbaReturn, orderLine } from '../../test/prevention-fixtures.js';
 import { importReportFile } from './import-reports.js';
 import { accountReturnRates, rateTable } from './return-rates.js';
 
@@ -11,15 +12,6 @@ import { accountReturnRates, rateTable } from './return-rates.js';
 // ships nothing. One MUG return is of an order the All Orders report does not hold.
 
 const importedAt = () => '2026-06-01T00:00:00.000Z';
-const orderId = (n: number) => `111-${String(n).padStart(7, '0')}-0000001`;
-const orderLine = (n: number, sku: string, quantity: number, status = 'Shipped') => rowOf(headers.allOrders, {
-  'amazon-order-id': orderId(n), 'purchase-date': '2026-03-10T10:00:00+00:00', 'order-status': status, 'fulfillment-channel': 'Amazon',
-  'sales-channel': 'Amazon.com', sku, asin: `B0${sku}`, quantity: String(quantity), currency: 'USD', 'item-price': '20.00', 'item-status': status,
-});
-const fbaReturn = (n: number, sku: string, reason: string) => rowOf(headers.fbaReturns, {
-  'return-date': '2026-03-25T15:31:40+00:00', 'order-id': orderId(n), sku, asin: `B0${sku}`, fnsku: `X0${sku}`, quantity: '1',
-  'detailed-disposition': 'CUSTOMER_DAMAGED', reason, status: 'Unit returned to inventory', 'license-plate-number': `LPN${String(n).padStart(9, '0')}`,
-});
 
 describe.each(testDatabases)('accountReturnRates on $name', (target) => {
   const db = useFreshDatabase(target);
@@ -32,7 +24,7 @@ describe.each(testDatabases)('accountReturnRates on $name', (target) => {
   it('finds the planted excess of "not as described" returns, with intervals, reasons and parties', async () => {
     const lamps = Array.from({ length: 50 }, (_, i) => orderLine(i + 1, 'LAMP', 2));
     const mugs = Array.from({ length: 100 }, (_, i) => orderLine(i + 101, 'MUG', 2));
-    await load('orders.txt', headers.allOrders, [...lamps, ...mugs, orderLine(999, 'LAMP', 5, 'Cancelled')]);
+    await load('orders.txt', headers.allOrders, [...lamps, ...mugs, orderLine(999, 'LAMP', 5, { status: 'Cancelled' })]);
     await load('returns.txt', headers.fbaReturns, [
       ...Array.from({ length: 15 }, (_, i) => fbaReturn(i + 1, 'LAMP', 'NOT_AS_DESCRIBED')),
       ...Array.from({ length: 3 }, (_, i) => fbaReturn(i + 20, 'LAMP', 'DEFECTIVE')),
