@@ -103,11 +103,11 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   };
   const maxErrors = options.maxErrors ?? 10_000;
   const unmappedCodes = new Set<string>();
-  const rollupScope = new RollupScope();
-  // Order lines already stored may move to another month when re-imported (rollups of both months change).
-  const linesStored = reportType === 'all-orders' && context.seenRows.startedWithRows;
+  const rollupScope = await RollupScope.open(tx, accountId);
+  // Rows already stored may move to another month when re-imported (rollups of both months change).
+  const rowsStored = context.seenRows.startedWithRows;
   for await (const batch of report.batches()) {
-    if (linesStored) await rollupScope.addStoredMonths(tx, accountId, batch.records as OrderLineRecord[]);
+    if (rowsStored) await rollupScope.addStoredMonths(tx, accountId, reportType, batch.records);
     const counts = await mergeReportBatch(context, batch.records);
     await rollupScope.add(tx, accountId, reportType, batch.records);
     result.inserted += counts.inserted;

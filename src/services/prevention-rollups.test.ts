@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
-import { headers, rowOf, scratchDir } from '../../test/report-files.js';
-import { dayPlus, fbaReturn, importRows, orderLine } from '../../test/prevention-fixtures.js';
+import { headers, mfnRow, rowOf, scratchDir } from '../../test/report-files.js';
+import { dayPlus, fbaReturn, importRows, orderId, orderLine } from '../../test/prevention-fixtures.js';
 import type { Database } from '../storage/database.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
+import { receiveReturn } from './receive-return.js';
 
 // The rollups an import keeps current must equal the rollups built in full from the same rows, after
 // every import, whatever order the reports come in.
 
 async function rollupRows(database: Database) {
   const db = database.db;
-  const [months, returns, weeks, settled, state] = await Promise.all([
+  const [months, returns, weeks, settled, costs, state] = await Promise.all([
     db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
     db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('fulfillment').execute(),
     db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
     db.selectFrom('settlement_refund_months').selectAll().orderBy('month').orderBy('sku').orderBy('amount_type').orderBy('amount_description').execute(),
+    db.selectFrom('return_cost_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('currency').execute(),
     db.selectFrom('prevention_rollup_state').select('returns_through').executeTakeFirst(),
   ]);
-  return { months, returns, weeks, settled, returnsThrough: state?.returns_through ?? null };
+  return { months, returns, weeks, settled, costs, returnsThrough: state?.returns_through ?? null };
 }
 
 async function rebuiltInFull(database: Database) {
@@ -95,6 +97,58 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
     const after = await rollupRows(db());
     expect(after.settled.map((r) => [r.month, r.sku, Number(r.amount_minor)])).toEqual([['2026-03', 'DRESS', -3999], ['2026-04', 'DRESS', -500]]);
     expect(await rebuiltInFull(db())).toEqual(after);
+  });
+
+  it('keep the cost months as the money moves: a refund delivered later, a settlement that posts it, a reimbursement, a damaged FBA return', async () => {
+    const mfn = (delivered: string) => mfnRow({
+      'Order ID': '113-0000000-0000001', 'Order date': '01-Mar-2026', 'Return request date': '28-Mar-2026', 'Amazon RMA ID': 'RMA001',
+      'Merchant SKU': 'DRESS', 'Order Amount': '39.99', 'Return delivery date': delivered, 'Return request status': 'Completed',
+      'Label cost': '4.14', 'Label to be paid by': 'Seller', 'Refunded Amount': '39.99',
+    });
+    const costs = async () => (await rollupRows(db())).costs.map((r) => [r.month, r.currency, Number(r.reported_refunds_minor), Number(r.labels_minor),
+      Number(r.delivered_units), Number(r.settled_refunds_minor), Number(r.reimbursed_minor), Number(r.unsellable_units)]);
+    await importRows(db(), dir, 'orders.txt', headers.allOrders, [orderLine(1, 'DRESS', 1, { purchased: dayPlus('2026-03-01', 0) })]);
+
+    // Asked for in March, delivered in April; then the report is downloaded again: delivered in May after all.
+    await importRows(db(), dir, 'mfn-1.txt', headers.mfnReturns, [mfn('02-Apr-2026')]);
+    expect(await costs()).toEqual([['2026-03', 'USD', 0, 414, 0, 0, 0, 0], ['2026-04', 'USD', 3999, 0, 1, 0, 0, 0]]);
+    expect(await rebuiltInFull(db())).toEqual(await rollupRows(db()));
+    await importRows(db(), dir, 'mfn-2.txt', headers.mfnReturns, [mfn('04-May-2026')]);
+    expect(await costs()).toEqual([['2026-03', 'USD', 0, 414, 0, 0, 0, 0], ['2026-05', 'USD', 3999, 0, 1, 0, 0, 0]]);
+    expect(await rebuiltInFull(db())).toEqual(await rollupRows(db()));
+
+    // The settlement posts the refund in June: May's reported refund leaves (the settlement counts instead).
+    await importRows(db(), dir, 's.txt', headers.settlement, [rowOf(headers.settlement, {
+      'settlement-id': '1001', currency: 'USD', 'transaction-type': 'Refund', 'order-id': '113-0000000-0000001', 'adjustment-id': 'ADJ1',
+      'marketplace-name': 'Amazon.com', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '-39.99',
+      'posted-date-time': '2026-06-03T10:00:00+00:00', 'order-item-code': '555', 'merchant-adjustment-item-id': 'MA1', sku: 'DRESS', 'quantity-purchased': '1',
+    })]);
+    expect(await costs()).toEqual([['2026-03', 'USD', 0, 414, 0, 0, 0, 0], ['2026-05', 'USD', 0, 0, 1, 0, 0, 0], ['2026-06', 'USD', 0, 0, 0, -3999, 0, 0]]);
+    expect(await rebuiltInFull(db())).toEqual(await rollupRows(db()));
+
+    // A reimbursement approved in July, and an FBA return graded damaged in July.
+    await importRows(db(), dir, 'r.txt', headers.reimbursements, [rowOf(headers.reimbursements, {
+      'approval-date': '2026-07-02T08:00:00+00:00', 'reimbursement-id': 'R1', 'amazon-order-id': orderId(1), reason: 'CustomerReturn', sku: 'DRESS',
+      'currency-unit': 'USD', 'amount-total': '12.50', 'quantity-reimbursed-cash': '1', 'quantity-reimbursed-inventory': '0', 'quantity-reimbursed-total': '1',
+    })]);
+    await importRows(db(), dir, 'fba.txt', headers.fbaReturns, [fbaReturn(1, 'DRESS', 'DEFECTIVE', { returned: dayPlus('2026-07-10', 0) })]);
+    expect((await costs()).filter(([month]) => month === '2026-07')).toEqual([['2026-07', 'USD', 0, 0, 0, 0, 1250, 1]]);
+    expect(await rebuiltInFull(db())).toEqual(await rollupRows(db()));
+  });
+
+  it('take a case\'s delivery off the cost months when the desk receives it, also when the report gave no delivery', async () => {
+    const mfn = (order: string, delivered: string) => mfnRow({
+      'Order ID': order, 'Order date': '01-Mar-2026', 'Return request date': '28-Mar-2026', 'Amazon RMA ID': `RMA${order.slice(-3)}`, 'Merchant SKU': 'DRESS',
+      'Order Amount': '39.99', 'Return delivery date': delivered, 'Return request status': 'Completed', 'Refunded Amount': '39.99',
+    });
+    await importRows(db(), dir, 'mfn.txt', headers.mfnReturns, [mfn('113-0000000-0000001', '02-Apr-2026'), mfn('113-0000000-0000002', ' ')]);
+    const delivered = async () => (await rollupRows(db())).costs.map((r) => [r.month, Number(r.delivered_units)]);
+    expect(await delivered()).toEqual([['2026-03', 0], ['2026-04', 1]]);
+
+    await receiveReturn(db(), 1, { identifier: '113-0000000-0000001', receivedAt: '2026-04-03T09:00:00.000Z', receivedBy: 'Ana', outerBox: 'intact' }, '2026-04-03T10:00:00.000Z');
+    await receiveReturn(db(), 1, { identifier: '113-0000000-0000002', receivedAt: '2026-04-05T09:00:00.000Z', receivedBy: 'Ana', outerBox: 'intact' }, '2026-04-05T10:00:00.000Z');
+    expect(await delivered()).toEqual([['2026-03', 0], ['2026-04', 0]]);
+    expect(await rebuiltInFull(db())).toEqual(await rollupRows(db()));
   });
 
   // PostgreSQL only: SQLite has one writer at a time, so two imports never interleave there.

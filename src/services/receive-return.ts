@@ -4,6 +4,7 @@ import type { ReturnStatus } from '../domain/lifecycle.js';
 import { parseOuterBox, statusAfterReceipt } from '../domain/receiving/receipt.js';
 import type { OuterBoxState } from '../domain/receiving/receipt.js';
 import { findLatestReceipt, insertReceipt } from '../storage/inspection-repository.js';
+import { takeCaseOffCostRollup } from './prevention-rollups.js';
 import { insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
 import { caseDeadlines } from './case-deadlines.js';
 import type { CaseDeadline } from './case-deadlines.js';
@@ -63,6 +64,7 @@ export async function receiveReturn(database: Database, accountId: number, reque
     }
     const status = statusAfterReceipt(returnCase.channel, returnCase.status);
     const next = { ...returnCase, status, receivedAt: returnCase.receivedAt ?? receivedAt, version: returnCase.version + 1, updatedAt: nowIso };
+    await takeCaseOffCostRollup(tx, accountId, returnCase.id, 'case_receipts');
     await updateCase(tx, next, returnCase.version);
     const receiptId = await insertReceipt(tx, { accountId, caseId: returnCase.id, receivedAt, receivedBy, outerBox, note: request.note ?? null, recordedAt: nowIso });
     await insertCaseEvents(tx, [{

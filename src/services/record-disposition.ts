@@ -3,6 +3,7 @@ import type { DispositionOption } from '../domain/disposition/disposition-types.
 import { DomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
 import { findDisposition, insertDisposition, updateRealized } from '../storage/disposition-repository.js';
+import { takeCaseOffCostRollup } from './prevention-rollups.js';
 import { insertCaseEvents } from '../storage/return-case-repository.js';
 import { dispositionForCase, parseRoute } from './case-disposition.js';
 import type { Database } from './open-database.js';
@@ -62,6 +63,8 @@ export async function recordDisposition(database: Database, accountId: number, r
         throw new DomainError('conflict', `Case ${caseId} already has its route recorded (${earlier.route}${earlier.realizedMinor === null ? '' : `, realized ${earlier.realizedMinor}`}).`, { caseId, route: earlier.route });
       }
       await updateRealized(tx, accountId, earlier.id, realizedMinor);
+    } else {
+      await takeCaseOffCostRollup(tx, accountId, caseId, 'dispositions');
     }
     const dispositionId = earlier?.id ?? await insertDisposition(tx, {
       accountId, caseId, inspectionId, route, recommendedRoute: base.recommendedRoute ?? route, expectedNetMinor: option.netRecoveryMinor,

@@ -4,6 +4,7 @@ import { requireRecordable } from '../domain/refunds/refund-eligibility.js';
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import { findReturnCase, insertCaseEvents, updateCase } from '../storage/return-case-repository.js';
 import { insertRefund, listCaseRefunds } from '../storage/refund-repository.js';
+import { takeCaseOffCostRollup } from './prevention-rollups.js';
 import { quoteCaseRefund } from './case-refund.js';
 import type { CaseRefundQuote, RefundRequest } from './case-refund.js';
 import type { Database } from './open-database.js';
@@ -31,6 +32,7 @@ export async function recordCaseRefund(database: Database, accountId: number, re
     }
     requireRecordable({ ...returnCase, currency: quoted.quote.currency });
     const { quote } = quoted;
+    await takeCaseOffCostRollup(tx, accountId, returnCase.id, 'refunds');
     const refundId = await insertRefund(tx, {
       accountId, caseId: returnCase.id, totalMinor: quote.totalMinor, paidMinor: quote.paidMinor, currency: quote.currency,
       quote: { ...quote, orderItemId: quoted.orderItemId }, recordedBy, recordedAt: nowIso,

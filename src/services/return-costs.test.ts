@@ -6,6 +6,10 @@ import { upsertClaims } from '../storage/claim-repository.js';
 import { recordClaim } from './claims.js';
 import { importReportFile } from './import-reports.js';
 import type { Database } from './open-database.js';
+import type { Kysely } from 'kysely';
+import type { DeskRecord } from '../storage/return-cost-rollup-repository.js';
+import type { Schema } from '../storage/schema.js';
+import { takeCaseOffCostRollup } from './prevention-rollups.js';
 import { accountReturnCosts, costTable, isCostTableNumber } from './return-costs.js';
 
 // Planted by construction (amounts in cents):
@@ -46,6 +50,24 @@ describe.each(testDatabases)('accountReturnCosts on $name', (target) => {
   const load = async (name: string, header: string, rows: string[][], marketplace = 'US') => {
     const result = await importReportFile(db(), writeReport(dir, name, header, rows), { marketplace, now: importedAt });
     expect(result.rejected).toBe(0);
+  };
+
+  /** Writes a desk record as the desk's services do: the case's report figures of that kind leave the cost rollup first. */
+  const atDesk = <T>(caseId: number, desk: DeskRecord, write: (writer: Kysely<Schema>) => Promise<T>): Promise<T> =>
+    db().transaction(async (tx) => {
+      await takeCaseOffCostRollup(tx, 1, caseId, desk);
+      return write(tx.db);
+    });
+
+  /** A receipt at 09:00 and an inspection at 10:00 UTC on `day`. */
+  const receiveAndInspect = async (caseId: number, day: string, grade: string) => {
+    const receipt = await atDesk(caseId, 'case_receipts', (writer) => writer.insertInto('case_receipts').values({
+      account_id: 1, case_id: caseId, received_at: `${day}T09:00:00.000Z`, received_by: 'Ana', outer_box: 'intact', note: null, recorded_at: `${day}T09:00:00.000Z`,
+    }).returning('id').executeTakeFirstOrThrow());
+    return db().db.insertInto('inspections').values({
+      account_id: 1, case_id: caseId, receipt_id: receipt.id, product_category: null, answers: '{}', grade, rule_id: 'test', condition_grade: grade === 'new' ? 'new' : 'good',
+      inspected_by: 'Ana', inspected_at: `${day}T10:00:00.000Z`,
+    }).returning('id').executeTakeFirstOrThrow();
   };
 
   const claimWon = async (database: Database, kind: 'safet' | 'fba_refunded_not_returned', orderId: string, amount: string, at: string) => {
@@ -135,22 +157,16 @@ describe.each(testDatabases)('accountReturnCosts on $name', (target) => {
     ]);
     const caseOf = async (orderId: string) => (await database.db.selectFrom('return_cases').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow()).id;
     const e = await caseOf('113-0000000-0000005'), f = await caseOf('113-0000000-0000006');
-    const receipt = await database.db.insertInto('case_receipts').values({
-      account_id: 1, case_id: e, received_at: '2026-03-07T09:00:00.000Z', received_by: 'Ana', outer_box: 'intact', note: null, recorded_at: '2026-03-07T09:00:00.000Z',
-    }).returning('id').executeTakeFirstOrThrow();
-    const inspection = await database.db.insertInto('inspections').values({
-      account_id: 1, case_id: e, receipt_id: receipt.id, product_category: null, answers: '{}', grade: 'used_good', rule_id: 'test', condition_grade: 'good',
-      inspected_by: 'Ana', inspected_at: '2026-03-07T10:00:00.000Z',
-    }).returning('id').executeTakeFirstOrThrow();
+    const inspection = await receiveAndInspect(e, '2026-03-07', 'used_good');
     const line = (kind: string, amountMinor: number) => ({ kind, amountMinor, ruleId: 'test' });
-    await database.db.insertInto('refunds').values({
+    await atDesk(e, 'refunds', (writer) => writer.insertInto('refunds').values({
       account_id: 1, case_id: e, total_minor: 2600, paid_minor: 4000, currency: 'USD', recorded_by: 'Ana', recorded_at: '2026-03-08T10:00:00.000Z', exported_at: null,
       quote: JSON.stringify({ currency: 'USD', lines: [line('item', 4000), line('outbound_shipping', 0), line('restocking_fee', -800), line('return_shipping', -600)], totalMinor: 2600, paidMinor: 4000 }),
-    }).execute();
-    await database.db.insertInto('dispositions').values({
+    }).execute());
+    await atDesk(e, 'dispositions', (writer) => writer.insertInto('dispositions').values({
       account_id: 1, case_id: e, inspection_id: inspection.id, route: 'sell_as_used', recommended_route: 'sell_as_used', expected_net_minor: 2200,
       realized_minor: 2500, currency: 'USD', options: '[]', note: null, decided_by: 'Ana', recorded_at: '2026-03-10T10:00:00.000Z',
-    }).execute();
+    }).execute());
     await database.db.insertInto('case_outcomes').values({
       account_id: 1, case_id: f, outcome: 'offer-accepted', step: 0, grade: null, sku: 'KETTLE', product_category: null, reason_category: null, note: null,
       recorded_at: '2026-03-04T10:00:00.000Z',
@@ -166,6 +182,26 @@ describe.each(testDatabases)('accountReturnCosts on $name', (target) => {
       costMinor: 4000 + 600 + 300 + 2400, recoveredMinor: 3600 + 1400 + 2500,
     }]);
     expect(costs.notes.handling).toContain('US 3.00 USD');
+  });
+
+  it('counts the route recorded over an FBA return, not Amazon\'s grading, as soon as it is recorded', async () => {
+    // KETTLE costs $12.00; Amazon graded return G customer-damaged (value lost), then the seller had it
+    // removed, received it and restocked it as new: nothing lost, one unit handled.
+    const database = db();
+    await database.db.insertInto('products').values({ account_id: 1, sku: 'KETTLE', price_minor: 4000, unit_cost_minor: 1200, currency: 'USD', accessories: '[]', updated_at: '2026-01-01T00:00:00.000Z' }).execute();
+    await load('fba-kettle.txt', headers.fbaReturns, [
+      rowOf(headers.fbaReturns, { 'return-date': '2026-03-11T10:00:00+00:00', 'order-id': '113-0000000-0000007', sku: 'KETTLE', quantity: '1', 'detailed-disposition': 'CUSTOMER_DAMAGED', 'license-plate-number': 'LPNK7' }),
+    ]);
+    const components = async () => (await accountReturnCosts(database, 1)).rows.map((r) => [r.month, r.components.value_lost, r.components.handling]);
+    expect(await components()).toEqual([['2026-03', 1200, 0]]);
+
+    const { id: caseId } = await database.db.selectFrom('return_cases').select('id').where('order_id', '=', '113-0000000-0000007').executeTakeFirstOrThrow();
+    const inspection = await receiveAndInspect(caseId, '2026-03-20', 'new');
+    await atDesk(caseId, 'dispositions', (writer) => writer.insertInto('dispositions').values({
+      account_id: 1, case_id: caseId, inspection_id: inspection.id, route: 'restock_as_new', recommended_route: 'restock_as_new', expected_net_minor: 4000,
+      realized_minor: null, currency: 'USD', options: '[]', note: null, decided_by: 'Ana', recorded_at: '2026-03-21T10:00:00.000Z',
+    }).execute());
+    expect(await components()).toEqual([['2026-03', 0, 300]]);
   });
 
   it('writes the table with decimal amounts in each row\'s currency', async () => {

@@ -149,7 +149,7 @@ export async function rollupsBuilt(db: Db, accountId: number): Promise<boolean> 
 
 /** Drops every rollup row of the account, before a build in full. */
 export async function clearRollups(tx: Transaction, accountId: number): Promise<void> {
-  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'settlement_refund_months', 'prevention_rollup_state'] as const) {
+  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'settlement_refund_months', 'return_cost_months', 'prevention_rollup_state'] as const) {
     await tx.db.deleteFrom(table).where('account_id', '=', accountId).execute();
   }
 }

@@ -146,6 +146,11 @@ export interface SettlementRefundMonthRow {
   amount_minor: number;
 }
 
+export interface ReturnCostMonthRow {
+  account_id: number; month: string; marketplace_code: string; sku: string; currency: string; settled_refunds_minor: number; settled_fees_minor: number;
+  settled_kept_minor: number; reported_refunds_minor: number; labels_minor: number; reimbursed_minor: number; delivered_units: number; unsellable_units: number;
+}
+
 export interface ListingFixRow {
   id: Generated<number>; account_id: number; sku: string; marketplace_code: string | null; changed_on: string; what: string;
   recorded_by: string; recorded_at: string;
@@ -174,6 +179,7 @@ export interface Schema {
   prevention_weeks: PreventionWeekRow;
   listing_fixes: ListingFixRow;
   settlement_refund_months: SettlementRefundMonthRow;
+  return_cost_months: ReturnCostMonthRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { backInStock, components, costHeadline, returnCosts, savedOrderMinor, settlementPartOf, unitValueOf } from './return-costs.js';
 import type { AcceptedOffers, CostFacts, CostTotal } from './return-costs.js';
+import { costMonthRows, factsOfCostMonths } from './cost-month-rows.js';
+import type { ReportCostSums } from './cost-month-rows.js';
 
 const none: CostFacts = {
-  settlementRefunds: [], recordedRefunds: [], reportedRefunds: [], labels: [], handled: [], routed: [], fbaDispositions: [],
+  settled: [], recordedRefunds: [], reportedRefunds: [], labels: [], handled: [], routed: [], unsellable: [],
   acceptedOffers: [], reimbursements: [], claims: [], products: [],
+};
+/** The facts of report rows' sums as the cost rollup classifies and stores them (cost-month-rows.ts). */
+const viaRollup = (sums: Partial<ReportCostSums>) => {
+  const facts = factsOfCostMonths(costMonthRows({ settlement: [], reportedRefunds: [], labels: [], delivered: [], fbaDispositions: [], reimbursements: [], ...sums }));
+  return { settled: facts.settled, labels: facts.labels, unsellable: facts.unsellable };
 };
 const policy = { handlingCostPerUnit: defaultPolicy.handlingCostPerUnit, saveOfferLadderBps: [1000, 1500, 2000] };
 const lamp = { marketplaceCode: 'US', sku: 'LAMP', currency: 'USD', month: '2026-03' } as const;
@@ -58,7 +65,8 @@ describe('returnCosts', () => {
     ...none,
     // LAMP: a $100.00 refund with $5.00 shipping, $15.00 commission returned, a $3.00 refund administration fee, tax
     // refunded and withheld (nets out), a $20.00 restocking fee kept. Refunds 100 + 5 − 15 = 90.00, fees 3.00, kept 20.00.
-    settlementRefunds: [
+    ...viaRollup({
+    settlement: [
       { ...lamp, amountType: 'ItemPrice', amountDescription: 'Principal', amountMinor: -10000 },
       { ...lamp, amountType: 'ItemPrice', amountDescription: 'Shipping', amountMinor: -500 },
       { ...lamp, amountType: 'ItemFees', amountDescription: 'Commission', amountMinor: 1500 },
@@ -67,11 +75,18 @@ describe('returnCosts', () => {
       { ...lamp, amountType: 'ItemWithheldTax', amountDescription: 'MarketplaceFacilitatorTax-Principal', amountMinor: 800 },
       { ...lamp, amountType: 'ItemPrice', amountDescription: 'RestockingFee', amountMinor: 2000 },
     ],
+    // LAMP labels: the seller's 4.14 and a blank payer's 3.00 count; the customer's 5.00 does not.
+    labels: [{ ...lamp, paidBy: 'Seller', labelMinor: 414 }, { ...lamp, paidBy: 'Customer', labelMinor: 500 }, { ...lamp, paidBy: null, labelMinor: 300 }],
+    // 2 LAMP units Amazon graded customer-damaged (50.00 lost); sellable and ungraded units lose nothing.
+    fbaDispositions: [
+      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: 'CUSTOMER_DAMAGED', units: 2 },
+      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: 'SELLABLE', units: 3 },
+      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: null, units: 1 },
+    ],
+    }),
     // MUG: a recorded refund of 72.00 that kept 28.00 (fee and label): 100.00 refunded before deductions; and a report's 39.99.
     recordedRefunds: [{ ...mug, totalMinor: 7200, keptMinor: 2800 }],
     reportedRefunds: [{ ...mug, refundedMinor: 3999 }],
-    // LAMP labels: the seller's 4.14 and a blank payer's 3.00 count; the customer's 5.00 does not.
-    labels: [{ ...lamp, paidBy: 'Seller', labelMinor: 414 }, { ...lamp, paidBy: 'Customer', labelMinor: 500 }, { ...lamp, paidBy: null, labelMinor: 300 }],
     // 2 LAMP units back in hand at the default US $3.00; 4 JP units with a policy that has no JP entry.
     handled: [{ marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', units: 2 }, { marketplaceCode: 'JP', sku: 'LAMP', month: '2026-03', units: 4 }],
     // LAMP costs 25.00: sold used for 40.00 (value lost 25.00, resale 40.00); disposed at a cost of 1.50 (25.00 + 1.50 lost);
@@ -81,12 +96,6 @@ describe('returnCosts', () => {
       { ...lamp, route: 'dispose', units: 1, realizedGainMinor: 0, realizedCostMinor: 150, unrealized: 0 },
       { ...lamp, route: 'restock_as_new', units: 1, realizedGainMinor: 9000, realizedCostMinor: 0, unrealized: 0 },
       { ...lamp, route: 'liquidate', units: 1, realizedGainMinor: 0, realizedCostMinor: 0, unrealized: 1 },
-    ],
-    // 2 LAMP units Amazon graded customer-damaged (50.00 lost); sellable and ungraded units lose nothing.
-    fbaDispositions: [
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: 'CUSTOMER_DAMAGED', units: 2 },
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: 'SELLABLE', units: 3 },
-      { marketplaceCode: 'US', sku: 'LAMP', month: '2026-03', disposition: null, units: 1 },
     ],
     // Two MUG buyers kept a 39.99 unit for a 10% refund: 2 × (39.99 − 4.00) = 71.98.
     acceptedOffers: [offer({ cases: 2 })],
@@ -152,11 +161,11 @@ describe('returnCosts', () => {
   it('counts nothing it cannot value, and says so', () => {
     const costs = returnCosts({
       ...none,
-      fbaDispositions: [
+      ...viaRollup({ fbaDispositions: [
         { marketplaceCode: 'DE', sku: 'LAMP', month: '2026-03', disposition: 'DEFECTIVE', units: 3 },
         { marketplaceCode: 'US', sku: 'VASE', month: '2026-03', disposition: 'DEFECTIVE', units: 2 },
         { marketplaceCode: 'XX', sku: 'LAMP', month: '2026-03', disposition: 'DEFECTIVE', units: 7 },
-      ],
+      ] }),
       acceptedOffers: [offer({ step: 5 })],
       products: [{ sku: 'LAMP', unitCostMinor: 2500, priceMinor: 9000, currency: 'USD' }, { sku: 'VASE', unitCostMinor: null, priceMinor: 1500, currency: 'USD' }],
     }, policy);

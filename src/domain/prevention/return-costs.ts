@@ -4,7 +4,6 @@ import type { MarketplaceCode } from '../marketplaces.js';
 import { percentOf } from '../money.js';
 import type { Policy } from '../policy/policy.js';
 import { feedDecimal } from '../refunds/adjustment-feed.js';
-import { sellerPaidLabelMinor } from '../refunds/refund-eligibility.js';
 import { shareOf } from '../refunds/refund-lines.js';
 import { compareCodeUnits as compare } from '../code-unit-order.js';
 
@@ -45,6 +44,12 @@ export interface SettlementRefundSum extends CostKey {
   readonly amountMinor: number;
 }
 
+/** Settlement refund rows summed by the part they count in (`settlementPartOf`; taxes are in none). */
+export interface SettledSum extends CostKey {
+  readonly part: SettlementPart;
+  readonly amountMinor: number;
+}
+
 /** Refunds recorded in ReturnDesk (`returndesk refund record`), for order lines no settlement refund covers, in the month recorded. */
 export interface RecordedRefundSum extends CostKey {
   /** What the buyers got back: the quotes' totals. */
@@ -58,10 +63,8 @@ export interface ReportedRefundSum extends CostKey {
   readonly refundedMinor: number;
 }
 
-/** MFN return labels by who the report says pays them, in the month of the return request. */
-export interface LabelSum extends CostKey {
-  /** "Label to be paid by" as the report writes it (`Seller`, `Customer`…); null when blank. */
-  readonly paidBy: string | null;
+/** MFN return labels the seller pays (the report's label cost unless it names the customer), in the month of the return request. */
+export interface SellerLabelSum extends CostKey {
   readonly labelMinor: number;
 }
 
@@ -81,9 +84,8 @@ export interface RoutedUnits extends CostKey {
   readonly unrealized: number;
 }
 
-/** FBA returns Amazon processed and no route was recorded for, by detailed disposition, in the month processed. */
-export interface FbaDispositionUnits extends UnitKey {
-  readonly disposition: string | null;
+/** FBA returns Amazon graded other than sellable and no route was recorded for, in the month processed. */
+export interface UnsellableUnits extends UnitKey {
   readonly units: number;
 }
 
@@ -119,17 +121,17 @@ export interface ProductValue {
 }
 
 export interface CostFacts {
-  readonly settlementRefunds: readonly SettlementRefundSum[];
+  readonly settled: readonly SettledSum[];
   readonly recordedRefunds: readonly RecordedRefundSum[];
   readonly reportedRefunds: readonly ReportedRefundSum[];
-  readonly labels: readonly LabelSum[];
+  readonly labels: readonly SellerLabelSum[];
   readonly handled: readonly HandledUnits[];
   readonly routed: readonly RoutedUnits[];
-  readonly fbaDispositions: readonly FbaDispositionUnits[];
+  readonly unsellable: readonly UnsellableUnits[];
   readonly acceptedOffers: readonly AcceptedOffers[];
   readonly reimbursements: readonly ReimbursementSum[];
   readonly claims: readonly ClaimSum[];
-  /** The product sheet entries of the SKUs in `routed`, `fbaDispositions` and `acceptedOffers`. */
+  /** The product sheet entries of the SKUs in `routed`, `unsellable` and `acceptedOffers`. */
   readonly products: readonly ProductValue[];
 }
 
@@ -178,8 +180,10 @@ export interface ReturnCosts {
   readonly notes: Readonly<Record<Component, string>>;
 }
 
-const zero = (): Record<Component, number> => Object.fromEntries(components.map((c) => [c, 0])) as Record<Component, number>;
-const isCost = (component: Component) => (costComponents as readonly string[]).includes(component);
+// A literal, not built from `components`: a cost of a month of a large seller makes ~10,000 of these.
+const zero = (): Record<Component, number> => ({
+  refunds: 0, return_labels: 0, handling: 0, value_lost: 0, fees: 0, saved_orders: 0, restocking_fees: 0, resale: 0, reimbursements: 0, claims: 0,
+});
 
 /** Which component a settlement refund row's money belongs to; null for taxes, which pass through. */
 export type SettlementPart = 'refunds' | 'fees' | 'restocking_fees';
@@ -248,69 +252,64 @@ interface Gaps {
  */
 export function returnCosts(facts: CostFacts, policy: CostPolicy, headlineMonth?: string): ReturnCosts {
   const rows = new Map<string, { key: CostKey; amounts: Record<Component, number> }>();
-  const add = (key: CostKey, component: Component, amountMinor: number) => {
+  const add = (key: UnitKey, currency: string, component: Component, amountMinor: number) => {
     if (amountMinor === 0) return;
-    const id = `${key.marketplaceCode}\t${key.sku}\t${key.currency}\t${key.month}`;
+    const id = `${key.marketplaceCode}\t${key.sku}\t${currency}\t${key.month}`;
     let row = rows.get(id);
-    if (!row) rows.set(id, row = { key: { marketplaceCode: key.marketplaceCode, sku: key.sku, currency: key.currency, month: key.month }, amounts: zero() });
+    if (!row) rows.set(id, row = { key: { marketplaceCode: key.marketplaceCode, sku: key.sku, currency, month: key.month }, amounts: zero() });
     row.amounts[component] += amountMinor;
   };
   const gaps: Gaps = { handlingNotInPolicy: new Map(), unvalued: new Map(), valuedAtPrice: 0, unrealized: 0, unpricedOffers: 0, unknownMarketplace: 0 };
   const products = new Map(facts.products.map((p) => [p.sku, p]));
   const currencyOf = (code: string): string | null => findMarketplace(code)?.currency ?? null;
 
-  for (const s of facts.settlementRefunds) {
-    const part = settlementPartOf(s.amountType, s.amountDescription);
-    // Refunds and fees post negative; what the seller keeps posts positive.
-    if (part === 'restocking_fees') add(s, part, s.amountMinor);
-    else if (part !== null) add(s, part, -s.amountMinor);
-  }
+  // Refunds and fees post negative; what the seller keeps posts positive.
+  for (const s of facts.settled) add(s, s.currency, s.part, s.part === 'restocking_fees' ? s.amountMinor : -s.amountMinor);
   for (const r of facts.recordedRefunds) {
-    add(r, 'refunds', r.totalMinor + r.keptMinor);
-    add(r, 'restocking_fees', r.keptMinor);
+    add(r, r.currency, 'refunds', r.totalMinor + r.keptMinor);
+    add(r, r.currency, 'restocking_fees', r.keptMinor);
   }
-  for (const r of facts.reportedRefunds) add(r, 'refunds', r.refundedMinor);
-  for (const l of facts.labels) add(l, 'return_labels', sellerPaidLabelMinor({ costMinor: l.labelMinor, paidBy: l.paidBy, currency: l.currency }, l.currency) ?? 0);
+  for (const r of facts.reportedRefunds) add(r, r.currency, 'refunds', r.refundedMinor);
+  for (const l of facts.labels) add(l, l.currency, 'return_labels', l.labelMinor);
 
   for (const h of facts.handled) {
     const currency = currencyOf(h.marketplaceCode);
     const perUnit = policy.handlingCostPerUnit[h.marketplaceCode as MarketplaceCode];
     if (currency === null) gaps.unknownMarketplace += h.units;
     else if (!perUnit || perUnit.currency !== currency) gaps.handlingNotInPolicy.set(h.marketplaceCode, (gaps.handlingNotInPolicy.get(h.marketplaceCode) ?? 0) + h.units);
-    else add({ ...h, currency }, 'handling', perUnit.amountMinor * h.units);
+    else add(h, currency, 'handling', perUnit.amountMinor * h.units);
   }
 
-  const lose = (key: CostKey, units: number) => {
-    const value = unitValueOf(products.get(key.sku), key.currency);
+  const lose = (key: UnitKey, currency: string, units: number) => {
+    const value = unitValueOf(products.get(key.sku), currency);
     if (value === null) {
-      gaps.unvalued.set(key.currency, (gaps.unvalued.get(key.currency) ?? 0) + units);
+      gaps.unvalued.set(currency, (gaps.unvalued.get(currency) ?? 0) + units);
       return;
     }
     if (value.basis === 'price') gaps.valuedAtPrice += units;
-    add(key, 'value_lost', value.amountMinor * units);
+    add(key, currency, 'value_lost', value.amountMinor * units);
   };
   for (const r of facts.routed) {
     if (codeOf(r.route) === 'restockasnew') continue;
-    lose(r, r.units);
-    add(r, 'resale', r.realizedGainMinor);
-    add(r, 'value_lost', r.realizedCostMinor);
+    lose(r, r.currency, r.units);
+    add(r, r.currency, 'resale', r.realizedGainMinor);
+    add(r, r.currency, 'value_lost', r.realizedCostMinor);
     gaps.unrealized += r.unrealized;
   }
-  for (const f of facts.fbaDispositions) {
-    if (backInStock(f.disposition) !== false) continue;
+  for (const f of facts.unsellable) {
     const currency = currencyOf(f.marketplaceCode);
     if (currency === null) gaps.unknownMarketplace += f.units;
-    else lose({ ...f, currency }, f.units);
+    else lose(f, currency, f.units);
   }
 
   for (const o of facts.acceptedOffers) {
     const currency = currencyOf(o.marketplaceCode);
     const saved = currency === null ? null : savedOrderMinor(o, currency, products.get(o.sku), policy.saveOfferLadderBps);
     if (currency === null || saved === null) gaps.unpricedOffers += o.cases;
-    else add({ ...o, currency }, 'saved_orders', saved * o.cases);
+    else add(o, currency, 'saved_orders', saved * o.cases);
   }
-  for (const r of facts.reimbursements) add(r, 'reimbursements', r.amountMinor);
-  for (const c of facts.claims) add(c, 'claims', c.recoveredMinor);
+  for (const r of facts.reimbursements) add(r, r.currency, 'reimbursements', r.amountMinor);
+  for (const c of facts.claims) add(c, c.currency, 'claims', c.recoveredMinor);
 
   const costRows = [...rows.values()].map(({ key, amounts }) => withSums(key, amounts))
     .filter((r) => components.some((c) => r.components[c] !== 0));
@@ -323,10 +322,8 @@ export function returnCosts(facts: CostFacts, policy: CostPolicy, headlineMonth?
 
 function withSums<T extends object>(base: T, amounts: Record<Component, number>): T & { components: ComponentAmounts; costMinor: number; recoveredMinor: number } {
   let costMinor = 0, recoveredMinor = 0;
-  for (const component of components) {
-    if (isCost(component)) costMinor += amounts[component];
-    else recoveredMinor += amounts[component];
-  }
+  for (const component of costComponents) costMinor += amounts[component];
+  for (const component of recoveryComponents) recoveredMinor += amounts[component];
   return { ...base, components: amounts, costMinor, recoveredMinor };
 }
 

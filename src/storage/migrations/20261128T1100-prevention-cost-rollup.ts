@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
+
+// Frozen in time: this file must never import from src. Speed of the prevention reports on a large
+// seller (npm run bench:analytics, 1,000,000 returns):
+// - the cost of returns reads one rollup row per month, marketplace, SKU and currency instead of six
+//   grouped reads of a month's MFN, FBA, settlement and reimbursement rows (~380 ms for one month);
+// - spikes read a span of purchase weeks from an index alone (75 → 58 ms for 112,000 week rows);
+// - a month's receipts are read by date.
+
+type Table = CreateTableBuilder<string, never>;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // What the imported reports say a month of returns cost and brought back, before what the desk
+  // recorded (refunds, receipts, routes), which the reads take off and add (return-cost-repository.ts).
+  // Money columns are in the row's currency; unit columns sit in the row of the marketplace's
+  // currency ('' for a marketplace ReturnDesk does not know).
+  let table = db.schema.createTable('return_cost_months')
+    .addColumn('account_id', 'integer', (c) => c.notNull().references('seller_accounts.id')) as Table;
+  for (const name of ['month', 'marketplace_code', 'sku', 'currency']) table = table.addColumn(name, 'text', (c) => c.notNull());
+  for (const name of [
+    // Settlement refund rows posted in the month, by the part they count in (a refund in two files once).
+    'settled_refunds_minor', 'settled_fees_minor', 'settled_kept_minor',
+    // The MFN report's refunded amounts of order lines without a settlement refund, by delivery (else request) month.
+    'reported_refunds_minor',
+    // MFN return labels the seller pays, by request month.
+    'labels_minor',
+    // FBA reimbursements naming an order, by approval month.
+    'reimbursed_minor',
+  ]) table = table.addColumn(name, 'bigint', (c) => c.notNull());
+  // MFN cases the report says were delivered (by delivery month); FBA returns graded other than sellable (by return month).
+  for (const name of ['delivered_units', 'unsellable_units']) table = table.addColumn(name, 'integer', (c) => c.notNull());
+  await table.addPrimaryKeyConstraint('return_cost_months_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'currency'] as never[]).execute();
+
+  // A month's receipts by date (the units back in the seller's hands in that month).
+  await db.schema.createIndex('case_receipts_received').on('case_receipts').columns(['account_id', 'received_at']).execute();
+  await db.schema.createIndex('prevention_weeks_span').on('prevention_weeks')
+    .columns(['account_id', 'week', 'marketplace_code', 'sku', 'shipped', 'returned_lag0', 'returned_lag1', 'returned_lag2', 'returned_lag3', 'returned_lag4'])
+    .execute();
+  // Rollups built before this table have none of its rows: the next report or import builds them all again.
+  await sql`delete from prevention_rollup_state`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('case_receipts_received').execute();
+  await db.schema.dropIndex('prevention_weeks_span').execute();
+  await db.schema.dropTable('return_cost_months').execute();
+}
