@@ -11,8 +11,8 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 type Table = CreateTableBuilder<string, never>;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // What the imported reports say a month of returns cost and brought back, before what the desk
-  // recorded (refunds, receipts, routes), which the reads take off and add (return-cost-repository.ts).
+  // What the imported reports say a month of returns cost and brought back, but for the cases the desk
+  // recorded a refund, receipt or route for: those count from the record (return-cost-rollup-repository.ts).
   // Money columns are in the row's currency; unit columns sit in the row of the marketplace's
   // currency ('' for a marketplace ReturnDesk does not know).
   let table = db.schema.createTable('return_cost_months')
