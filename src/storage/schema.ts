@@ -151,6 +151,26 @@ export interface ReturnCostMonthRow {
   settled_kept_minor: number; reported_refunds_minor: number; labels_minor: number; reimbursed_minor: number; delivered_units: number; unsellable_units: number;
 }
 
+export interface UserRow {
+  id: Generated<number>; username: string; display_name: string; password_hash: string | null; created_at: string; disabled_at: string | null;
+}
+
+export interface UserRoleRow { user_id: number; account_id: number; role: string; granted_at: string }
+
+export interface SessionRow {
+  id: Generated<number>; token_hash: string; csrf_hash: string; user_id: number; created_at: string; expires_at: string; last_seen_at: string; revoked_at: string | null;
+}
+
+export interface ApiTokenRow {
+  id: Generated<number>; token_hash: string; prefix: string; user_id: number; account_id: number; role: string; name: string; created_at: string;
+  last_used_at: string | null; revoked_at: string | null;
+}
+
+export interface AuditLogRow {
+  id: Generated<number>; chain: string; seq: number; at: string; actor: string; action: string; subject: string; before: string | null; after: string | null;
+  prev_hash: string; hash: string;
+}
+
 export interface ListingFixRow {
   id: Generated<number>; account_id: number; sku: string; marketplace_code: string | null; changed_on: string; what: string;
   recorded_by: string; recorded_at: string;
@@ -180,6 +200,11 @@ export interface Schema {
   listing_fixes: ListingFixRow;
   settlement_refund_months: SettlementRefundMonthRow;
   return_cost_months: ReturnCostMonthRow;
+  users: UserRow;
+  user_roles: UserRoleRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  audit_log: AuditLogRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;

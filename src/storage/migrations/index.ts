@@ -7,6 +7,7 @@ import * as claims from './20261127T1900-claims.js';
 import * as claimsReadIndexes from './20261127T2100-claims-read-indexes.js';
 import * as prevention from './20261128T0900-prevention.js';
 import * as preventionCostRollup from './20261128T1100-prevention-cost-rollup.js';
+import * as access from './20261128T1300-access.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261127T2100-claims-read-indexes': claimsReadIndexes,
   '20261128T0900-prevention': prevention,
   '20261128T1100-prevention-cost-rollup': preventionCostRollup,
+  '20261128T1300-access': access,
 };
 
 export const migrationProvider: MigrationProvider = {

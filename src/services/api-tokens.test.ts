@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useFreshDatabase } from '../../test/databases.js';
+import { authenticateToken, createToken, listTokens, revokeToken } from './api-tokens.js';
+import { addUser, removeUser, setUserRole } from './users.js';
+
+const now = '2026-11-27T10:00:00.000Z';
+
+describe.each(testDatabases)('API tokens on $name', (target) => {
+  const db = useFreshDatabase(target);
+  const setUp = async () => {
+    await addUser(db(), { username: 'mei', password: 'a long passphrase', role: 'owner', accountId: 1 }, 'cli:root', now);
+    await addUser(db(), { username: 'ana', password: 'another passphrase', role: 'inspector', accountId: 1 }, 'cli:root', now);
+  };
+
+  it('shows the secret once, stores only its digest, and opens the account with the token\'s role', async () => {
+    await setUp();
+    const { token, secret } = await createToken(db(), { username: 'mei', accountId: 1, role: 'viewer', name: 'nightly export' }, 'user:1', now);
+    expect(secret).toMatch(/^rd_[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatchObject({ prefix: secret.slice(0, 9), role: 'viewer', accountId: 1, name: 'nightly export', revokedAt: null });
+    const stored = await db().db.selectFrom('api_tokens').select('token_hash').executeTakeFirstOrThrow();
+    expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await db().db.selectFrom('audit_log').selectAll().execute())).not.toContain(secret);
+    expect(await authenticateToken(db(), secret, now)).toEqual({ tokenId: token.id, userId: 1, accountId: 1, role: 'viewer' });
+    expect(await authenticateToken(db(), `${secret.slice(0, -1)}x`, now)).toBeNull();
+    expect(await authenticateToken(db(), 'rd_short', now)).toBeNull();
+    expect((await listTokens(db(), 'mei')).map((t) => t.lastUsedAt)).toEqual([now]);
+  });
+
+  it('never gives a token more than its user can do', async () => {
+    await setUp();
+    await expect(createToken(db(), { username: 'ana', accountId: 1, role: 'agent', name: 'x' }, 'user:2', now)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createToken(db(), { username: 'ana', accountId: 2, name: 'x' }, 'user:2', now)).rejects.toMatchObject({ code: 'forbidden' });
+    const { secret } = await createToken(db(), { username: 'ana', accountId: 1, name: 'scanner' }, 'user:2', now);
+    expect((await authenticateToken(db(), secret, now))?.role).toBe('inspector');
+    // Ana becomes a viewer: her inspector token no longer opens anything.
+    await setUserRole(db(), 'ana', 1, 'viewer', 'user:1', now);
+    expect(await authenticateToken(db(), secret, now)).toBeNull();
+  });
+
+  it('opens nothing once revoked, or once its user is removed', async () => {
+    await setUp();
+    const first = await createToken(db(), { username: 'mei', accountId: 1, name: 'one' }, 'user:1', now);
+    const second = await createToken(db(), { username: 'ana', accountId: 1, name: 'two' }, 'user:2', now);
+    await revokeToken(db(), first.token.id, 'user:1', now);
+    await expect(revokeToken(db(), first.token.id, 'user:1', now)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await authenticateToken(db(), first.secret, now)).toBeNull();
+    await removeUser(db(), 'ana', 'user:1', now);
+    expect(await authenticateToken(db(), second.secret, now)).toBeNull();
+    expect((await listTokens(db())).map((t) => [t.name, t.revokedAt])).toEqual([['two', now], ['one', now]]);
+  });
+});
