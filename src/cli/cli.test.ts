@@ -110,6 +110,14 @@ describe('returndesk db migrate and --help', () => {
 });
 
 describe('returndesk serve', () => {
+  it('says on its first start how to create the owner, since there is no default password', async () => {
+    const running = runCli(['node', 'returndesk', 'serve', '--port', '0', '--database', cli.location]);
+    await vi.waitFor(() => expect(cli.log.mock.calls.flat().join('\n')).toContain('ReturnDesk is running at'), { timeout: 10_000 });
+    expect(cli.log.mock.calls.flat().join('\n')).toContain(`No users yet, and there is no default password. Create the owner: returndesk user add NAME --role owner --database ${cli.location}`);
+    process.emit('SIGINT');
+    expect(await running).toBe(0);
+  });
+
   it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s while there is no login (exit 2)', async (host) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

@@ -15,6 +15,7 @@ import { registerRefunds } from './commands/refunds.js';
 import { registerClaims } from './commands/claims.js';
 import { registerReport } from './commands/report.js';
 import { registerFixes } from './commands/fixes.js';
+import { registerUsers } from './commands/users.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerClaims(program, config);
   registerReport(program, config);
   registerFixes(program, config);
+  registerUsers(program, config);
   return program;
 }
 

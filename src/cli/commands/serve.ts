@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
 import { databaseOption, describeDatabase } from '../database-option.js';
 import { openDatabase } from '../../services/open-database.js';
+import { hasUsers } from '../../services/users.js';
 
 export function registerServe(program: Command, config: Config): void {
   program.command('serve')
@@ -20,6 +21,8 @@ export function registerServe(program: Command, config: Config): void {
       const { database } = await openDatabase(options.database);
       const app = buildServer({ database, logLevel: config.logLevel });
       const close = async () => {
+        process.off('SIGINT', close);
+        process.off('SIGTERM', close);
         await app.close();
         await database.close();
       };
@@ -27,6 +30,9 @@ export function registerServe(program: Command, config: Config): void {
       process.once('SIGTERM', close);
       const address = await app.listen({ host: options.host, port });
       console.log(`ReturnDesk is running at ${address} on ${describeDatabase(options.database)}. Press Ctrl+C to stop.`);
+      if (!(await hasUsers(database))) {
+        console.log(`No users yet, and there is no default password. Create the owner: returndesk user add NAME --role owner --database ${options.database}`);
+      }
       await new Promise<void>((resolve) => app.server.once('close', resolve));
     });
 }
