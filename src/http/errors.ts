@@ -7,6 +7,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unreadable_file: 400,
   forbidden: 403,
+  unauthenticated: 401,
   not_found: 404,
   conflict: 409,
   illegal_transition: 409,
@@ -29,6 +30,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isDomainError(error)) return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details));
     const status = (error as FastifyError).statusCode;
+    if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many attempts: wait a few minutes and try again.'));
     if (status && status >= 400 && status < 500) return reply.status(status).send(body('invalid_input', error.message));
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged.'));

@@ -5,6 +5,7 @@ import { fbaRow, headers, scratchDir, writeReport } from '../../test/report-file
 import type { Database } from '../services/open-database.js';
 import { importReportFile } from '../services/import-reports.js';
 import { buildServer } from './server.js';
+import { viewerToken } from '../../test/api-access.js';
 
 const fixedNow = () => '2026-11-27T12:00:00.000Z';
 
@@ -14,17 +15,20 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
   let app: FastifyInstance;
   const dir = scratchDir();
 
+  let token: string;
   beforeEach(async () => {
     ({ database, dispose } = await target.open());
-    app = buildServer({ database, logLevel: 'silent' });
+    app = await buildServer({ database, logLevel: 'silent' });
+    token = await viewerToken(database);
   });
   afterEach(async () => {
     await app.close();
     await dispose();
   });
 
+  /** GET with a viewer's API token; `/api/returns…` is account 1's. */
   const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url: url.replace(/^\/api\/returns/, '/api/accounts/1/returns'), headers: { authorization: `Bearer ${token}` } });
     return { status: response.statusCode, body: response.json() as Record<string, unknown> };
   };
 

@@ -3,7 +3,7 @@ import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database, Transaction } from '../storage/database.js';
 import {
-  accountExists, countActiveUsers, countRoleHolders, disableUser, findUserByName, grantRole, insertUser, listUsers as listStoredUsers,
+  accountExists, countActiveUsers, countRoleHolders, disableUser, findUser, findUserByName, grantRole, insertUser, listUsers as listStoredUsers,
 } from '../storage/user-repository.js';
 import type { StoredUser } from '../storage/user-repository.js';
 import { instanceChain, recordChange } from './audit.js';
@@ -84,6 +84,13 @@ export async function removeUser(database: Database, username: string, actor: Ac
     await recordChange(tx, { chain: instanceChain, actor, action: 'user.remove', subject: `user:${before.id}`, before: publicUser(before), after, at: now });
     return after;
   });
+}
+
+/** A user as the API shows them (the caller's own record). */
+export async function findAccountUser(database: Database, id: number): Promise<User> {
+  const user = await findUser(database.db, id);
+  if (!user) throw new DomainError('not_found', `There is no user ${id}.`, { id });
+  return publicUser(user);
 }
 
 export async function listUsers(database: Database): Promise<User[]> {

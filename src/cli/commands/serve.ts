@@ -19,7 +19,7 @@ export function registerServe(program: Command, config: Config): void {
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
-      const app = buildServer({ database, logLevel: config.logLevel });
+      const app = await buildServer({ database, logLevel: config.logLevel });
       const close = async () => {
         process.off('SIGINT', close);
         process.off('SIGTERM', close);

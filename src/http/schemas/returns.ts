@@ -15,7 +15,7 @@ export const returnListQuery = z.object({
 export type ReturnListQuery = z.infer<typeof returnListQuery>;
 
 // Ids are PostgreSQL integers: anything larger cannot exist (and would make the query fail).
-export const returnCaseParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const returnCaseParams = z.object({ accountId: z.string(), id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export interface CaseEventResponse {
   kind: string;

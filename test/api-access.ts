@@ -1,0 +1,28 @@
+import type { Role } from '../src/domain/access/permissions.js';
+import { createToken } from '../src/services/api-tokens.js';
+import type { Database } from '../src/services/open-database.js';
+import { addUser, setUserRole } from '../src/services/users.js';
+
+// Users and API tokens for HTTP tests: an owner `owner` with the password below, and a user per role
+// (`as-viewer`, `as-agent`…) with a token each, all of seller account 1 unless said.
+
+export const ownerPassword = 'owner passphrase 1';
+const at = '2026-11-27T09:00:00.000Z';
+
+/** Adds the owner of account 1 (once) and returns their id. */
+export async function ensureOwner(database: Database): Promise<void> {
+  const exists = await database.db.selectFrom('users').select('id').where('username', '=', 'owner').executeTakeFirst();
+  if (!exists) await addUser(database, { username: 'owner', password: ownerPassword, role: 'owner', accountId: 1 }, 'test', at);
+}
+
+/** A token of a user holding `role` in `accountId` (the user is made on first use). */
+export async function tokenFor(database: Database, role: Role, accountId = 1): Promise<string> {
+  await ensureOwner(database);
+  const username = `as-${role}-${accountId}`;
+  const exists = await database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!exists) await addUser(database, { username, password: `${username} passphrase`, role, accountId }, 'test', at);
+  else await setUserRole(database, username, accountId, role, 'test', at);
+  return (await createToken(database, { username, accountId, name: `${role} test` }, 'test', at)).secret;
+}
+
+export const viewerToken = (database: Database) => tokenFor(database, 'viewer');
