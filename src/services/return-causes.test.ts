@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { headers, scratchDir } from '../../test/report-files.js';
 import { fbaReturn, importRows, orderLine } from '../../test/prevention-fixtures.js';
+import { importReportFile } from './import-reports.js';
 import { recordListingFix } from './listing-fixes.js';
 import { accountCauses } from './return-causes.js';
 
@@ -58,6 +61,24 @@ describe.each(testDatabases)('accountCauses on $name', (target) => {
     expect(lamp.fixes.map((f) => f.fix.what)).toEqual(['Photos in daylight, colour temperature in the title']);
     expect(report.returnsFee.flags).toEqual([]);
     expect(report.returnsFee.unchecked.map((u) => u.sku)).toEqual(['LAMP', 'MUG', 'TEE']);
+  });
+
+  it('checks the FBA returns fee of the SKUs with a category, and names the others as not checked', async () => {
+    await importRows(db(), dir, 'orders.txt', headers.allOrders, [
+      ...Array.from({ length: 100 }, (_, i) => orderLine(i + 1, 'LAMP', 2)), ...Array.from({ length: 100 }, (_, i) => orderLine(i + 101, 'MUG', 1)),
+      ...Array.from({ length: 10 }, (_, i) => orderLine(i + 201, 'TEE', 1)),
+    ]);
+    await importRows(db(), dir, 'returns.txt', headers.fbaReturns, [
+      ...Array.from({ length: 36 }, (_, i) => fbaReturn(i + 1, 'LAMP', 'NOT_AS_DESCRIBED')), ...Array.from({ length: 30 }, (_, i) => fbaReturn(i + 101, 'MUG', 'UNWANTED_ITEM')),
+      fbaReturn(201, 'TEE', 'APPAREL_TOO_SMALL'),
+    ]);
+    writeFileSync(join(dir, 'products.csv'), 'sku,title,category\nLAMP,Lamp,Luggage\nMUG,Mug,Kitchen\n');
+    await importReportFile(db(), join(dir, 'products.csv'), { now: () => '2026-06-01T00:00:00.000Z' });
+
+    const { returnsFee } = await accountCauses(db(), 1, { from: '2026-03', to: '2026-03' });
+    // LAMP: 36 of 200 against luggage's 12.8%: 36 − 25 = 11 units over. MUG's category has no threshold, TEE has none.
+    expect(returnsFee.flags.map((f) => [f.sku, f.month, f.shipped, f.returned, f.excessUnits])).toEqual([['LAMP', '2026-03', 200, 36, 11]]);
+    expect(returnsFee.unchecked).toEqual([{ marketplaceCode: 'US', sku: 'MUG', category: 'Kitchen' }, { marketplaceCode: 'US', sku: 'TEE', category: null }]);
   });
 
   it('has no problem SKUs on an empty account, and refuses a month that is not one', async () => {

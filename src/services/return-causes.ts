@@ -1,22 +1,25 @@
 import { distinctiveTerms } from '../domain/prevention/comment-terms.js';
 import type { SkuTerm } from '../domain/prevention/comment-terms.js';
 import { monthDays } from '../domain/prevention/purchase-weeks.js';
-import { problemSkus } from '../domain/prevention/problem-skus.js';
-import type { ParetoBar, SkuCauses } from '../domain/prevention/problem-skus.js';
+import { problemSkus, skuCauses } from '../domain/prevention/problem-skus.js';
+import type { ParetoBar, SkuCauses, SkuExcess, SkuUnits } from '../domain/prevention/problem-skus.js';
 import { returnsFeeFlags } from '../domain/prevention/returns-fee.js';
 import type { ReturnsFeeCheck } from '../domain/prevention/returns-fee.js';
+import type { PreventionPolicy } from '../domain/prevention/prevention-policy.js';
 import type { RootCause } from '../domain/prevention/root-causes.js';
-import { returnedUnits, shippedUnits } from '../storage/prevention-repository.js';
+import type { MonthRange } from '../storage/prevention-repository.js';
+import { fbaMonthUnits, marketplaceReasonUnits, purchaseMonths, skuReasonUnits, skuUnits } from '../storage/prevention-sums-repository.js';
 import { productCategories } from '../storage/product-repository.js';
 import { returnsThrough } from '../storage/prevention-rollup-repository.js';
 import { backgroundComments, commentsOfSkus } from '../storage/return-comment-repository.js';
 import type { DaySpan, ReturnComment } from '../storage/return-comment-repository.js';
+import { listListingFixes } from '../storage/listing-fix-repository.js';
 import { listingFixResults } from './listing-fixes.js';
 import type { FixResult } from './listing-fixes.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
-import { parseMonthRange } from './report-options.js';
+import { parseAsOf, parseMonthRange } from './report-options.js';
 
 // `returndesk report causes` (docs/prevention.md#causes): the problem SKUs, why their buyers send them
 // back (reasons as a Pareto, the root cause, the buyers' own words) and what to change, with the fixes
@@ -51,23 +54,48 @@ export interface CausesReport {
 /** `asOf` (YYYY-MM-DD, default today): the day the fixes tried are judged on. */
 export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number; asOf?: string } = {}): Promise<CausesReport> {
   const months = parseMonthRange(options);
+  // The day once, for every SKU's fixes (and a bad --as-of refused even when no problem SKU has a fix).
+  const asOf = parseAsOf(options.asOf);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
-  const [shipped, returned, categories] = await Promise.all([
-    shippedUnits(database.db, accountId, months), returnedUnits(database.db, accountId, months), productCategories(database.db, accountId),
+  const [units, monthList, categories] = await Promise.all([
+    skuUnits(database.db, accountId, months), purchaseMonths(database.db, accountId, months), productCategories(database.db, accountId),
   ]);
-  const found = problemSkus(shipped, returned, policy.prevention);
-  const detailed = found.problems.slice(0, options.limit ?? 20);
+  const marketplaces = [...new Set(units.map((u) => u.marketplaceCode))];
+  const found = problemSkus(units, await marketplaceReasonUnits(database.db, database.dialect, accountId, monthList, marketplaces), policy.prevention);
+  const detailed = await causesOf(database, accountId, monthList, found.problems.slice(0, options.limit ?? 20));
   const span: DaySpan = { fromDay: months.fromMonth && monthDays(months.fromMonth).first, toDay: months.toMonth && monthDays(months.toMonth).next };
-  const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), listingFixResults(database, accountId, { asOf: options.asOf })]);
+  const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), fixesOf(database, accountId, detailed, asOf)]);
   return {
     from: months.fromMonth ?? null, to: months.toMonth ?? null, marketplaces: found.marketplaces, moreProblems: found.problems.length - detailed.length,
     problems: detailed.map((p) => ({
       ...p, cause: p.dominant?.cause ?? null, terms: terms.get(p.sku) ?? [],
       fixes: fixes.filter((f) => f.fix.sku === p.sku && (f.fix.marketplaceCode === null || f.fix.marketplaceCode === p.marketplaceCode)),
     })),
-    returnsFee: returnsFeeFlags(shipped, returned, (sku) => categories.get(sku) ?? null, policy.prevention, await returnsThrough(database.db, accountId)),
+    returnsFee: await returnsFeeOf(database, accountId, months, units, categories, policy.prevention),
   };
+}
+
+/** The problem SKUs shown, with their reasons over the purchase months of `monthList`: only theirs are read. */
+async function causesOf(database: Database, accountId: number, monthList: readonly string[], problems: readonly SkuExcess[]): Promise<SkuCauses[]> {
+  const reasons = await skuReasonUnits(database.db, database.dialect, accountId, monthList, problems);
+  return problems.map((p, i) => skuCauses(p, reasons[i]!));
+}
+
+/** The fixes tried on the problem SKUs shown, judged as on `asOf`: only theirs, each a read of its SKU's purchase weeks. */
+async function fixesOf(database: Database, accountId: number, problems: readonly SkuCauses[], asOf: string): Promise<FixResult[]> {
+  const logged = new Set((await listListingFixes(database.db, accountId)).map((f) => f.sku));
+  const skus = [...new Set(problems.map((p) => p.sku))].filter((sku) => logged.has(sku));
+  return (await Promise.all(skus.map((sku) => listingFixResults(database, accountId, { sku, asOf })))).flat();
+}
+
+/** The FBA returns fee check; the months are read only of SKUs with a category, the others cannot be checked. */
+async function returnsFeeOf(
+  database: Database, accountId: number, months: MonthRange, units: readonly SkuUnits[], categories: ReadonlyMap<string, string>, policy: PreventionPolicy,
+): Promise<ReturnsFeeCheck> {
+  const categorized = [...new Set(units.filter((u) => u.fba && categories.has(u.sku)).map((u) => u.sku))];
+  const [fbaMonths, through] = await Promise.all([fbaMonthUnits(database.db, database.dialect, accountId, months, categorized), returnsThrough(database.db, accountId)]);
+  return returnsFeeFlags(units, fbaMonths, (sku) => categories.get(sku) ?? null, policy, through);
 }
 
 /** The terms that set each problem SKU's comments apart from the seller's other SKUs', with comments quoted. */
@@ -77,8 +105,9 @@ async function termsOf(database: Database, accountId: number, span: DaySpan, pro
   const [own, background] = await Promise.all([
     commentsOfSkus(database.db, accountId, span, skus, commentsPerSku), backgroundComments(database.db, accountId, span, skus, backgroundSize),
   ]);
-  const byId = new Map<number, ReturnComment>([...own, ...background].map((c) => [c.id, c]));
-  const terms = distinctiveTerms([...byId.values()].map((c) => ({ id: c.id, sku: c.sku, text: c.text })), { focus: new Set(skus) });
+  // Terms are quoted from the SKUs' own comments only; the background holds none of them (other SKUs).
+  const byId = new Map<number, ReturnComment>(own.map((c) => [c.id, c]));
+  const terms = distinctiveTerms([...own, ...background].map((c) => ({ id: c.id, sku: c.sku, text: c.text })), { focus: new Set(skus) });
   const result = new Map<string, CauseTerm[]>();
   for (const sku of skus) {
     result.set(sku, (terms.get(sku) ?? []).map((term) => ({

@@ -2,7 +2,6 @@ import type { Money } from '../money.js';
 import type { MarketplaceCode } from '../marketplaces.js';
 import type { PreventionPolicy, ReturnsFeeThreshold } from './prevention-policy.js';
 import { isProvisional } from './return-rates.js';
-import type { ReturnedUnits, ShippedUnits } from './return-rates.js';
 import { compareCodeUnits } from '../code-unit-order.js';
 
 // Amazon's FBA returns processing fee (reference §1.4, from 2024-06-01): in a month when an FBA SKU's
@@ -46,24 +45,34 @@ export function thresholdFor(policy: PreventionPolicy, category: string, month: 
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }
 
-export function returnsFeeFlags(
-  shipped: readonly ShippedUnits[], returned: readonly ReturnedUnits[], categoryOf: (sku: string) => string | null, policy: PreventionPolicy, returnsThrough: string | null = null,
-): ReturnsFeeCheck {
-  const months = new Map<string, { marketplaceCode: string; sku: string; month: string; shipped: number; returned: number }>();
-  const of = (marketplaceCode: string, sku: string, month: string) => {
-    const key = `${marketplaceCode}\t${sku}\t${month}`;
-    let entry = months.get(key);
-    if (!entry) months.set(key, (entry = { marketplaceCode, sku, month, shipped: 0, returned: 0 }));
-    return entry;
-  };
-  for (const s of shipped) if (s.fulfillment === 'fba') of(s.marketplaceCode, s.sku, s.month).shipped += s.units;
-  for (const r of returned) if (r.fulfillment === 'fba' && r.month !== null) of(r.marketplaceCode, r.sku, r.month).returned += r.units;
+/** FBA units of one marketplace, SKU and purchase month: shipped, and returned of those (any later month). */
+export interface FbaMonthUnits {
+  readonly marketplaceCode: string;
+  readonly sku: string;
+  readonly month: string;
+  readonly shipped: number;
+  readonly returned: number;
+}
 
-  const flags: ReturnsFeeFlag[] = [];
+/**
+ * `skus`: every marketplace and SKU of the months asked for, `fba` when any of its units went through
+ * FBA; a SKU without a category is not checked, whatever its months. `fbaMonths`: the FBA units per
+ * month of the SKUs that have a category (of others they change nothing), in the order to keep among
+ * flags that tie.
+ */
+export function returnsFeeFlags(
+  skus: readonly { readonly marketplaceCode: string; readonly sku: string; readonly fba: boolean }[], fbaMonths: readonly FbaMonthUnits[],
+  categoryOf: (sku: string) => string | null, policy: PreventionPolicy, returnsThrough: string | null = null,
+): ReturnsFeeCheck {
   const unchecked = new Map<string, { marketplaceCode: string; sku: string; category: string | null }>();
-  for (const m of months.values()) {
+  for (const s of skus) {
+    if (s.fba && categoryOf(s.sku) === null) unchecked.set(`${s.marketplaceCode}\t${s.sku}`, { marketplaceCode: s.marketplaceCode, sku: s.sku, category: null });
+  }
+  const flags: ReturnsFeeFlag[] = [];
+  const thresholdOf = thresholdsByMonth(policy);
+  for (const m of fbaMonths) {
     const category = categoryOf(m.sku);
-    const threshold = category === null ? undefined : thresholdFor(policy, category, m.month);
+    const threshold = category === null ? undefined : thresholdOf(category, m.month);
     if (!threshold) {
       unchecked.set(`${m.marketplaceCode}\t${m.sku}`, { marketplaceCode: m.marketplaceCode, sku: m.sku, category });
       continue;
@@ -71,13 +80,25 @@ export function returnsFeeFlags(
     if (m.shipped < policy.returnsFeeMinShippedUnits || m.returned * 10_000 <= m.shipped * threshold.thresholdBps) continue;
     const excessUnits = m.returned - Math.floor((m.shipped * threshold.thresholdBps) / 10_000);
     const fee = policy.returnsFeePerUnit[m.marketplaceCode as MarketplaceCode];
+    // Every field named, not `...m`: spreading made 14,700 flags (every FBA SKU of the bench a luggage) take 115 ms, not 19.
     flags.push({
-      ...m, category: category!, rate: m.returned / m.shipped, provisional: isProvisional(m.month, returnsThrough, policy), threshold, excessUnits,
+      marketplaceCode: m.marketplaceCode, sku: m.sku, month: m.month, shipped: m.shipped, returned: m.returned, category: category!,
+      rate: m.returned / m.shipped, provisional: isProvisional(m.month, returnsThrough, policy), threshold, excessUnits,
       exposure: fee ? { amountMinor: fee.amountMinor * excessUnits, currency: fee.currency } : null,
     });
   }
   return {
     flags: flags.sort((a, b) => b.excessUnits - a.excessUnits || compareCodeUnits(a.sku, b.sku) || compareCodeUnits(a.month, b.month)),
     unchecked: [...unchecked.entries()].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([, entry]) => entry),
+  };
+}
+
+/** `thresholdFor`, asked once per category and month: a seller's SKUs share a few categories. */
+function thresholdsByMonth(policy: PreventionPolicy): (category: string, month: string) => ReturnsFeeThreshold | undefined {
+  const known = new Map<string, ReturnsFeeThreshold | undefined>();
+  return (category, month) => {
+    const key = `${category}\t${month}`;
+    if (!known.has(key)) known.set(key, thresholdFor(policy, category, month));
+    return known.get(key);
   };
 }
