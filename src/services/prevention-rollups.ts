@@ -106,7 +106,6 @@ export class RollupScope {
     }
     for (const month of await costMonthsOfOrders(tx.db, accountId, [...orderIds])) keep(this.costMonths, month);
   }
-
 }
 
 function orderIdOf(reportType: ReportType, record: unknown): string | null {
@@ -163,7 +162,7 @@ async function rebuildCostMonth(tx: Transaction, accountId: number, month: strin
   await replaceCostMonth(tx, accountId, month, costMonthRows(await reportCostSums(tx.db, accountId, month)));
 }
 
-/** A posted month's settlement refund sums (a refund in two settlement files once: return-cost-repository.ts). */
+/** A posted month's settlement refund sums (a refund in two settlement files once: return-cost-rollup-repository.ts). */
 async function rebuildSettlementMonth(tx: Transaction, accountId: number, month: string): Promise<void> {
   const { first, next } = monthDays(month);
   await replaceSettlementMonth(tx, accountId, month, await settlementRefundSums(tx.db, accountId, first, next));

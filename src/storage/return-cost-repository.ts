@@ -9,9 +9,10 @@ import { costMonthRowsOf, monthOf, settledByAmazon, within } from './return-cost
 import type { Schema } from './schema.js';
 
 // The sums the cost of returns is made of (domain/prevention/return-costs.ts), per marketplace, SKU,
-// currency and UTC month, grouped by the database: a seller with a million returns gets back a few
-// rows per SKU and month, never the cases. Times are UTC ISO-8601 text, so a month is the first seven
-// characters on both databases. Each figure counts in the month its money moved (the domain's notes).
+// currency and UTC month: the imported reports' from their rollup (return-cost-rollup-repository.ts),
+// and what the desk recorded (refunds, receipts, routes, save offers, claims won) grouped by the
+// database. A seller with a million returns gets back a few rows per SKU and month, never the cases.
+// Each figure counts in the month its money moved (the domain's notes).
 
 type Db = Kysely<Schema>;
 
