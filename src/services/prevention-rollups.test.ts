@@ -11,15 +11,16 @@ import { receiveReturn } from './receive-return.js';
 
 async function rollupRows(database: Database) {
   const db = database.db;
-  const [months, returns, weeks, settled, costs, state] = await Promise.all([
+  const [months, returns, marketReasons, weeks, settled, costs, state] = await Promise.all([
     db.selectFrom('prevention_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('asin').execute(),
     db.selectFrom('prevention_month_returns').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('fulfillment').execute(),
+    db.selectFrom('prevention_market_reasons').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('reason').execute(),
     db.selectFrom('prevention_weeks').selectAll().orderBy('week').orderBy('marketplace_code').orderBy('sku').execute(),
     db.selectFrom('settlement_refund_months').selectAll().orderBy('month').orderBy('sku').orderBy('amount_type').orderBy('amount_description').execute(),
     db.selectFrom('return_cost_months').selectAll().orderBy('month').orderBy('marketplace_code').orderBy('sku').orderBy('currency').execute(),
     db.selectFrom('prevention_rollup_state').select('returns_through').executeTakeFirst(),
   ]);
-  return { months, returns, weeks, settled, costs, returnsThrough: state?.returns_through ?? null };
+  return { months, returns, marketReasons, weeks, settled, costs, returnsThrough: state?.returns_through ?? null };
 }
 
 async function rebuiltInFull(database: Database) {
@@ -62,6 +63,9 @@ describe.each(testDatabases)('prevention rollups on $name', (target) => {
       ['2026-03', 'LAMP', 1, { not_as_described: 1 }], ['2026-05', 'MUG', 2, { changed_mind: 1, defective_quality: 1 }],
     ]);
     expect(afterAll.weeks.map((r) => [r.week, r.sku, r.shipped, r.returned_lag1, r.returned_lag2])).toEqual([['2026-03-30', 'LAMP', 2, 0, 0], ['2026-05-11', 'MUG', 6, 1, 1]]);
+    expect(afterAll.marketReasons.map((r) => [r.month, r.marketplace_code, r.reason, r.units])).toEqual([
+      ['2026-03', 'US', 'not_as_described', 1], ['2026-05', 'US', 'changed_mind', 1], ['2026-05', 'US', 'defective_quality', 1],
+    ]);
     expect(await rebuiltInFull(db())).toEqual(afterAll);
   });
 

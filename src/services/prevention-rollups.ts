@@ -4,7 +4,8 @@ import { returnedRollups, shippedRollups } from '../domain/prevention/rollup-row
 import type { FbaReturnRecord, MfnReturnRecord, OrderLineRecord, ReimbursementRecord, ReportType, SettlementRefundRecord } from '../domain/report-records.js';
 import type { Database, Transaction } from '../storage/database.js';
 import {
-  clearRollups, extendReturnsThrough, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMonths, replaceSettlementMonth, replaceWeeks,
+  clearRollups, extendReturnsThrough, lockRollups, markRollupsBuilt, orderDays, orderMonths, purchaseMonthsOfOrders, replaceMarketReasons, replaceMonths,
+  replaceSettlementMonth, replaceWeeks,
   returnDays, returnsWithoutOrderLine, rollupsBuilt, settlementMonths,
 } from '../storage/prevention-rollup-repository.js';
 import { addCostRows, caseReportSums, costMonths, costMonthsOfOrders, deskRecordCount, replaceCostMonth, reportCostSums, settlementRefundSums } from '../storage/return-cost-rollup-repository.js';
@@ -177,6 +178,7 @@ async function rebuildMonth(tx: Transaction, accountId: number, month: string): 
   const shipped = shippedRollups(await orderDays(tx.db, accountId, fromWeek, toWeek), keep);
   const returned = returnedRollups(await returnDays(tx.db, accountId, fromWeek, toWeek), shipped.weeks, keep);
   await replaceMonths(tx, accountId, [month], shipped.months, returned);
+  await replaceMarketReasons(tx, accountId, month, returned);
   await replaceWeeks(tx, accountId, fromWeek, toWeek, shipped.weeks.values());
 }
 

@@ -61,8 +61,7 @@ export async function accountCauses(database: Database, accountId: number, optio
   const [units, monthList, categories] = await Promise.all([
     skuUnits(database.db, accountId, months), purchaseMonths(database.db, accountId, months), productCategories(database.db, accountId),
   ]);
-  const marketplaces = [...new Set(units.map((u) => u.marketplaceCode))];
-  const found = problemSkus(units, await marketplaceReasonUnits(database.db, database.dialect, accountId, monthList, marketplaces), policy.prevention);
+  const found = problemSkus(units, await marketplaceReasonUnits(database.db, accountId, months), policy.prevention);
   const detailed = await causesOf(database, accountId, monthList, found.problems.slice(0, options.limit ?? 20));
   const span: DaySpan = { fromDay: months.fromMonth && monthDays(months.fromMonth).first, toDay: months.toMonth && monthDays(months.toMonth).next };
   const [terms, fixes] = await Promise.all([termsOf(database, accountId, span, detailed), fixesOf(database, accountId, detailed, asOf)]);

@@ -118,6 +118,22 @@ export async function replaceMonths(
     returned.map((r) => [accountId, r.month, r.marketplaceCode, r.sku, r.fulfillment, r.units, sortedJson(r.byReason), sortedJson(r.byFault)]));
 }
 
+/** Replaces the units returned per marketplace and reason of one purchase month, summed from its returned rows. */
+export async function replaceMarketReasons(tx: Transaction, accountId: number, month: string, returned: readonly MonthReturned[]): Promise<void> {
+  await tx.db.deleteFrom('prevention_market_reasons').where('account_id', '=', accountId).where('month', '=', month).execute();
+  const sums = new Map<string, { marketplaceCode: string; reason: string; units: number }>();
+  for (const r of returned) {
+    for (const [reason, units] of Object.entries(r.byReason)) {
+      const key = `${r.marketplaceCode}\t${reason}`;
+      const sum = sums.get(key) ?? { marketplaceCode: r.marketplaceCode, reason, units: 0 };
+      sum.units += units;
+      sums.set(key, sum);
+    }
+  }
+  await tx.bulk.insert('prevention_market_reasons', ['account_id', 'month', 'marketplace_code', 'reason', 'units'],
+    [...sums.values()].filter((s) => s.units !== 0).map((s) => [accountId, month, s.marketplaceCode, s.reason, s.units]));
+}
+
 /** JSON with the keys in order: the same counts always store the same text, whatever order the rows came in. */
 function sortedJson(counts: Readonly<Record<string, number>>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareCodeUnits(a, b))));
@@ -149,7 +165,11 @@ export async function rollupsBuilt(db: Db, accountId: number): Promise<boolean> 
 
 /** Drops every rollup row of the account, before a build in full. */
 export async function clearRollups(tx: Transaction, accountId: number): Promise<void> {
-  for (const table of ['prevention_months', 'prevention_month_returns', 'prevention_weeks', 'settlement_refund_months', 'return_cost_months', 'prevention_rollup_state'] as const) {
+  const tables = [
+    'prevention_months', 'prevention_month_returns', 'prevention_market_reasons', 'prevention_weeks', 'settlement_refund_months', 'return_cost_months',
+    'prevention_rollup_state',
+  ] as const;
+  for (const table of tables) {
     await tx.db.deleteFrom(table).where('account_id', '=', accountId).execute();
   }
 }

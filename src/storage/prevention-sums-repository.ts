@@ -68,25 +68,17 @@ export async function purchaseMonths(db: Db, accountId: number, range: MonthRang
   return months;
 }
 
-/**
- * Units returned by reason category per marketplace over `months` (purchaseMonths). Summed here, not
- * in SQL: JSON differs between the dialects, and SQLite's json_each over the bench's 44,000 rows took
- * 70 ms. One read per marketplace, each distinct text of reasons once with its count: the code is not
- * read with every row and half as many texts come back to parse (reading and summing: 46 → 39 ms).
- */
-export async function marketplaceReasonUnits(
-  db: Db, dialect: DialectName, accountId: number, months: readonly string[], marketplaceCodes: readonly string[],
-): Promise<Map<string, Record<string, number>>> {
-  if (months.length === 0) return new Map();
-  const reads = marketplaceCodes.map(async (marketplaceCode): Promise<[string, Record<string, number>]> => {
-    const rows = await db.selectFrom('prevention_month_returns').select(['by_reason', sql<number>`count(*)`.as('rows')])
-      .where('account_id', '=', accountId).where(isAnyOf(dialect, 'month', months)).where('marketplace_code', '=', marketplaceCode)
-      .groupBy('by_reason').execute();
-    const sums: Record<string, number> = {};
-    for (const r of rows) addReasons(sums, r.by_reason, Number(r.rows));
-    return [marketplaceCode, sums];
-  });
-  return new Map(await Promise.all(reads));
+/** Units returned by reason category per marketplace over the purchase months of `range`, from their rollup. */
+export async function marketplaceReasonUnits(db: Db, accountId: number, range: MonthRange): Promise<Map<string, Record<string, number>>> {
+  const rows = await db.selectFrom('prevention_market_reasons').select(['marketplace_code', 'reason', sql<number>`sum(units)`.as('units')])
+    .where('account_id', '=', accountId).where(inMonths(range)).groupBy(['marketplace_code', 'reason']).execute();
+  const sums = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const reasons = sums.get(r.marketplace_code) ?? {};
+    reasons[r.reason] = Number(r.units);
+    sums.set(r.marketplace_code, reasons);
+  }
+  return sums;
 }
 
 /**
@@ -109,10 +101,10 @@ export async function skuReasonUnits(
   return skus.map((s) => sums.get(`${s.marketplaceCode}\t${s.sku}`)!);
 }
 
-/** Adds the units of a rollup row's reasons (JSON), `times` over. */
-function addReasons(sums: Record<string, number>, json: string, times = 1): void {
+/** Adds the units of a rollup row's reasons (JSON). */
+function addReasons(sums: Record<string, number>, json: string): void {
   const units = JSON.parse(json) as Record<string, number>;
-  for (const reason in units) sums[reason] = (sums[reason] ?? 0) + units[reason]! * times;
+  for (const reason in units) sums[reason] = (sums[reason] ?? 0) + units[reason]!;
 }
 
 /**

