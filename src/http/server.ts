@@ -6,6 +6,7 @@ import type { Database } from '../services/open-database.js';
 import { registerAccessChecks } from './auth/access.js';
 import type { RouteAccess } from './auth/access.js';
 import { registerErrorHandler } from './errors.js';
+import { registerOpenApi } from './openapi.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerReturnRoutes } from './routes/returns.js';
@@ -34,6 +35,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   const routes = registerAccessChecks(app, options.database, now);
+  await registerOpenApi(app);
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, options.database, now);
   registerReturnRoutes(app, options.database);

@@ -6,6 +6,7 @@ import { authenticateToken } from '../../services/api-tokens.js';
 import type { Database } from '../../services/open-database.js';
 import { authenticateSession, csrfMatches } from '../../services/sessions.js';
 import type { SessionIdentity } from '../../services/sessions.js';
+import { isDocsRoute } from '../openapi.js';
 
 // Who is asking, checked on every route before anything else runs (docs/security.md#http-api). Each
 // route declares its access in `config.access`; a route without one makes the server refuse to start.
@@ -39,6 +40,7 @@ export function registerAccessChecks(app: FastifyInstance, database: Database, n
   app.decorateRequest('identity', null);
   app.decorateRequest('account', null);
   app.addHook('onRoute', (route: RouteOptions) => {
+    if (isDocsRoute(route) && !route.config?.access) route.config = { ...route.config, access: { public: true } };
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access (config.access).`);
     if ('permission' in access && !route.url.includes(':accountId')) throw new Error(`Route ${route.url} needs a permission but has no :accountId.`);

@@ -4,6 +4,7 @@ import type { Database } from '../../services/open-database.js';
 import { login, logout, sessionHours } from '../../services/sessions.js';
 import { findAccountUser } from '../../services/users.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/access.js';
+import { jsonSchemaOf } from '../openapi.js';
 
 // Logging in and out of the web app (docs/security.md#sessions).
 
@@ -14,6 +15,7 @@ const loginAttempts = { max: 10, timeWindow: 15 * 60_000 };
 
 export function registerAuthRoutes(app: FastifyInstance, database: Database, now: () => string): void {
   app.post('/api/auth/login', {
+    schema: { tags: ['auth'], summary: 'Log in: sets the rd_session cookie and answers the CSRF token for writes', body: jsonSchemaOf(loginBody), security: [] },
     config: {
       access: { public: true },
       // After the body is read, so the limit is per address and username: one user's guesser does not lock out the office.
@@ -26,13 +28,13 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, now
     return { user: await findAccountUser(database, session.userId), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
 
-  app.post('/api/auth/logout', { config: { access: { signedIn: true } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'End the login session' } }, async (request, reply) => {
     if (request.identity?.via === 'session') await logout(database, request.identity.session.sessionId, now());
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/me', { config: { access: { signedIn: true } } }, async (request) => {
+  app.get('/api/auth/me', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Who is asking: the user, their roles, and the token used' } }, async (request) => {
     const identity = request.identity!;
     return {
       user: await findAccountUser(database, identity.userId), via: identity.via,

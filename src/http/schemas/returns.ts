@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountParams } from './accounts.js';
 import { returnStatuses } from '../../domain/lifecycle.js';
 import type { ReturnCase } from '../../domain/return-case.js';
 import type { CaseEvent } from '../../services/list-returns.js';
@@ -15,7 +16,7 @@ export const returnListQuery = z.object({
 export type ReturnListQuery = z.infer<typeof returnListQuery>;
 
 // Ids are PostgreSQL integers: anything larger cannot exist (and would make the query fail).
-export const returnCaseParams = z.object({ accountId: z.string(), id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const returnCaseParams = accountParams.extend({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export interface CaseEventResponse {
   kind: string;

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../services/open-database.js';
+import type { Database } from '../services/open-database.js';
+import { buildServer, serverRoutes } from './server.js';
+
+describe('the OpenAPI document and its page', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    ({ database } = await openDatabase(':memory:'));
+    app = await buildServer({ database, logLevel: 'silent' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('documents every API route with its parameters, and how to authenticate', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>; components: { securitySchemes: object } };
+    expect(document.openapi).toMatch(/^3\./);
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const registered = serverRoutes(app).filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`).sort();
+    expect(documented).toEqual(registered);
+    const list = document.paths['/api/accounts/{accountId}/returns']!.get!;
+    expect(list.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['path:accountId', 'query:limit', 'query:status', 'query:sku']));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['token', 'session']);
+  });
+
+  it('serves the readable page from the package, to anyone', async () => {
+    const page = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('swagger-ui');
+  });
+});
