@@ -16,6 +16,7 @@ import { registerClaims } from './commands/claims.js';
 import { registerReport } from './commands/report.js';
 import { registerFixes } from './commands/fixes.js';
 import { registerUsers } from './commands/users.js';
+import { registerAccounts } from './commands/accounts.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerReport(program, config);
   registerFixes(program, config);
   registerUsers(program, config);
+  registerAccounts(program, config);
   return program;
 }
 

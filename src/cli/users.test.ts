@@ -52,4 +52,19 @@ describe('returndesk user and audit', () => {
     expect(printed()).toContain('account:1: 2 entries, intact');
     expect(printed()).toContain('instance: 1 entries, intact');
   });
+
+  it('adds a seller account, lists it, and gives a user a role there', async () => {
+    await run('user', 'add', 'mei', '--role', 'owner', '--password-file', passwordFile('a long passphrase'));
+    expect(await run('account', 'add', 'Second shop')).toBe(ExitCode.ok);
+    expect(printed()).toContain('Added seller account 2 "Second shop"');
+    expect(await run('account', 'add', 'second SHOP')).toBe(ExitCode.failure);
+    expect(errors()).toContain('already a seller account');
+    expect(await run('user', 'role', 'mei', 'owner', '--account', '2')).toBe(ExitCode.ok);
+    cli.log.mockClear();
+    expect(await run('account', 'list')).toBe(ExitCode.ok);
+    expect(printed()).toMatch(/1 Default account[\s\S]*2 Second shop/);
+    expect(await run('user', 'list')).toBe(ExitCode.ok);
+    expect(printed()).toContain('mei: owner of account 1, owner of account 2');
+    expect(await run('user', 'role', 'mei', 'owner', '--account', 'x')).toBe(ExitCode.badInput);
+  });
 });
