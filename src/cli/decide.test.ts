@@ -159,7 +159,7 @@ describe('returndesk record', () => {
   it('records a declined offer (step counted from 1) that the next decision honours', async () => {
     const { remorse } = await seedRequests();
     expect(await run('record', String(remorse), '--outcome', 'offer-declined', '--step', '1', '--json')).toBe(ExitCode.ok);
-    expect(document()).toEqual({ caseId: remorse, outcome: { kind: 'offer-declined', step: 0 }, statusBefore: 'requested', status: 'requested' });
+    expect(document()).toEqual({ caseId: remorse, outcome: { kind: 'offer-declined', step: 0 }, statusBefore: 'requested', status: 'requested', version: 2 });
     cli.log.mockClear();
     expect(await run('decide', String(remorse), '--json', '--at', '2026-03-04T12:00:00Z')).toBe(ExitCode.ok);
     const step1 = document<CaseDecision>().decision.options.find((o) => o.action === 'save_offer' && o.step === 0)!;

@@ -38,7 +38,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerOpenApi(app);
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, options.database, now);
-  registerReturnRoutes(app, options.database);
+  registerReturnRoutes(app, options.database, now);
   await app.ready();
   routesOf.set(app, routes);
   return app;

@@ -37,7 +37,7 @@ describe.each(testDatabases)('recordOutcome on $name', (target) => {
     expect(optionOf(before, 'save_offer', 0)).toMatchObject({ allowed: true, blockedBy: [], expectedLossMinor: 584 });
 
     const recorded = await recordOutcome(db(), 1, caseId, { outcome: 'offer-declined', step: '1' }, recordedAt);
-    expect(recorded).toEqual({ caseId, outcome: { kind: 'offer-declined', step: 0 }, statusBefore: 'requested', status: 'requested' });
+    expect(recorded).toEqual({ caseId, outcome: { kind: 'offer-declined', step: 0 }, statusBefore: 'requested', status: 'requested', version: 2 });
 
     const after = await decideCase(db(), 1, caseId, now);
     expect(optionOf(after, 'save_offer', 0)).toMatchObject({ allowed: false, blockedBy: ['save-offer-declined'] });
@@ -58,7 +58,7 @@ describe.each(testDatabases)('recordOutcome on $name', (target) => {
     const caseId = await oneRequest();
     const before = (await findReturnCase(db().db, 1, caseId))!;
     const recorded = await recordOutcome(db(), 1, caseId, { outcome: 'offer-accepted', step: '3', note: '  kept it  ' }, recordedAt, 'test');
-    expect(recorded).toEqual({ caseId, outcome: { kind: 'offer-accepted', step: 2, note: 'kept it' }, statusBefore: 'requested', status: 'closed' });
+    expect(recorded).toEqual({ caseId, outcome: { kind: 'offer-accepted', step: 2, note: 'kept it' }, statusBefore: 'requested', status: 'closed', version: before.version + 1 });
 
     expect(await findReturnCase(db().db, 1, caseId)).toMatchObject({ status: 'closed', version: before.version + 1, updatedAt: recordedAt });
     const events = await listCaseEvents(db().db, caseId);
@@ -87,10 +87,23 @@ describe.each(testDatabases)('recordOutcome on $name', (target) => {
     expect((await listCaseEvents(db().db, caseId)).map((e) => e.kind)).toEqual(['created']);
   });
 
+  it('refuses an outcome made on an older version of the case, and writes each change to the audit log', async () => {
+    const caseId = await oneRequest();
+    const first = await recordOutcome(db(), 1, caseId, { outcome: 'offer-declined', step: '1' }, recordedAt, 'api', { expectedVersion: 1, actor: 'user:7' });
+    expect(first.version).toBe(2);
+    const stale = await rejectionOf(recordOutcome(db(), 1, caseId, { outcome: 'offer-declined', step: '2' }, recordedAt, 'api', { expectedVersion: 1, actor: 'user:8' }));
+    expect(stale).toMatchObject({ code: 'conflict', details: { expectedVersion: 1, version: 2 } });
+    expect(await countOutcomeRows(db())).toBe(1);
+    const audit = await db().db.selectFrom('audit_log').selectAll().execute();
+    expect(audit.map((a) => [a.chain, a.actor, a.action, a.subject])).toEqual([['account:1', 'user:7', 'case.outcome', `case:${caseId}`]]);
+    expect(JSON.parse(audit[0]!.before!)).toEqual({ status: 'requested', version: 1 });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ status: 'requested', version: 2, outcome: 'offer-declined', step: 0 });
+  });
+
   it('records the grade of a received unit without moving the case', async () => {
     const caseId = await oneRequest({ ...unwanted('111-0000002-0000002'), deliveredAt: '2026-03-05T15:00:00+00:00' });
     const recorded = await recordOutcome(db(), 1, caseId, { outcome: 'graded', grade: 'Like New' }, recordedAt);
-    expect(recorded).toEqual({ caseId, outcome: { kind: 'graded', grade: 'like_new' }, statusBefore: 'received', status: 'received' });
+    expect(recorded).toEqual({ caseId, outcome: { kind: 'graded', grade: 'like_new' }, statusBefore: 'received', status: 'received', version: 2 });
     expect(await listCaseOutcomes(db().db, 1, caseId)).toMatchObject([{ outcome: 'graded', step: null, grade: 'like_new' }]);
     expect((await findReturnCase(db().db, 1, caseId))!.status).toBe('received');
   });

@@ -1,7 +1,7 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { addAccount, listAccounts } from '../../services/accounts.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 
 // `returndesk account add|list`: the seller accounts of this instance (docs/security.md).
@@ -11,7 +11,7 @@ export function registerAccounts(program: Command, config: Config): void {
   account.command('add <name>').description('Add a seller account; then give it an owner: returndesk user role NAME owner --account ID')
     .addOption(databaseOption(config))
     .action(async (name: string, options: { database: string }) => {
-      const added = await withDatabase(options.database, (database) => addAccount(database, name, `cli:${userInfo().username}`, new Date().toISOString()));
+      const added = await withDatabase(options.database, (database) => addAccount(database, name, cliActor(), new Date().toISOString()));
       console.log(`Added seller account ${added.id} "${added.name}". Give it an owner: returndesk user role NAME owner --account ${added.id}`);
     });
   account.command('list').description('Every seller account').option('--json', 'print JSON').addOption(databaseOption(config))

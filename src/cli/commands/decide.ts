@@ -6,6 +6,7 @@ import { defaultAccountId } from '../../services/accounts.js';
 import { decideCase } from '../../services/decide-case.js';
 import type { CaseDecision } from '../../services/decide-case.js';
 import { recordOutcome } from '../../services/record-outcome.js';
+import { cliActor } from '../cli-actor.js';
 import { listQueue } from '../../services/work-queue.js';
 import type { QueueItem } from '../../services/work-queue.js';
 import { parseAt, parseCaseId } from '../arguments.js';
@@ -85,7 +86,7 @@ export function registerDecide(program: Command, config: Config): void {
     .action(async (id: string, options: { outcome: string; step?: string; grade?: string; note?: string; json?: boolean; database: string }) => {
       const caseId = parseCaseId(id);
       const recorded = await withDatabase(options.database, (database) => recordOutcome(database, defaultAccountId, caseId,
-        { outcome: options.outcome, step: options.step, grade: options.grade, note: options.note }, new Date().toISOString()));
+        { outcome: options.outcome, step: options.step, grade: options.grade, note: options.note }, new Date().toISOString(), 'cli', { actor: cliActor() }));
       if (options.json) {
         console.log(JSON.stringify(recorded));
         return;

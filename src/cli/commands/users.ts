@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
@@ -8,6 +7,7 @@ import type { ApiToken } from '../../services/api-tokens.js';
 import { verifyAuditLog } from '../../services/audit.js';
 import { addUser, listUsers, removeUser, setUserRole } from '../../services/users.js';
 import type { User } from '../../services/users.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { ExitCode, setExitCode } from '../exit-codes.js';
 import { readNewPassword } from '../password-input.js';
@@ -16,7 +16,6 @@ import { readNewPassword } from '../password-input.js';
 // command line runs on the server with the database's own access, so it needs no login; the audit log
 // names the operating-system user who ran it.
 
-const cliActor = () => `cli:${userInfo().username}`;
 const now = () => new Date().toISOString();
 
 function accountOf(text: string | undefined): number {

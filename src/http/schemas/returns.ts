@@ -18,6 +18,14 @@ export type ReturnListQuery = z.infer<typeof returnListQuery>;
 // Ids are PostgreSQL integers: anything larger cannot exist (and would make the query fail).
 export const returnCaseParams = accountParams.extend({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
+/** An outcome to record (`returndesk record`): what the buyer did with an offer, or the grade found. */
+export const outcomeBody = z.object({
+  outcome: z.string().min(1).max(40),
+  step: z.union([z.number().int(), z.string().max(4)]).optional(),
+  grade: z.string().max(40).optional(),
+  note: z.string().max(2000).optional(),
+}).strict();
+
 export interface CaseEventResponse {
   kind: string;
   source: string;
