@@ -7,6 +7,7 @@ import { registerAccessChecks } from './auth/access.js';
 import type { RouteAccess } from './auth/access.js';
 import { registerErrorHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
+import { registerAccessAdminRoutes } from './routes/access-admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerReturnRoutes } from './routes/returns.js';
@@ -39,6 +40,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, options.database, now);
   registerReturnRoutes(app, options.database, now);
+  registerAccessAdminRoutes(app, options.database, now);
   await app.ready();
   routesOf.set(app, routes);
   return app;

@@ -53,10 +53,16 @@ export async function listTokens(database: Database, username?: string): Promise
   return listStoredTokens(database.db, user.id);
 }
 
-export async function revokeToken(database: Database, id: number, actor: Actor, now: string): Promise<ApiToken> {
+/** The tokens of one user, newest first. */
+export async function listUserTokens(database: Database, userId: number): Promise<ApiToken[]> {
+  return listStoredTokens(database.db, userId);
+}
+
+/** Revokes a token; with `ownerId`, only a token of that user (another's reads as not found). */
+export async function revokeToken(database: Database, id: number, actor: Actor, now: string, ownerId?: number): Promise<ApiToken> {
   return database.transaction(async (tx) => {
     const before = await findToken(tx.db, id);
-    if (!before) throw new DomainError('not_found', `There is no API token ${id}.`, { id });
+    if (!before || (ownerId !== undefined && before.userId !== ownerId)) throw new DomainError('not_found', `There is no API token ${id}.`, { id });
     if (before.revokedAt !== null) throw new DomainError('conflict', `API token ${id} was already revoked (${before.revokedAt}).`, { id });
     await revokeStoredToken(tx, id, now);
     const after = (await findToken(tx.db, id))!;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chainEntry, verifyChain } from '../domain/access/audit-chain.js';
 import type { AuditEntry, AuditFields, ChainCheck } from '../domain/access/audit-chain.js';
 import type { Database, Transaction } from '../storage/database.js';
-import { chainNames, chainPage, insertEntry, lastEntry, lockChain } from '../storage/audit-repository.js';
+import { chainNames, chainPage, insertEntry, lastEntry, lockChain, recentEntries } from '../storage/audit-repository.js';
 
 // The audit log (docs/security.md#audit-log): every change, who made it, when, and the record before
 // and after; `returndesk audit verify` walks every hash chain.
@@ -43,7 +43,8 @@ export async function verifyAuditLog(database: Database): Promise<ChainCheck[]> 
   return checks;
 }
 
-async function verifyOneChain(database: Database, chain: string): Promise<ChainCheck> {
+/** Checks one chain from its first entry (an account's, for its managers). */
+export async function verifyOneChain(database: Database, chain: string): Promise<ChainCheck> {
   let previous: AuditEntry | undefined;
   let count = 0;
   for (;;) {
@@ -54,4 +55,9 @@ async function verifyOneChain(database: Database, chain: string): Promise<ChainC
     if (page.length < 10_000) return { chain, entries: count, broken: null };
     previous = page.at(-1);
   }
+}
+
+/** The newest entries of a chain, newest first (at most `limit`). */
+export async function recentChanges(database: Database, chain: string, limit: number): Promise<AuditEntry[]> {
+  return recentEntries(database.db, chain, limit);
 }

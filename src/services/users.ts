@@ -93,6 +93,11 @@ export async function findAccountUser(database: Database, id: number): Promise<U
   return publicUser(user);
 }
 
+/** The users with a role in a seller account, in the order they were added. */
+export async function listAccountUsers(database: Database, accountId: number): Promise<User[]> {
+  return (await listStoredUsers(database.db)).filter((u) => u.roles[accountId] !== undefined).map(publicUser);
+}
+
 export async function listUsers(database: Database): Promise<User[]> {
   return (await listStoredUsers(database.db)).map(publicUser);
 }

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { createToken, listUserTokens, revokeToken } from '../../services/api-tokens.js';
+import { accountChain, recentChanges, verifyOneChain } from '../../services/audit.js';
+import type { Database } from '../../services/open-database.js';
+import { findAccountUser, listAccountUsers } from '../../services/users.js';
+import { accountIdOf } from '../auth/access.js';
+import { actorOf } from '../case-versions.js';
+import { jsonSchemaOf } from '../openapi.js';
+import { accountParams } from '../schemas/accounts.js';
+
+// The caller's own API tokens, an account's users, and its audit log (docs/security.md).
+
+const newTokenBody = z.object({
+  name: z.string().min(1).max(100), accountId: z.number().int().min(1).max(999_999_999), role: z.string().max(20).optional(),
+}).strict();
+const tokenParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict();
+
+export function registerAccessAdminRoutes(app: FastifyInstance, database: Database, now: () => string): void {
+  app.get('/api/auth/tokens', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Your API tokens, newest first (never their secrets)' } },
+    async (request) => ({ items: await listUserTokens(database, request.identity!.userId) }));
+
+  app.post('/api/auth/tokens', {
+    config: { access: { signedIn: true } },
+    schema: { tags: ['auth'], summary: 'Create an API token for yourself; its secret is in this answer only', body: jsonSchemaOf(newTokenBody) },
+  }, async (request, reply) => {
+    // A token never makes tokens: one that leaked cannot mint others that outlive its revocation.
+    if (request.identity?.via !== 'session') throw new DomainError('forbidden', 'API tokens are created from a login session, not with another token.', {});
+    const body = newTokenBody.parse(request.body);
+    const { username } = await findAccountUser(database, request.identity.userId);
+    const created = await createToken(database, { username, accountId: body.accountId, role: body.role, name: body.name }, actorOf(request.identity), now());
+    return reply.status(201).send(created);
+  });
+
+  app.delete('/api/auth/tokens/:id', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: jsonSchemaOf(tokenParams) } },
+    async (request) => {
+      const { id } = tokenParams.parse(request.params);
+      return revokeToken(database, id, actorOf(request.identity), now(), request.identity!.userId);
+    });
+
+  app.get('/api/accounts/:accountId/users', {
+    config: { access: { permission: 'manage_users' } },
+    schema: { tags: ['users'], summary: 'The users with a role in the account', params: jsonSchemaOf(accountParams) },
+  }, async (request) => ({ items: await listAccountUsers(database, accountIdOf(request)) }));
+
+  app.get('/api/accounts/:accountId/audit', {
+    config: { access: { permission: 'audit' } },
+    schema: { tags: ['audit'], summary: 'The account\'s newest changes: who, when, what, before and after', params: jsonSchemaOf(accountParams), querystring: jsonSchemaOf(auditQuery) },
+  }, async (request) => {
+    const { limit } = auditQuery.parse(request.query);
+    return { items: await recentChanges(database, accountChain(accountIdOf(request)), limit) };
+  });
+
+  app.get('/api/accounts/:accountId/audit/verify', {
+    config: { access: { permission: 'audit' } },
+    schema: { tags: ['audit'], summary: 'Check the account\'s audit chain from its first entry', params: jsonSchemaOf(accountParams) },
+  }, async (request) => verifyOneChain(database, accountChain(accountIdOf(request))));
+}
