@@ -1,7 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '../src/domain/access/permissions.js';
+import { buildServer } from '../src/http/server.js';
 import { createToken } from '../src/services/api-tokens.js';
 import type { Database } from '../src/services/open-database.js';
 import { addUser, setUserRole } from '../src/services/users.js';
+import type { TestDatabaseTarget } from './databases.js';
 
 // Users and API tokens for HTTP tests: an owner `owner` with the password below, and a user per role
 // (`as-viewer`, `as-agent`…) with a token each, all of seller account 1 unless said.
@@ -26,3 +30,25 @@ export async function tokenFor(database: Database, role: Role, accountId = 1): P
 }
 
 export const viewerToken = (database: Database) => tokenFor(database, 'viewer');
+
+/**
+ * A fresh database with its owner and an API server on it, per test (read them inside tests):
+ * `database()` and `app()`; the server's clock is fixed at `now`.
+ */
+export function useApiServer(target: TestDatabaseTarget, now = '2026-11-27T12:00:00.000Z'): { database: () => Database; app: () => FastifyInstance } {
+  let opened: Awaited<ReturnType<TestDatabaseTarget['open']>> | undefined;
+  let app: FastifyInstance | undefined;
+  beforeEach(async () => {
+    opened = await target.open();
+    app = await buildServer({ database: opened.database, logLevel: 'silent', now: () => now });
+    await ensureOwner(opened.database);
+  });
+  // Only what this test opened: a failed open leaves nothing to close, never the previous test's.
+  afterEach(async () => {
+    await app?.close();
+    await opened?.dispose();
+    app = undefined;
+    opened = undefined;
+  });
+  return { database: () => opened!.database, app: () => app! };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../test/databases.js';
 import type { Transaction } from './database.js';
+import { whileSchemasSettle } from './database.js';
 
 describe.each(testDatabases)('database on $name', (target) => {
   it('migrates a fresh database and creates the default seller account', async () => {
@@ -57,5 +58,35 @@ describe.each(testDatabases)('database on $name', (target) => {
     } finally {
       await dispose();
     }
+  });
+});
+
+describe('whileSchemasSettle', () => {
+  it('runs the work again while PostgreSQL says a schema or relation went missing, then gives up with the error', async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls < 3) throw Object.assign(new Error('schema "test_x" does not exist'), { code: calls === 1 ? '3F000' : '42P01' });
+      return 'migrated';
+    };
+    expect(await whileSchemasSettle(flaky)).toBe('migrated');
+    expect(calls).toBe(3);
+    calls = 0;
+    const gone = async () => {
+      calls++;
+      throw Object.assign(new Error('gone'), { code: '3F000' });
+    };
+    await expect(whileSchemasSettle(gone)).rejects.toThrow('gone');
+    expect(calls).toBe(5);
+  });
+
+  it('passes any other error through at once', async () => {
+    let calls = 0;
+    const broken = async () => {
+      calls++;
+      throw Object.assign(new Error('syntax'), { code: '42601' });
+    };
+    await expect(whileSchemasSettle(broken)).rejects.toThrow('syntax');
+    expect(calls).toBe(1);
   });
 });

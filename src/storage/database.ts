@@ -42,11 +42,37 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider, migrationTableSchema });
   // Only when something is pending: Kysely's migrator takes the write lock even with nothing to do,
   // and a command opening the database must not wait for a running import.
-  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
+  const pending = (await whileSchemasSettle(() => migrator.getMigrations())).filter((m) => !m.executedAt);
   if (pending.length === 0) return [];
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await whileSchemasSettle(async () => {
+    const result = await migrator.migrateToLatest();
+    if (result.error) throw result.error;
+    return result;
+  });
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Runs `work` again (up to 5 times) when PostgreSQL says a schema or a relation does not exist, or lost
+ * one under a catalog lookup: Kysely's migrator lists the tables of every schema of the database to
+ * find its own, and a schema another process drops meanwhile (the test suite drops one per test, in
+ * parallel) fails that listing in any of these ways. A failed migration rolls back whole, so running
+ * it again is safe; a real error still comes out after the fifth try.
+ */
+/** invalid_schema_name, undefined_table, internal_error (a catalog lookup of a dropped object). */
+const droppedMeanwhile = new Set(['3F000', '42P01', 'XX000']);
+
+export async function whileSchemasSettle<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const vanished = droppedMeanwhile.has(String((error as { code?: unknown }).code));
+      if (!vanished || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 function openSqlite(path: string): BetterSqlite3.Database {
