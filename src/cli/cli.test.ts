@@ -118,11 +118,11 @@ describe('returndesk serve', () => {
     expect(await running).toBe(0);
   });
 
-  it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s while there is no login (exit 2)', async (host) => {
+  it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s until HTTPS is set up (exit 2)', async (host) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await runCli(['node', 'returndesk', 'serve', '--host', host, '--database', ':memory:'])).toBe(2);
-      expect(errors.mock.calls.flat().join(' ')).toMatch(/no login yet/);
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/only listens on this machine .* needs HTTPS in front/);
     } finally {
       errors.mockRestore();
     }

@@ -39,15 +39,16 @@ export function registerServe(program: Command, config: Config): void {
 
 
 /**
- * There is no login yet (accounts and roles come with the API issue), so the server only listens on
- * this machine: anyone who could reach it would see every return.
+ * Every route checks who is asking now, but the session cookie is only safe over HTTPS, which
+ * ReturnDesk does not serve itself: until the HTTPS setup (a TLS reverse proxy) is documented and
+ * checked, the server only listens on this machine.
  */
 function refuseRemoteHost(host: string): void {
   const loopback = host === 'localhost' || (isIPv4(host) && host.startsWith('127.')) || (isIPv6(host) && isLoopbackV6(host));
   if (loopback) return;
   throw new DomainError('invalid_input',
-    `ReturnDesk has no login yet, so it only listens on this machine (127.0.0.1), not on "${host}". ` +
-    'To reach it from elsewhere, use an SSH tunnel until accounts arrive.');
+    `ReturnDesk only listens on this machine (127.0.0.1) for now, not on "${host}": its login cookie needs HTTPS in front, ` +
+    'which is not set up yet. To reach it from elsewhere, use an SSH tunnel.');
 }
 
 function isLoopbackV6(host: string): boolean {
