@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { covers, parseRole } from '../domain/access/permissions.js';
 import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
@@ -7,6 +6,7 @@ import { findToken, findTokenByHash, insertToken, listTokens as listStoredTokens
 import type { StoredToken } from '../storage/api-token-repository.js';
 import { findUser, findUserByName } from '../storage/user-repository.js';
 import { accountChain, recordChange } from './audit.js';
+import { newSecret, sha256Hex as digestOf } from './secrets.js';
 import type { Actor } from './users.js';
 
 // API tokens for the seller's own scripts (docs/security.md#api-tokens): `rd_` and 43 base64url
@@ -24,8 +24,6 @@ export interface NewToken {
   readonly name: string;
 }
 
-const digestOf = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
-
 /** Creates a token; its secret is in the result and nowhere else. */
 export async function createToken(database: Database, request: NewToken, actor: Actor, now: string): Promise<{ token: ApiToken; secret: string }> {
   const name = request.name.trim();
@@ -37,7 +35,7 @@ export async function createToken(database: Database, request: NewToken, actor: 
     if (own === undefined) throw new DomainError('forbidden', `"${user.username}" has no role in seller account ${request.accountId}.`, { accountId: request.accountId });
     const role: Role = request.role === undefined ? own : parseRole(request.role);
     if (!covers(own, role)) throw new DomainError('forbidden', `A token of "${user.username}" (${own}) cannot act as ${role}.`, { role, own });
-    const secret = `rd_${randomBytes(32).toString('base64url')}`;
+    const secret = `rd_${newSecret()}`;
     const id = await insertToken(tx, { tokenHash: digestOf(secret), prefix: secret.slice(0, 9), userId: user.id, accountId: request.accountId, role, name, createdAt: now });
     const token = (await findToken(tx.db, id))!;
     await recordChange(tx, { chain: accountChain(request.accountId), actor, action: 'token.create', subject: `token:${id}`, after: token, at: now });

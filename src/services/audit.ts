@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { chainEntry, verifyChain } from '../domain/access/audit-chain.js';
 import type { AuditEntry, AuditFields, ChainCheck } from '../domain/access/audit-chain.js';
 import type { Database, Transaction } from '../storage/database.js';
 import { chainNames, chainPage, insertEntry, lastEntry, lockChain, recentEntries } from '../storage/audit-repository.js';
+import { sha256Hex as sha256 } from './secrets.js';
 
 // The audit log (docs/security.md#audit-log): every change, who made it, when, and the record before
 // and after; `returndesk audit verify` walks every hash chain.
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The chain of a seller account's changes; 'instance' holds the users'. */
 export const accountChain = (accountId: number) => `account:${accountId}`;

@@ -1,10 +1,11 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/database.js';
 import { findSessionByHash, insertSession, revokeSession, touchSession } from '../storage/session-repository.js';
 import { findUser, findUserByName } from '../storage/user-repository.js';
 import { hashPassword, passwordMatches } from './passwords.js';
+import { newSecret, sha256Hex as digestOf } from './secrets.js';
 
 // Password logins for the web app (docs/security.md#sessions): a new random session token on every
 // login (never one the browser brought: no session fixation), kept in an HttpOnly cookie, and a CSRF
@@ -13,8 +14,6 @@ import { hashPassword, passwordMatches } from './passwords.js';
 /** A session ends 12 hours after login, whatever happens: a shared warehouse screen does not stay logged in for days. */
 export const sessionHours = 12;
 
-const digestOf = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
-const newSecret = () => randomBytes(32).toString('base64url');
 
 export interface LoggedIn {
   readonly sessionToken: string;
