@@ -24,6 +24,11 @@ describe.each(testDatabases)('API tokens on $name', (target) => {
     expect(await authenticateToken(db(), `${secret.slice(0, -1)}x`, now)).toBeNull();
     expect(await authenticateToken(db(), 'rd_short', now)).toBeNull();
     expect((await listTokens(db(), 'mei')).map((t) => t.lastUsedAt)).toEqual([now]);
+    // Used again within the minute: the time is not written again; a minute later it is.
+    await authenticateToken(db(), secret, '2026-11-27T10:00:30.000Z');
+    expect((await listTokens(db(), 'mei')).map((t) => t.lastUsedAt)).toEqual([now]);
+    await authenticateToken(db(), secret, '2026-11-27T10:01:00.000Z');
+    expect((await listTokens(db(), 'mei')).map((t) => t.lastUsedAt)).toEqual(['2026-11-27T10:01:00.000Z']);
   });
 
   it('never gives a token more than its user can do', async () => {

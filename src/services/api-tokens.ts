@@ -6,7 +6,7 @@ import { findToken, findTokenByHash, insertToken, listTokens as listStoredTokens
 import type { StoredToken } from '../storage/api-token-repository.js';
 import { findUser, findUserByName } from '../storage/user-repository.js';
 import { accountChain, recordChange } from './audit.js';
-import { newSecret, sha256Hex as digestOf } from './secrets.js';
+import { isStale, newSecret, sha256Hex as digestOf } from './secrets.js';
 import type { Actor } from './users.js';
 
 // API tokens for the seller's own scripts (docs/security.md#api-tokens): `rd_` and 43 base64url
@@ -88,6 +88,6 @@ export async function authenticateToken(database: Database, secret: string, now:
   const user = await findUser(database.db, token.userId);
   const own = user?.disabledAt === null ? user.roles[token.accountId] : undefined;
   if (own === undefined || !covers(own, token.role)) return null;
-  await touchToken(database.db, token.id, now);
+  if (isStale(token.lastUsedAt, now)) await touchToken(database.db, token.id, now);
   return { tokenId: token.id, userId: token.userId, accountId: token.accountId, role: token.role };
 }

@@ -5,7 +5,7 @@ import type { Database } from '../storage/database.js';
 import { findSessionByHash, insertSession, revokeSession, touchSession } from '../storage/session-repository.js';
 import { findUser, findUserByName } from '../storage/user-repository.js';
 import { hashPassword, passwordMatches } from './passwords.js';
-import { newSecret, sha256Hex as digestOf } from './secrets.js';
+import { isStale, newSecret, sha256Hex as digestOf } from './secrets.js';
 
 // Password logins for the web app (docs/security.md#sessions): a new random session token on every
 // login (never one the browser brought: no session fixation), kept in an HttpOnly cookie, and a CSRF
@@ -54,7 +54,7 @@ export async function authenticateSession(database: Database, sessionToken: stri
   if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
   const user = await findUser(database.db, session.userId);
   if (!user || user.disabledAt !== null) return null;
-  await touchSession(database.db, session.id, now);
+  if (isStale(session.lastSeenAt, now)) await touchSession(database.db, session.id, now);
   return { sessionId: session.id, userId: user.id, username: user.username, roles: user.roles, csrfHash: session.csrfHash };
 }
 

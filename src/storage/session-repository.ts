@@ -12,6 +12,7 @@ export interface StoredSession {
   readonly csrfHash: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  readonly lastSeenAt: string;
   readonly revokedAt: string | null;
 }
 
@@ -23,9 +24,9 @@ export async function insertSession(tx: Transaction, s: { tokenHash: string; csr
 }
 
 export async function findSessionByHash(db: Db, tokenHash: string): Promise<StoredSession | undefined> {
-  const row = await db.selectFrom('sessions').select(['id', 'user_id', 'csrf_hash', 'created_at', 'expires_at', 'revoked_at'])
+  const row = await db.selectFrom('sessions').select(['id', 'user_id', 'csrf_hash', 'created_at', 'expires_at', 'last_seen_at', 'revoked_at'])
     .where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row && { id: row.id, userId: row.user_id, csrfHash: row.csrf_hash, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
+  return row && { id: row.id, userId: row.user_id, csrfHash: row.csrf_hash, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at };
 }
 
 export async function touchSession(db: Db, id: number, at: string): Promise<void> {
