@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
-import type { Identity } from './auth/access.js';
 
 // A case's version as its HTTP entity tag: `GET` answers `ETag: "7"`, and a change sends it back as
 // `If-Match: "7"`; the service refuses the change with 409 when the case moved on (services/case-versions.ts).
@@ -17,10 +16,4 @@ export function ifMatchVersion(request: FastifyRequest): number {
     throw new DomainError('invalid_input', 'Send the case\'s version as If-Match: "<version>" (the ETag of GET …/returns/:id).', { header: header ?? null });
   }
   return Number(version);
-}
-
-/** Who the audit log names for a request. */
-export function actorOf(identity: Identity | null): string {
-  if (identity === null) throw new Error('A change reached its handler without an identity: the route declares no access.');
-  return identity.via === 'token' ? `token:${identity.tokenId}` : `user:${identity.userId}`;
 }

@@ -1,3 +1,4 @@
+import { checkPassword, parseUsername } from '../domain/access/credentials.js';
 import { parseRole } from '../domain/access/permissions.js';
 import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
@@ -7,7 +8,7 @@ import {
 } from '../storage/user-repository.js';
 import type { StoredUser } from '../storage/user-repository.js';
 import { instanceChain, recordChange } from './audit.js';
-import { checkPassword, hashPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 
 // Users of a ReturnDesk instance (docs/security.md): `returndesk user add|list|remove|role`. Every
 // change lands in the audit log with the user before and after (never a password hash).
@@ -37,14 +38,9 @@ export interface NewUser {
 /** Who acts: 'user:<id>', 'token:<id>', 'cli:<os user>'. */
 export type Actor = string;
 
-const usernamePattern = /^[\p{L}\p{N}._@-]{2,64}$/u;
-
 /** Adds a user with a password and a role in one seller account. */
 export async function addUser(database: Database, request: NewUser, actor: Actor, now: string): Promise<User> {
-  const username = request.username.trim();
-  if (!usernamePattern.test(username)) {
-    throw new DomainError('invalid_input', 'A username has 2 to 64 letters, digits, dots, dashes, underscores or @, and no spaces.', { username: request.username });
-  }
+  const username = parseUsername(request.username);
   const role = parseRole(request.role);
   checkPassword(request.password, username);
   const passwordHash = await hashPassword(request.password);

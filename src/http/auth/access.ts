@@ -92,6 +92,13 @@ function accountOf(request: FastifyRequest, identity: Identity, permission: Perm
   return { id, role };
 }
 
+
+/** Who the audit log names for a request. */
+export function actorOf(identity: Identity | null): string {
+  if (identity === null) throw new Error('A change reached its handler without an identity: the route declares no access.');
+  return identity.via === 'token' ? `token:${identity.tokenId}` : `user:${identity.userId}`;
+}
+
 /** The account the access checks found for this request (routes with a permission only). */
 export function accountIdOf(request: FastifyRequest): number {
   if (request.account === null) throw new Error('The route has no permission in its access, so no account was checked.');

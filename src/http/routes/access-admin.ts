@@ -5,8 +5,7 @@ import { createToken, listUserTokens, revokeToken } from '../../services/api-tok
 import { accountChain, recentChanges, verifyOneChain } from '../../services/audit.js';
 import type { Database } from '../../services/open-database.js';
 import { findAccountUser, listAccountUsers } from '../../services/users.js';
-import { accountIdOf } from '../auth/access.js';
-import { actorOf } from '../case-versions.js';
+import { accountIdOf, actorOf } from '../auth/access.js';
 import { jsonSchemaOf } from '../openapi.js';
 import { accountParams } from '../schemas/accounts.js';
 
