@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Counts } from '../domain/prevention/rate-verdicts.js';
 import type { ReturnedUnits, ShippedUnits } from '../domain/prevention/return-rates.js';
 import type { WeekSpan } from '../domain/prevention/week-windows.js';
@@ -14,6 +14,15 @@ type Db = Kysely<Schema>;
 export interface MonthRange {
   readonly fromMonth?: string;
   readonly toMonth?: string;
+}
+
+/**
+ * The months of `range`. Never `month > ''` beside a first month: SQLite then starts its read at '' and
+ * goes through every earlier month of the account too (a SKU sum of the bench: 29 ms instead of 20).
+ */
+export function inMonths(range: MonthRange): RawBuilder<boolean> {
+  const from = range.fromMonth === undefined ? sql`month > ''` : sql`month >= ${range.fromMonth}`;
+  return range.toMonth === undefined ? sql<boolean>`(${from})` : sql<boolean>`(${from} and month <= ${range.toMonth})`;
 }
 
 export async function shippedUnits(db: Db, accountId: number, range: MonthRange): Promise<ShippedUnits[]> {

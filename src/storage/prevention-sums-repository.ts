@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SkuUnits } from '../domain/prevention/problem-skus.js';
 import { monthDays } from '../domain/prevention/purchase-weeks.js';
 import type { FbaMonthUnits } from '../domain/prevention/returns-fee.js';
 import { isAnyOf } from './dialect.js';
 import type { DialectName } from './dialect.js';
+import { inMonths } from './prevention-repository.js';
 import type { MonthRange } from './prevention-repository.js';
 import type { Schema } from './schema.js';
 
@@ -14,15 +15,6 @@ import type { Schema } from './schema.js';
 // by one with their reasons; summed in SQL per SKU they are 8,000 rows read in 20 ms from each table.
 
 type Db = Kysely<Schema>;
-
-/**
- * The months of `range`. Never `month > ''` beside a first month: SQLite then starts its read at '' and
- * goes through every earlier month of the account too (a SKU sum of the bench: 29 ms instead of 20).
- */
-function inMonths(range: MonthRange): RawBuilder<boolean> {
-  const from = range.fromMonth === undefined ? sql`month > ''` : sql`month >= ${range.fromMonth}`;
-  return range.toMonth === undefined ? sql<boolean>`(${from})` : sql<boolean>`(${from} and month <= ${range.toMonth})`;
-}
 
 const isFba = sql<number>`max(case when fulfillment = 'fba' then 1 else 0 end)`;
 

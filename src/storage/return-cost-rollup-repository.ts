@@ -4,6 +4,7 @@ import type { CostMonthRow, DispositionUnits, PaidLabelSum, ReportCostSums } fro
 import { monthDays } from '../domain/prevention/purchase-weeks.js';
 import type { HandledUnits, ReimbursementSum, ReportedRefundSum, SettlementRefundSum } from '../domain/prevention/return-costs.js';
 import type { Transaction } from './database.js';
+import { inMonths } from './prevention-repository.js';
 import type { MonthRange } from './prevention-repository.js';
 import type { Schema } from './schema.js';
 
@@ -133,11 +134,9 @@ async function reimbursementSums(db: Db, accountId: number, range: MonthRange): 
 
 /** The settlement refund sums of the months, from their rollup (a refund in two settlement files once). */
 async function settlementSums(db: Db, accountId: number, range: MonthRange): Promise<ReportCostSums['settlement']> {
-  let query = db.selectFrom('settlement_refund_months')
-    .select(['marketplace_code', 'sku', 'currency', 'month', 'amount_type', 'amount_description', 'amount_minor']).where('account_id', '=', accountId);
-  if (range.fromMonth !== undefined) query = query.where('month', '>=', range.fromMonth);
-  if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
-  const rows = await query.execute();
+  const rows = await db.selectFrom('settlement_refund_months')
+    .select(['marketplace_code', 'sku', 'currency', 'month', 'amount_type', 'amount_description', 'amount_minor'])
+    .where('account_id', '=', accountId).where(inMonths(range)).execute();
   return rows.map((r) => ({
     marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, month: r.month, amountType: r.amount_type,
     amountDescription: r.amount_description, amountMinor: Number(r.amount_minor),
@@ -204,10 +203,8 @@ export async function deskRecordCount(db: Db, accountId: number, caseId: number,
 
 /** The rollup rows of the months given. */
 export async function costMonthRowsOf(db: Db, accountId: number, range: MonthRange): Promise<CostMonthRow[]> {
-  let query = db.selectFrom('return_cost_months').select(['month', 'marketplace_code', 'sku', 'currency', ...amountColumns]).where('account_id', '=', accountId);
-  if (range.fromMonth !== undefined) query = query.where('month', '>=', range.fromMonth);
-  if (range.toMonth !== undefined) query = query.where('month', '<=', range.toMonth);
-  const rows = await query.execute();
+  const rows = await db.selectFrom('return_cost_months').select(['month', 'marketplace_code', 'sku', 'currency', ...amountColumns])
+    .where('account_id', '=', accountId).where(inMonths(range)).execute();
   return rows.map((r) => ({
     month: r.month, marketplaceCode: r.marketplace_code, sku: r.sku, currency: r.currency, settledRefundsMinor: Number(r.settled_refunds_minor),
     settledFeesMinor: Number(r.settled_fees_minor), settledKeptMinor: Number(r.settled_kept_minor), reportedRefundsMinor: Number(r.reported_refunds_minor),
