@@ -6,6 +6,9 @@ import { createToken } from '../src/services/api-tokens.js';
 import type { Database } from '../src/services/open-database.js';
 import { addUser, setUserRole } from '../src/services/users.js';
 import type { TestDatabaseTarget } from './databases.js';
+import { scratchDir } from './report-files.js';
+import { join } from 'node:path';
+import { defaultEvidenceStoreConfig } from '../src/services/evidence-store.js';
 
 // Users and API tokens for HTTP tests: an owner `owner` with the password below, and a user per role
 // (`as-viewer`, `as-agent`…) with a token each, all of seller account 1 unless said.
@@ -33,14 +36,16 @@ export const viewerToken = (database: Database) => tokenFor(database, 'viewer');
 
 /**
  * A fresh database with its owner and an API server on it, per test (read them inside tests):
- * `database()` and `app()`; the server's clock is fixed at `now`.
+ * `database()` and `app()`; the server's clock is fixed at `now`, it checks every answer against its
+ * route's declared reply, and keeps evidence and uploads under a scratch directory (`scratch`).
  */
-export function useApiServer(target: TestDatabaseTarget, now = '2026-11-27T12:00:00.000Z'): { database: () => Database; app: () => FastifyInstance } {
+export function useApiServer(target: TestDatabaseTarget, now = '2026-11-27T12:00:00.000Z'): { database: () => Database; app: () => FastifyInstance; scratch: string } {
   let opened: Awaited<ReturnType<TestDatabaseTarget['open']>> | undefined;
   let app: FastifyInstance | undefined;
+  const scratch = scratchDir();
   beforeEach(async () => {
     opened = await target.open();
-    app = await buildServer({ database: opened.database, logLevel: 'silent', now: () => now });
+    app = await buildServer({ database: opened.database, logLevel: 'silent', now: () => now, checkResponses: true, evidence: { ...defaultEvidenceStoreConfig, directory: join(scratch, 'evidence') }, scratchDirectory: scratch });
     await ensureOwner(opened.database);
   });
   // Only what this test opened: a failed open leaves nothing to close, never the previous test's.
@@ -50,5 +55,5 @@ export function useApiServer(target: TestDatabaseTarget, now = '2026-11-27T12:00
     app = undefined;
     opened = undefined;
   });
-  return { database: () => opened!.database, app: () => app! };
+  return { database: () => opened!.database, app: () => app!, scratch };
 }

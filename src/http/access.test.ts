@@ -35,6 +35,11 @@ describe.each(testDatabases)('access to the HTTP API on $name', (target) => {
     expect(open.filter((r) => r.method !== 'GET').map((r) => r.url)).toEqual(['/api/auth/login']);
   });
 
+  it('declares what every route answers, which the tests then hold it to', async () => {
+    const undeclared = serverRoutes(app()).filter((r) => !r.url.startsWith('/api/docs') && !Object.keys(r.replies ?? {}).some((status) => status.startsWith('2')));
+    expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
   it('honours the permission matrix on every route for every role', async () => {
     for (const role of roles) {
       const token = await tokenFor(database(), role);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 
 // A case's version as its HTTP entity tag: `GET` answers `ETag: "7"`, and a change sends it back as
@@ -7,6 +8,9 @@ import { DomainError } from '../domain/errors.js';
 export function setCaseEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
 }
+
+/** The header every change to a case sends (for the OpenAPI document; `ifMatchVersion` reads it). */
+export const ifMatchHeader = z.object({ 'if-match': z.string().describe('The case\'s ETag, such as "7"') });
 
 /** The version of `If-Match`, required on every change to a case: a change without one could overwrite what the client never saw. */
 export function ifMatchVersion(request: FastifyRequest): number {

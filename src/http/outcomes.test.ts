@@ -20,7 +20,7 @@ describe.each(testDatabases)('recording an outcome over HTTP on $name', (target)
 
   beforeEach(async () => {
     ({ database, dispose } = await target.open());
-    app = await buildServer({ database, logLevel: 'silent', now: () => '2026-03-02T10:00:00.000Z' });
+    app = await buildServer({ database, logLevel: 'silent', checkResponses: true, now: () => '2026-03-02T10:00:00.000Z' });
     await importRequests(database, dir, [{ orderId: '111-0000001-0000001', sku: 'TOY-1', requestedAt: '2026-03-01T10:00:00+00:00', reason: 'CR-UNWANTED_ITEM', orderAmount: '20.00' }]);
     caseId = await caseIdOf(database, '111-0000001-0000001');
     agent = await tokenFor(database, 'agent');

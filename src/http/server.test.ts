@@ -18,7 +18,7 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
   let token: string;
   beforeEach(async () => {
     ({ database, dispose } = await target.open());
-    app = await buildServer({ database, logLevel: 'silent' });
+    app = await buildServer({ database, logLevel: 'silent', checkResponses: true });
     token = await viewerToken(database);
   });
   afterEach(async () => {

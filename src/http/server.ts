@@ -2,21 +2,39 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { tmpdir } from 'node:os';
+import { defaultEvidenceStoreConfig } from '../services/evidence-store.js';
+import type { EvidenceStoreConfig } from '../services/evidence-store.js';
 import type { Database } from '../services/open-database.js';
 import { registerAccessChecks } from './auth/access.js';
 import type { RouteAccess } from './auth/access.js';
 import { registerErrorHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
+import type { RouteContext } from './route-context.js';
+import { registerResponseChecks } from './route-options.js';
 import { registerAccessAdminRoutes } from './routes/access-admin.js';
+import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerClaimRoutes } from './routes/claims.js';
+import { registerDecisionRoutes } from './routes/decisions.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerImportRoutes } from './routes/imports.js';
+import { registerRefundRoutes } from './routes/refunds.js';
 import { registerReturnRoutes } from './routes/returns.js';
+import { registerSettingsRoutes } from './routes/settings.js';
+import { registerWarehouseRoutes } from './routes/warehouse.js';
 
 export interface ServerOptions {
   database: Database;
   logLevel?: string;
   /** The clock of sessions and tokens (tests fix it). */
   now?: () => string;
+  /** Where inspection evidence is stored (default: ./data/evidence). */
+  evidence?: EvidenceStoreConfig;
+  /** Where uploads wait while they are imported (default: the system's temporary directory). */
+  scratchDirectory?: string;
+  /** Parse every JSON answer against its route's declared reply (tests; costs a parse per answer). */
+  checkResponses?: boolean;
 }
 
 const routesOf = new WeakMap<FastifyInstance, readonly RouteAccess[]>();
@@ -33,6 +51,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const now = options.now ?? (() => new Date().toISOString());
   registerErrorHandler(app);
+  if (options.checkResponses) registerResponseChecks(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   const routes = registerAccessChecks(app, options.database, now);
@@ -41,6 +60,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(app, options.database, now);
   registerReturnRoutes(app, options.database, now);
   registerAccessAdminRoutes(app, options.database, now);
+  const context: RouteContext = {
+    database: options.database, now, evidence: options.evidence ?? defaultEvidenceStoreConfig, scratchDirectory: options.scratchDirectory ?? tmpdir(),
+  };
+  for (const register of [registerImportRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
+    await app.register(async (scope) => register(scope, context));
+  }
   await app.ready();
   routesOf.set(app, routes);
   return app;

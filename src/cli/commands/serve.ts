@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import { databaseOption, describeDatabase } from '../database-option.js';
 import { openDatabase } from '../../services/open-database.js';
 import { hasUsers } from '../../services/users.js';
+import { evidenceStoreOf } from '../inspection-options.js';
 
 export function registerServe(program: Command, config: Config): void {
   program.command('serve')
@@ -19,7 +20,7 @@ export function registerServe(program: Command, config: Config): void {
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
-      const app = await buildServer({ database, logLevel: config.logLevel });
+      const app = await buildServer({ database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory) });
       const close = async () => {
         process.off('SIGINT', close);
         process.off('SIGTERM', close);

@@ -7,6 +7,7 @@ import type { Database } from '../../services/open-database.js';
 import { authenticateSession, csrfMatches } from '../../services/sessions.js';
 import type { SessionIdentity } from '../../services/sessions.js';
 import { isDocsRoute } from '../openapi.js';
+import type { Replies } from '../route-options.js';
 
 // Who is asking, checked on every route before anything else runs (docs/security.md#http-api). Each
 // route declares its access in `config.access`; a route without one makes the server refuse to start.
@@ -32,7 +33,7 @@ export const csrfHeader = 'x-csrf-token';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A route as the access checks saw it when it was registered: what the route test walks. */
-export interface RouteAccess { readonly method: string; readonly url: string; readonly access: Access }
+export interface RouteAccess { readonly method: string; readonly url: string; readonly access: Access; readonly replies: Replies | undefined }
 
 /** Adds the checks to every route of `app`; returns the routes as they are registered. */
 export function registerAccessChecks(app: FastifyInstance, database: Database, now: () => string): RouteAccess[] {
@@ -44,7 +45,7 @@ export function registerAccessChecks(app: FastifyInstance, database: Database, n
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access (config.access).`);
     if ('permission' in access && !route.url.includes(':accountId')) throw new Error(`Route ${route.url} needs a permission but has no :accountId.`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, replies: route.config?.replies });
   });
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;

@@ -6,7 +6,8 @@ import { accountChain, recentChanges, verifyOneChain } from '../../services/audi
 import type { Database } from '../../services/open-database.js';
 import { findAccountUser, listAccountUsers } from '../../services/users.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
-import { jsonSchemaOf } from '../openapi.js';
+import { describeRoute } from '../route-options.js';
+import { auditListReply, chainCheckReply, createdTokenReply, tokenListReply, tokenReply, userListReply } from '../schemas/access.js';
 import { accountParams } from '../schemas/accounts.js';
 
 // The caller's own API tokens, an account's users, and its audit log (docs/security.md).
@@ -18,13 +19,12 @@ const tokenParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict();
 
 export function registerAccessAdminRoutes(app: FastifyInstance, database: Database, now: () => string): void {
-  app.get('/api/auth/tokens', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Your API tokens, newest first (never their secrets)' } },
+  app.get('/api/auth/tokens', describeRoute({ access: { signedIn: true }, tags: ['auth'], summary: 'Your API tokens, newest first (never their secrets)', replies: { 200: tokenListReply } }),
     async (request) => ({ items: await listUserTokens(database, request.identity!.userId) }));
 
-  app.post('/api/auth/tokens', {
-    config: { access: { signedIn: true } },
-    schema: { tags: ['auth'], summary: 'Create an API token for yourself; its secret is in this answer only', body: jsonSchemaOf(newTokenBody) },
-  }, async (request, reply) => {
+  app.post('/api/auth/tokens', describeRoute({
+    access: { signedIn: true }, tags: ['auth'], summary: 'Create an API token for yourself; its secret is in this answer only', body: newTokenBody, replies: { 201: createdTokenReply },
+  }), async (request, reply) => {
     // A token never makes tokens: one that leaked cannot mint others that outlive its revocation.
     if (request.identity?.via !== 'session') throw new DomainError('forbidden', 'API tokens are created from a login session, not with another token.', {});
     const body = newTokenBody.parse(request.body);
@@ -33,27 +33,21 @@ export function registerAccessAdminRoutes(app: FastifyInstance, database: Databa
     return reply.status(201).send(created);
   });
 
-  app.delete('/api/auth/tokens/:id', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: jsonSchemaOf(tokenParams) } },
+  app.delete('/api/auth/tokens/:id', describeRoute({ access: { signedIn: true }, tags: ['auth'], summary: 'Revoke one of your API tokens', params: tokenParams, replies: { 200: tokenReply } }),
     async (request) => {
       const { id } = tokenParams.parse(request.params);
       return revokeToken(database, id, actorOf(request.identity), now(), request.identity!.userId);
     });
 
-  app.get('/api/accounts/:accountId/users', {
-    config: { access: { permission: 'manage_users' } },
-    schema: { tags: ['users'], summary: 'The users with a role in the account', params: jsonSchemaOf(accountParams) },
-  }, async (request) => ({ items: await listAccountUsers(database, accountIdOf(request)) }));
+  app.get('/api/accounts/:accountId/users', describeRoute({ access: { permission: 'manage_users' }, tags: ['users'], summary: 'The users with a role in the account', params: accountParams, replies: { 200: userListReply } }), async (request) => ({ items: await listAccountUsers(database, accountIdOf(request)) }));
 
-  app.get('/api/accounts/:accountId/audit', {
-    config: { access: { permission: 'audit' } },
-    schema: { tags: ['audit'], summary: 'The account\'s newest changes: who, when, what, before and after', params: jsonSchemaOf(accountParams), querystring: jsonSchemaOf(auditQuery) },
-  }, async (request) => {
+  app.get('/api/accounts/:accountId/audit', describeRoute({
+    access: { permission: 'audit' }, tags: ['audit'], summary: 'The account\'s newest changes: who, when, what, before and after',
+    params: accountParams, query: auditQuery, replies: { 200: auditListReply },
+  }), async (request) => {
     const { limit } = auditQuery.parse(request.query);
     return { items: await recentChanges(database, accountChain(accountIdOf(request)), limit) };
   });
 
-  app.get('/api/accounts/:accountId/audit/verify', {
-    config: { access: { permission: 'audit' } },
-    schema: { tags: ['audit'], summary: 'Check the account\'s audit chain from its first entry', params: jsonSchemaOf(accountParams) },
-  }, async (request) => verifyOneChain(database, accountChain(accountIdOf(request))));
+  app.get('/api/accounts/:accountId/audit/verify', describeRoute({ access: { permission: 'audit' }, tags: ['audit'], summary: 'Check the account\'s audit chain from its first entry', params: accountParams, replies: { 200: chainCheckReply } }), async (request) => verifyOneChain(database, accountChain(accountIdOf(request))));
 }

@@ -3,40 +3,38 @@ import { listReturns, showReturn } from '../../services/list-returns.js';
 import { recordOutcome } from '../../services/record-outcome.js';
 import type { Database } from '../../services/open-database.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
-import { ifMatchVersion, setCaseEtag } from '../case-versions.js';
-import { jsonSchemaOf } from '../openapi.js';
+import { ifMatchHeader, ifMatchVersion, setCaseEtag } from '../case-versions.js';
+import { describeRoute } from '../route-options.js';
 import { accountParams } from '../schemas/accounts.js';
-import { outcomeBody, returnCaseParams, returnListQuery, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
+import { outcomeBody, recordedOutcomeReply, returnCaseParams, returnDetailReply, returnListQuery, returnListReply, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
 import type { ReturnDetailResponse, ReturnListResponse } from '../schemas/returns.js';
 
 
 export function registerReturnRoutes(app: FastifyInstance, database: Database, now: () => string): void {
-  app.get('/api/accounts/:accountId/returns', {
-    config: { access: { permission: 'read' } },
-    schema: { tags: ['returns'], summary: 'Return cases, newest request first, filtered and paged', params: jsonSchemaOf(accountParams), querystring: jsonSchemaOf(returnListQuery) },
-  }, async (request): Promise<ReturnListResponse> => {
+  app.get('/api/accounts/:accountId/returns', describeRoute({
+    access: { permission: 'read' }, tags: ['returns'], summary: 'Return cases, newest request first, filtered and paged',
+    params: accountParams, query: returnListQuery, replies: { 200: returnListReply },
+  }), async (request): Promise<ReturnListResponse> => {
     const query = returnListQuery.parse(request.query);
     const page = await listReturns(database, { accountId: accountIdOf(request), ...query });
     return { items: page.items.map(toReturnCaseResponse), total: page.total, limit: query.limit, offset: query.offset };
   });
 
-  app.get('/api/accounts/:accountId/returns/:id', {
-    config: { access: { permission: 'read' } },
-    schema: { tags: ['returns'], summary: 'One return case with its history, oldest event first', params: jsonSchemaOf(returnCaseParams) },
-  }, async (request, reply): Promise<ReturnDetailResponse> => {
+  app.get('/api/accounts/:accountId/returns/:id', describeRoute({
+    access: { permission: 'read' }, tags: ['returns'], summary: 'One return case with its history, oldest event first; its version is the ETag',
+    params: returnCaseParams, replies: { 200: returnDetailReply },
+  }), async (request, reply): Promise<ReturnDetailResponse> => {
     const { id } = returnCaseParams.parse(request.params);
     const { returnCase, events } = await showReturn(database, accountIdOf(request), id);
     setCaseEtag(reply, returnCase.version);
     return { ...toReturnCaseResponse(returnCase), events: events.map(toEventResponse) };
   });
 
-  app.post('/api/accounts/:accountId/returns/:id/outcomes', {
-    config: { access: { permission: 'work_cases' } },
-    schema: {
-      tags: ['returns'], summary: 'Record what happened (an offer accepted or declined, the grade found); needs If-Match with the case\'s ETag',
-      params: jsonSchemaOf(returnCaseParams), body: jsonSchemaOf(outcomeBody), headers: { type: 'object', properties: { 'if-match': { type: 'string' } }, required: ['if-match'] },
-    },
-  }, async (request, reply) => {
+  app.post('/api/accounts/:accountId/returns/:id/outcomes', describeRoute({
+    access: { permission: 'work_cases' }, tags: ['returns'],
+    summary: 'Record what happened (an offer accepted or declined, the grade found); needs If-Match with the case\'s ETag',
+    params: returnCaseParams, body: outcomeBody, headers: ifMatchHeader, replies: { 201: recordedOutcomeReply },
+  }), async (request, reply) => {
     const { id } = returnCaseParams.parse(request.params);
     const expectedVersion = ifMatchVersion(request);
     const body = outcomeBody.parse(request.body);

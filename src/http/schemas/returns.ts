@@ -26,51 +26,39 @@ export const outcomeBody = z.object({
   note: z.string().max(2000).optional(),
 }).strict();
 
-export interface CaseEventResponse {
-  kind: string;
-  source: string;
-  importRunId: number | null;
-  line: number | null;
-  occurredAt: string;
-  recordedAt: string;
-  data: unknown;
-}
+export const caseEventReply = z.object({
+  kind: z.string(), source: z.string(), importRunId: z.number().int().nullable(), line: z.number().int().nullable(),
+  occurredAt: z.string(), recordedAt: z.string(), data: z.unknown(),
+}).strict();
+export type CaseEventResponse = z.infer<typeof caseEventReply>;
 
-export interface ReturnDetailResponse extends ReturnCaseResponse {
-  /** The case's history, oldest first. */
-  events: CaseEventResponse[];
-}
+const money = z.object({ amountMinor: z.number().int(), currency: z.string() }).strict();
+
+export const returnCaseReply = z.object({
+  id: z.number().int(), marketplace: z.string(), channel: z.string(), orderId: z.string(), sku: z.string(), asin: z.string().nullable(),
+  status: z.enum(returnStatuses), quantity: z.number().int(),
+  reason: z.object({ raw: z.string().nullable(), code: z.string().nullable(), status: z.string(), category: z.string().nullable(), fault: z.string(), productSignal: z.boolean() }).strict(),
+  requestedAt: z.string().nullable(), receivedAt: z.string().nullable(), refundedAt: z.string().nullable(),
+  amazonRmaId: z.string().nullable(), trackingId: z.string().nullable(), disposition: z.string().nullable(),
+  refunded: money.nullable(), version: z.number().int(), updatedAt: z.string(),
+}).strict();
+export type ReturnCaseResponse = z.infer<typeof returnCaseReply>;
+
+/** The case's history comes oldest first. */
+export const returnDetailReply = returnCaseReply.extend({ events: z.array(caseEventReply) }).strict();
+export type ReturnDetailResponse = z.infer<typeof returnDetailReply>;
+
+export const returnListReply = z.object({ items: z.array(returnCaseReply), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).strict();
+export type ReturnListResponse = z.infer<typeof returnListReply>;
+
+export const recordedOutcomeReply = z.object({
+  caseId: z.number().int(),
+  outcome: z.object({ kind: z.string(), step: z.number().int().optional(), grade: z.string().optional(), note: z.string().optional() }),
+  statusBefore: z.enum(returnStatuses), status: z.enum(returnStatuses), version: z.number().int(),
+}).strict();
 
 export function toEventResponse(e: CaseEvent): CaseEventResponse {
   return { kind: e.kind, source: e.source, importRunId: e.importRunId, line: e.line, occurredAt: e.occurredAt, recordedAt: e.recordedAt, data: e.data };
-}
-
-export interface ReturnCaseResponse {
-  id: number;
-  marketplace: string;
-  channel: string;
-  orderId: string;
-  sku: string;
-  asin: string | null;
-  status: string;
-  quantity: number;
-  reason: { raw: string | null; code: string | null; status: string; category: string | null; fault: string; productSignal: boolean };
-  requestedAt: string | null;
-  receivedAt: string | null;
-  refundedAt: string | null;
-  amazonRmaId: string | null;
-  trackingId: string | null;
-  disposition: string | null;
-  refunded: { amountMinor: number; currency: string } | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface ReturnListResponse {
-  items: ReturnCaseResponse[];
-  total: number;
-  limit: number;
-  offset: number;
 }
 
 export function toReturnCaseResponse(c: ReturnCase): ReturnCaseResponse {

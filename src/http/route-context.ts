@@ -1,0 +1,13 @@
+import type { EvidenceStoreConfig } from '../services/evidence-store.js';
+import type { Database } from '../services/open-database.js';
+
+/** What the routes of a server share: its database, its clock and where files go. */
+export interface RouteContext {
+  readonly database: Database;
+  /** The clock of sessions, tokens and every change (tests fix it). */
+  readonly now: () => string;
+  /** Where inspection photos and videos are stored (docs/evidence.md). */
+  readonly evidence: EvidenceStoreConfig;
+  /** Where uploads and generated downloads are written while a request runs; removed after it. */
+  readonly scratchDirectory: string;
+}
