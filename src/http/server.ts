@@ -19,6 +19,7 @@ import { registerClaimRoutes } from './routes/claims.js';
 import { registerDecisionRoutes } from './routes/decisions.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
+import { registerQueueRoutes } from './routes/queue.js';
 import { registerRefundRoutes } from './routes/refunds.js';
 import { registerReturnRoutes } from './routes/returns.js';
 import { registerSettingsRoutes } from './routes/settings.js';
@@ -63,7 +64,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: RouteContext = {
     database: options.database, now, evidence: options.evidence ?? defaultEvidenceStoreConfig, scratchDirectory: options.scratchDirectory ?? tmpdir(),
   };
-  for (const register of [registerImportRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
+  for (const register of [registerImportRoutes, registerQueueRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
     await app.register(async (scope) => register(scope, context));
   }
   await app.ready();
