@@ -18,4 +18,18 @@ describe('loadConfig', () => {
   it('refuses a port that is not one', () => {
     expect(() => loadConfig({ RETURNDESK_PORT: '99999' }, 'no-such.env')).toThrow('RETURNDESK_PORT must be a port number');
   });
+
+  it('serves on this machine only unless an https public address is set', () => {
+    expect(loadConfig({}, 'no-such.env')).toMatchObject({ publicUrl: null, trustedProxies: ['127.0.0.1', '::1'] });
+    const behindProxy = loadConfig({ RETURNDESK_PUBLIC_URL: 'https://returns.example.com/desk', RETURNDESK_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16' }, 'no-such.env');
+    expect(behindProxy).toMatchObject({ publicUrl: 'https://returns.example.com', trustedProxies: ['10.0.0.5', '10.1.0.0/16'] });
+  });
+
+  it.each([
+    ['RETURNDESK_PUBLIC_URL', 'http://returns.example.com', 'must start with https://'],
+    ['RETURNDESK_PUBLIC_URL', 'returns.example.com', 'must be an address such as https://returns.example.com'],
+    ['RETURNDESK_TRUSTED_PROXIES', '10.0.0.5, proxy.local', '"proxy.local" is neither'],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value }, 'no-such.env')).toThrow(message);
+  });
 });

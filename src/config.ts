@@ -15,6 +15,13 @@ export interface Config {
   readonly evidenceDirectory: string;
   readonly maxPhotoBytes: number;
   readonly maxVideoBytes: number;
+  /**
+   * The https:// address users reach ReturnDesk at through a TLS reverse proxy; null when it is only
+   * used on this machine. Setting it lets `serve` listen beyond loopback and marks the login cookie Secure.
+   */
+  readonly publicUrl: string | null;
+  /** Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  readonly trustedProxies: readonly string[];
 }
 
 const mebibyte = 1024 * 1024;
@@ -26,6 +33,28 @@ function megabytes(env: NodeJS.ProcessEnv, name: string, fallbackBytes: number):
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a size in MiB above 0, not "${text}".`);
   return Math.floor(value * mebibyte);
+}
+
+/** RETURNDESK_PUBLIC_URL: an https:// origin; plain http would send the login cookie in clear text. */
+function publicUrlOf(text: string | undefined): string | null {
+  if (text === undefined || text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`RETURNDESK_PUBLIC_URL must be an address such as https://returns.example.com, not "${text}".`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`RETURNDESK_PUBLIC_URL must start with https:// (the login cookie must never travel in clear text), not "${text}".`);
+  return url.origin;
+}
+
+/** RETURNDESK_TRUSTED_PROXIES: comma-separated addresses or CIDR ranges; the proxy on this machine by default. */
+function trustedProxiesOf(text: string | undefined): string[] {
+  if (text === undefined || text.trim() === '') return ['127.0.0.1', '::1'];
+  const entries = text.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.find((e) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(e));
+  if (bad !== undefined) throw new Error(`RETURNDESK_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas; "${bad}" is neither.`);
+  return entries;
 }
 
 /**
@@ -47,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     evidenceDirectory: env.RETURNDESK_EVIDENCE_DIR || defaultEvidenceStoreConfig.directory,
     maxPhotoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_PHOTO_MB', defaultEvidenceStoreConfig.maxPhotoBytes),
     maxVideoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_VIDEO_MB', defaultEvidenceStoreConfig.maxVideoBytes),
+    publicUrl: publicUrlOf(env.RETURNDESK_PUBLIC_URL),
+    trustedProxies: Object.freeze(trustedProxiesOf(env.RETURNDESK_TRUSTED_PROXIES)),
   });
 }

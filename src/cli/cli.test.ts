@@ -118,13 +118,25 @@ describe('returndesk serve', () => {
     expect(await running).toBe(0);
   });
 
-  it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s until HTTPS is set up (exit 2)', async (host) => {
+  it.each(['0.0.0.0', '192.168.1.10', '::', '127.evil.example.com'])('refuses to listen on %s without an HTTPS public address (exit 2)', async (host) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await runCli(['node', 'returndesk', 'serve', '--host', host, '--database', ':memory:'])).toBe(2);
-      expect(errors.mock.calls.flat().join(' ')).toMatch(/only listens on this machine .* needs HTTPS in front/);
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/only behind an HTTPS reverse proxy: its login cookie must never travel in clear text.*RETURNDESK_PUBLIC_URL/);
     } finally {
       errors.mockRestore();
+    }
+  });
+
+  it('listens beyond loopback once RETURNDESK_PUBLIC_URL names the HTTPS address users reach it at', async () => {
+    vi.stubEnv('RETURNDESK_PUBLIC_URL', 'https://returns.example.com');
+    try {
+      const running = runCli(['node', 'returndesk', 'serve', '--host', '0.0.0.0', '--port', '0', '--database', cli.location]);
+      await vi.waitFor(() => expect(cli.log.mock.calls.flat().join('\n')).toContain('(users reach it at https://returns.example.com through the HTTPS proxy)'), { timeout: 10_000 });
+      process.emit('SIGINT');
+      expect(await running).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });

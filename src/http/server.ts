@@ -34,6 +34,10 @@ export interface ServerOptions {
   evidence?: EvidenceStoreConfig;
   /** Where uploads wait while they are imported (default: the system's temporary directory). */
   scratchDirectory?: string;
+  /** Mark the login cookie Secure whatever the request's protocol: users reach the server through HTTPS (RETURNDESK_PUBLIC_URL). */
+  secureCookies?: boolean;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed, so rate limits see the user's address (RETURNDESK_TRUSTED_PROXIES). */
+  trustProxy?: readonly string[];
   /** Parse every JSON answer against its route's declared reply (tests; costs a parse per answer). */
   checkResponses?: boolean;
 }
@@ -48,9 +52,11 @@ export function serverRoutes(app: FastifyInstance): readonly RouteAccess[] {
 /** The API, ready for `listen` or `inject`; it never listens by itself. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.trustProxy ? { trustProxy: [...options.trustProxy] } : {}),
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', `req.headers["x-csrf-token"]`] },
   });
   const now = options.now ?? (() => new Date().toISOString());
+  app.decorate('secureCookies', options.secureCookies ?? false);
   registerErrorHandler(app);
   if (options.checkResponses) registerResponseChecks(app);
   await app.register(cookie);

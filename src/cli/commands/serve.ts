@@ -16,11 +16,14 @@ export function registerServe(program: Command, config: Config): void {
     .action(async (options: { database: string; host: string; port: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DomainError('invalid_input', `--port must be a port number (0-65535), not "${options.port}".`);
-      refuseRemoteHost(options.host);
+      refuseRemoteHost(options.host, config.publicUrl);
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
-      const app = await buildServer({ database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory) });
+      const app = await buildServer({
+        database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory),
+        secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies,
+      });
       const close = async () => {
         process.off('SIGINT', close);
         process.off('SIGTERM', close);
@@ -30,7 +33,8 @@ export function registerServe(program: Command, config: Config): void {
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       const address = await app.listen({ host: options.host, port });
-      console.log(`ReturnDesk is running at ${address} on ${describeDatabase(options.database)}. Press Ctrl+C to stop.`);
+      const reached = config.publicUrl === null ? '' : ` (users reach it at ${config.publicUrl} through the HTTPS proxy)`;
+      console.log(`ReturnDesk is running at ${address}${reached} on ${describeDatabase(options.database)}. Press Ctrl+C to stop.`);
       if (!(await hasUsers(database))) {
         console.log(`No users yet, and there is no default password. Create the owner: returndesk user add NAME --role owner --database ${options.database}`);
       }
@@ -40,16 +44,16 @@ export function registerServe(program: Command, config: Config): void {
 
 
 /**
- * Every route checks who is asking now, but the session cookie is only safe over HTTPS, which
- * ReturnDesk does not serve itself: until the HTTPS setup (a TLS reverse proxy) is documented and
- * checked, the server only listens on this machine.
+ * The session cookie is only safe over HTTPS, which ReturnDesk does not serve itself: it listens beyond
+ * this machine only when RETURNDESK_PUBLIC_URL says users reach it through an HTTPS reverse proxy
+ * (docs/operations.md#serving-a-team).
  */
-function refuseRemoteHost(host: string): void {
+function refuseRemoteHost(host: string, publicUrl: string | null): void {
   const loopback = host === 'localhost' || (isIPv4(host) && host.startsWith('127.')) || (isIPv6(host) && isLoopbackV6(host));
-  if (loopback) return;
+  if (loopback || publicUrl !== null) return;
   throw new DomainError('invalid_input',
-    `ReturnDesk only listens on this machine (127.0.0.1) for now, not on "${host}": its login cookie needs HTTPS in front, ` +
-    'which is not set up yet. To reach it from elsewhere, use an SSH tunnel.');
+    `ReturnDesk listens on "${host}" only behind an HTTPS reverse proxy: its login cookie must never travel in clear text. ` +
+    'Set RETURNDESK_PUBLIC_URL=https://… (and RETURNDESK_TRUSTED_PROXIES) as docs/operations.md#serving-a-team shows, or use an SSH tunnel.');
 }
 
 function isLoopbackV6(host: string): boolean {

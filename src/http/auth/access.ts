@@ -21,6 +21,10 @@ export type Identity =
 
 declare module 'fastify' {
   interface FastifyContextConfig { access?: Access }
+  interface FastifyInstance {
+    /** Whether the login cookie is always Secure (served behind an HTTPS proxy: ServerOptions.secureCookies). */
+    secureCookies: boolean;
+  }
   interface FastifyRequest {
     identity: Identity | null;
     /** The seller account of the path and the caller's role in it, on routes that need a permission. */
@@ -107,7 +111,7 @@ export function accountIdOf(request: FastifyRequest): number {
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
-  reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/api', maxAge: maxAgeSeconds });
+  reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: request.server.secureCookies || request.protocol === 'https', path: '/api', maxAge: maxAgeSeconds });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
