@@ -28,6 +28,19 @@ describe('the OpenAPI document and its page', () => {
     const list = document.paths['/api/accounts/{accountId}/returns']!.get!;
     expect(list.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['path:accountId', 'query:limit', 'query:status', 'query:sku']));
     expect(Object.keys(document.components.securitySchemes)).toEqual(['token', 'session']);
+    // What each route answers is in the document too, errors included.
+    const responses = (document.paths['/api/accounts/{accountId}/returns/{id}']!.get as unknown as { responses: Record<string, unknown> }).responses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '4XX', '5XX']);
+  });
+
+  it('answers with headers that keep a browser from sniffing, framing or running an answer', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+    });
+    const missing = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('serves the readable page from the package, to anyone', async () => {
@@ -35,5 +48,7 @@ describe('the OpenAPI document and its page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('swagger-ui');
+    // The page runs its own scripts, so it keeps the library's policy rather than the API's.
+    expect(page.headers['content-security-policy'] ?? '').not.toContain('sandbox');
   });
 });

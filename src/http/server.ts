@@ -12,6 +12,7 @@ import { registerErrorHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import type { RouteContext } from './route-context.js';
 import { registerResponseChecks } from './route-options.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerAccessAdminRoutes } from './routes/access-admin.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -58,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date().toISOString());
   app.decorate('secureCookies', options.secureCookies ?? false);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
   if (options.checkResponses) registerResponseChecks(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { docsPrefix } from './openapi.js';
+
+// Headers every API answer carries, whatever the route: a browser never guesses a content type, never
+// shows an answer inside another site's frame, and never tells another site which ReturnDesk page
+// linked to it. The docs page needs its own scripts and styles, so its answers keep a looser policy.
+
+const always = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** JSON and file answers are never a page: nothing in them may run or load. */
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(always);
+    if (!request.url.startsWith(docsPrefix) && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', apiPolicy);
+    return payload;
+  });
+}
