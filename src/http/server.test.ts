@@ -106,6 +106,13 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
     ['sku=TSHIRT-M', ['112-0000003-0000003', '112-0000001-0000001']],
     ['sku=MUG-01&status=fba_reimbursed&channel=FBA', ['112-0000002-0000002']],
     ['marketplace=DE', []],
+    ['orderId=112-0000002-0000002', ['112-0000002-0000002']],
+    ['reason=size_fit', ['112-0000003-0000003', '112-0000001-0000001']],
+    ['fault=seller', ['112-0000002-0000002']],
+    ['fault=buyer', []],
+    ['requestedFrom=2025-06-06', ['112-0000003-0000003', '112-0000002-0000002']],
+    ['requestedTo=2025-06-06', ['112-0000002-0000002', '112-0000001-0000001']],
+    ['requestedFrom=2025-06-06&requestedTo=2025-06-06', ['112-0000002-0000002']],
   ])('filters the returns by %s', async (query, expected) => {
     await importThreeReturns();
     const { status, body } = await get(`/api/returns?${query}`);
@@ -123,6 +130,10 @@ describe.each(testDatabases)('the HTTP API on $name', (target) => {
     ['status=nope', 'status', /fba_received/],
     ['channel=fba', 'channel', /"FBA"\|"MFN"/],
     ['marketplace=germany', 'marketplace', /marketplace code such as US or DE/],
+    ['reason=broken', 'reason', /size_fit/],
+    ['requestedFrom=2025-02-30', 'requestedFrom', /not a day of the calendar/],
+    ['requestedTo=June', 'requestedTo', /a day such as 2026-03-31/],
+    ['requestedFrom=2025-06-07&requestedTo=2025-06-06', 'requestedFrom', /must not be after requestedTo/],
   ])('refuses the bad query %s with 400 invalid_input naming the parameter', async (query, path, message) => {
     const { status, body } = await get(`/api/returns?${query}`);
     expect(status).toBe(400);

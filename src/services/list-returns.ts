@@ -13,15 +13,30 @@ export interface ReturnListQuery {
   channel?: 'FBA' | 'MFN';
   marketplace?: string;
   sku?: string;
+  orderId?: string;
+  reasonCategory?: string;
+  fault?: string;
+  /** Requested on or after this day (YYYY-MM-DD, UTC), and on or before `requestedTo`. */
+  requestedFrom?: string;
+  requestedTo?: string;
   limit: number;
   offset: number;
+}
+
+/** The instant after a UTC day ends: `requestedTo` counts its whole day. */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
 }
 
 /** A page of return cases, newest request first, and how many match in all. */
 export async function listReturns(database: Database, query: ReturnListQuery): Promise<{ items: ReturnCase[]; total: number }> {
   return listReturnCases(database.db, {
     accountId: query.accountId, status: query.status, channel: query.channel, marketplaceCode: query.marketplace,
-    sku: query.sku, limit: query.limit, offset: query.offset,
+    sku: query.sku, orderId: query.orderId, reasonCategory: query.reasonCategory, fault: query.fault,
+    requestedFrom: query.requestedFrom && `${query.requestedFrom}T00:00:00.000Z`, requestedBefore: query.requestedTo && dayAfter(query.requestedTo),
+    limit: query.limit, offset: query.offset,
   });
 }
 

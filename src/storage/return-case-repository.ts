@@ -78,6 +78,12 @@ export interface CaseListFilter {
   channel?: string;
   marketplaceCode?: string;
   sku?: string;
+  orderId?: string;
+  reasonCategory?: string;
+  fault?: string;
+  /** Requested on or after this instant, and before `requestedBefore` (ISO-8601 UTC). */
+  requestedFrom?: string;
+  requestedBefore?: string;
   limit: number;
   offset: number;
 }
@@ -89,6 +95,11 @@ export async function listReturnCases(db: Kysely<Schema>, filter: CaseListFilter
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.marketplaceCode) query = query.where('marketplace_code', '=', filter.marketplaceCode);
   if (filter.sku) query = query.where('sku', '=', filter.sku);
+  if (filter.orderId) query = query.where('order_id', '=', filter.orderId);
+  if (filter.reasonCategory) query = query.where('reason_category', '=', filter.reasonCategory);
+  if (filter.fault) query = query.where('fault', '=', filter.fault);
+  if (filter.requestedFrom) query = query.where('requested_at', '>=', filter.requestedFrom);
+  if (filter.requestedBefore) query = query.where('requested_at', '<', filter.requestedBefore);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
     query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),

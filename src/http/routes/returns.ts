@@ -16,7 +16,8 @@ export function registerReturnRoutes(app: FastifyInstance, database: Database, n
     params: accountParams, query: returnListQuery, replies: { 200: returnListReply },
   }), async (request): Promise<ReturnListResponse> => {
     const query = returnListQuery.parse(request.query);
-    const page = await listReturns(database, { accountId: accountIdOf(request), ...query });
+    const { reason, ...filters } = query;
+    const page = await listReturns(database, { accountId: accountIdOf(request), ...filters, reasonCategory: reason });
     return { items: page.items.map(toReturnCaseResponse), total: page.total, limit: query.limit, offset: query.offset };
   });
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { accountParams } from './accounts.js';
 import { returnStatuses } from '../../domain/lifecycle.js';
+import { faultParties, reasonCategories } from '../../domain/reasons.js';
 import type { ReturnCase } from '../../domain/return-case.js';
 import type { CaseEvent } from '../../services/list-returns.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a day such as 2026-03-31', abort: true }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a day of the calendar');
 
 export const returnListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -11,7 +14,14 @@ export const returnListQuery = z.object({
   channel: z.enum(['FBA', 'MFN']).optional(),
   marketplace: z.string().regex(/^[A-Z]{2}$/, 'a marketplace code such as US or DE').optional(),
   sku: z.string().min(1).max(200).optional(),
-}).strict();
+  orderId: z.string().min(1).max(40).optional(),
+  reason: z.enum(reasonCategories).optional().describe('the reason category'),
+  fault: z.enum(faultParties).optional(),
+  requestedFrom: day.optional().describe('requested on or after this UTC day'),
+  requestedTo: day.optional().describe('requested on or before this UTC day'),
+}).strict().refine((q) => !q.requestedFrom || !q.requestedTo || q.requestedFrom <= q.requestedTo, {
+  message: 'requestedFrom must not be after requestedTo', path: ['requestedFrom'],
+});
 
 export type ReturnListQuery = z.infer<typeof returnListQuery>;
 
