@@ -7,6 +7,7 @@ import { migrationProvider } from './migrations/index.js';
 import { createPostgresBulkWriter, createPostgresRowReader, createSqliteBulkWriter, createSqliteRowReader, singleClientPool } from './dialect.js';
 import type { BulkWriter, DialectName, RowReader } from './dialect.js';
 import { createSqliteWorkerReader } from './sqlite-read-worker.js';
+import { createWriteQueue } from './write-queue.js';
 import type { Schema } from './schema.js';
 
 export interface Transaction {
@@ -89,10 +90,11 @@ function openSqlite(path: string): BetterSqlite3.Database {
 function createSqliteDatabase(path: string): Database {
   const raw = openSqlite(path);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const writes = createWriteQueue();
   return {
     dialect: 'sqlite',
     db,
-    async transaction(work) {
+    transaction: (work) => writes.run(async () => {
       // A connection of its own, so readers on the main connection never see uncommitted rows.
       const own = path === ':memory:' ? raw : openSqlite(path);
       const txDb = own === raw ? db : new Kysely<Schema>({ dialect: new SqliteDialect({ database: own }) });
@@ -110,7 +112,7 @@ function createSqliteDatabase(path: string): Database {
         await reader?.close();
         if (own !== raw) await txDb.destroy();
       }
-    },
+    }),
     close: () => db.destroy(),
   };
 }
