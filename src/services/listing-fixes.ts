@@ -7,6 +7,8 @@ import type { WeekSpan } from '../domain/prevention/week-windows.js';
 import { insertListingFix, listListingFixes, skuPresence } from '../storage/listing-fix-repository.js';
 import type { ListingFix } from '../storage/listing-fix-repository.js';
 import { weekSpanCounts } from '../storage/prevention-repository.js';
+import type { PreventionPolicy } from '../domain/prevention/prevention-policy.js';
+import { accountChain, recordChange } from './audit.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 import { ensurePreventionRollups } from './prevention-rollups.js';
@@ -29,8 +31,24 @@ export interface ListingFixInput {
 
 const maxWhatLength = 500;
 
-/** Records a fix made on a listing; refuses an unknown SKU (a typo would never get a verdict). */
-export async function recordListingFix(database: Database, accountId: number, input: ListingFixInput, nowIso = new Date().toISOString()): Promise<ListingFix> {
+/**
+ * Records a fix made on a listing, with its audit entry `fix.add` naming `actor` in the same
+ * transaction; refuses an unknown SKU (a typo would never get a verdict), a future day, an unknown
+ * marketplace or an empty change, and writes nothing then.
+ */
+export async function recordListingFix(database: Database, accountId: number, input: ListingFixInput, nowIso = new Date().toISOString(), actor = 'cli'): Promise<ListingFix> {
+  const fix = { accountId, ...checkedFix(input, nowIso), recordedAt: nowIso };
+  await ensurePreventionRollups(database, accountId);
+  await requireSoldSku(database, accountId, fix.sku, fix.marketplaceCode);
+  return database.transaction(async (tx) => {
+    const recorded = { id: await insertListingFix(tx.db, fix), ...fix };
+    await recordChange(tx, { chain: accountChain(accountId), actor, action: 'fix.add', subject: `fix:${recorded.id}`, after: recorded, at: nowIso });
+    return recorded;
+  });
+}
+
+/** The input trimmed and checked on its own: what needs no database. */
+function checkedFix(input: ListingFixInput, nowIso: string): Pick<ListingFix, 'sku' | 'marketplaceCode' | 'changedOn' | 'what' | 'recordedBy'> {
   const sku = input.sku.trim();
   const what = input.what.trim();
   const by = input.by.trim();
@@ -41,7 +59,10 @@ export async function recordListingFix(database: Database, accountId: number, in
   if (changedOn > nowIso.slice(0, 10)) throw new DomainError('invalid_input', `--on ${changedOn} is in the future: record a fix once it is live.`, { changedOn });
   const marketplaceCode = input.marketplace === undefined ? null : findMarketplace(input.marketplace)?.code ?? null;
   if (input.marketplace !== undefined && marketplaceCode === null) throw new DomainError('invalid_input', `--marketplace "${input.marketplace}" is not a marketplace ReturnDesk knows.`, { marketplace: input.marketplace });
-  await ensurePreventionRollups(database, accountId);
+  return { sku, marketplaceCode, changedOn, what, recordedBy: by };
+}
+
+async function requireSoldSku(database: Database, accountId: number, sku: string, marketplaceCode: string | null): Promise<void> {
   const presence = await skuPresence(database.db, accountId, sku);
   if (presence.marketplaces.length === 0 && !presence.listed) {
     throw new DomainError('invalid_input', `No order line, return or product has the SKU "${sku}": check its spelling.`, { sku });
@@ -49,8 +70,6 @@ export async function recordListingFix(database: Database, accountId: number, in
   if (marketplaceCode !== null && presence.marketplaces.length > 0 && !presence.marketplaces.includes(marketplaceCode)) {
     throw new DomainError('invalid_input', `${sku} has no order lines or returns in ${marketplaceCode}, only in ${presence.marketplaces.join(', ')}.`, { sku, marketplace: marketplaceCode });
   }
-  const fix = { accountId, sku, marketplaceCode, changedOn, what, recordedBy: by, recordedAt: nowIso };
-  return { id: await insertListingFix(database.db, fix), ...fix };
 }
 
 export interface FixResult {
@@ -65,24 +84,47 @@ export interface FixResult {
   readonly problem: string | null;
 }
 
+export interface FixListOptions {
+  readonly sku?: string;
+  /** YYYY-MM-DD, not after today; default today. */
+  readonly asOf?: string;
+  /** The clock "today" is read from (the server's); default the real one. */
+  readonly nowIso?: string;
+}
+
 /** Every fix (of one SKU, when given) with its before-and-after verdict as on `asOf` (default today, UTC). */
-export async function listingFixResults(database: Database, accountId: number, options: { sku?: string; asOf?: string } = {}): Promise<FixResult[]> {
+export async function listingFixResults(database: Database, accountId: number, options: FixListOptions = {}): Promise<FixResult[]> {
+  return (await listingFixPage(database, accountId, options)).items;
+}
+
+/**
+ * One page of the fix log (oldest change first), each fix judged as on `asOf`, and how many fixes
+ * match: only the fixes of the page are judged (each is a read of its SKU's purchase weeks).
+ */
+export async function listingFixPage(
+  database: Database, accountId: number, options: FixListOptions & { limit?: number; offset?: number } = {},
+): Promise<{ items: FixResult[]; total: number }> {
   const { policy } = await showPolicy(database, accountId);
+  const asOfDay = parseAsOf(options.asOf, options.nowIso);
   await ensurePreventionRollups(database, accountId);
-  const asOf = judgedOn(parseAsOf(options.asOf), await returnsThrough(database.db, accountId));
+  const asOf = judgedOn(asOfDay, await returnsThrough(database.db, accountId));
   const fixes = await listListingFixes(database.db, accountId, options.sku?.trim());
-  return Promise.all(fixes.map(async (fix) => {
-    const spans = fixSpans(fix.changedOn, asOf, policy.prevention);
-    const weeksAfter = weeksIn(spans.after);
-    const rows = await weekSpanCounts(database.db, accountId, spans, policy.prevention.followUpWeeks, { sku: fix.sku, marketplaceCode: fix.marketplaceCode });
-    const total = (name: 'before' | 'after') => rows.reduce<Counts>((sum, r) => ({ shipped: sum.shipped + r.counts[name].shipped, returned: sum.returned + r.counts[name].returned }), { shipped: 0, returned: 0 });
-    const [before, after] = [total('before'), total('after')];
-    // More returned than shipped means order lines are missing: no honest verdict.
-    const overflow = before.returned > before.shipped || after.returned > after.shipped;
-    const problem = overflow ? 'more units returned than shipped in these weeks: the All Orders report is missing lines' : null;
-    const verdict = weeksAfter > 0 && !overflow ? fixVerdict(before, after, policy.prevention) : null;
-    return { fix, ...spans, weeksAfter, windowWeeks: policy.prevention.fixWindowWeeks, verdict, problem };
-  }));
+  const offset = options.offset ?? 0;
+  const page = fixes.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+  return { items: await Promise.all(page.map((fix) => judgeFix(database, accountId, fix, asOf, policy.prevention))), total: fixes.length };
+}
+
+async function judgeFix(database: Database, accountId: number, fix: ListingFix, asOf: string, prevention: PreventionPolicy): Promise<FixResult> {
+  const spans = fixSpans(fix.changedOn, asOf, prevention);
+  const weeksAfter = weeksIn(spans.after);
+  const rows = await weekSpanCounts(database.db, accountId, spans, prevention.followUpWeeks, { sku: fix.sku, marketplaceCode: fix.marketplaceCode });
+  const total = (name: 'before' | 'after') => rows.reduce<Counts>((sum, r) => ({ shipped: sum.shipped + r.counts[name].shipped, returned: sum.returned + r.counts[name].returned }), { shipped: 0, returned: 0 });
+  const [before, after] = [total('before'), total('after')];
+  // More returned than shipped means order lines are missing: no honest verdict.
+  const overflow = before.returned > before.shipped || after.returned > after.shipped;
+  const problem = overflow ? 'more units returned than shipped in these weeks: the All Orders report is missing lines' : null;
+  const verdict = weeksAfter > 0 && !overflow ? fixVerdict(before, after, prevention) : null;
+  return { fix, ...spans, weeksAfter, windowWeeks: prevention.fixWindowWeeks, verdict, problem };
 }
 
 const percent = (share: number) => (share * 100).toFixed(2);

@@ -5,6 +5,7 @@ import { isDomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
 import { factPages } from '../storage/claim-facts-repository.js';
 import { keepClaimsOfOrders, settleAfterReconcile, upsertClaims } from '../storage/claim-repository.js';
+import { accountChain, recordChange } from './audit.js';
 import { calendarAt, loadDecisionContext } from './decision-context.js';
 import type { Database } from './open-database.js';
 
@@ -12,6 +13,8 @@ export interface ReconcileOptions {
   /** At most this many rows of each refund, return and reimbursement table per page (default 2,000). */
   readonly pageSize?: number;
   readonly onProgress?: (ordersRead: number) => void;
+  /** Who ran it, for the audit entry `claims.reconcile` (default 'cli'). */
+  readonly actor?: string;
 }
 
 export interface ReconcileSummary {
@@ -31,8 +34,8 @@ export interface ReconcileSummary {
  * Finds every claim the account's reports support (domain/claims/reconcile.ts), one page of orders at
  * a time, and stores them in one transaction: new claims open, known ones refreshed with their status
  * kept, open claims no longer supported removed (but never those of an order whose rows could not be
- * read), open claims past their window expired. Safe to run after every import, at any `nowIso`: the
- * same data gives the same claims.
+ * read), open claims past their window expired, and the counts in the audit log (`claims.reconcile`).
+ * Safe to run after every import, at any `nowIso`: the same data gives the same claims.
  */
 export async function reconcileClaims(database: Database, accountId: number, nowIso: string, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
   const context = await loadDecisionContext(database, accountId);
@@ -69,6 +72,12 @@ export async function reconcileClaims(database: Database, accountId: number, now
     }
     await keepClaimsOfOrders(tx, accountId, problems, runId);
     const { removed, expired } = await settleAfterReconcile(tx, accountId, nowIso, runId);
-    return { ordersRead, found, newClaims, removed, expired, problems };
+    const summary = { ordersRead, found, newClaims, removed, expired, problems };
+    // The counts, not every claim: a first run finds tens of thousands; the claims keep their own history.
+    await recordChange(tx, {
+      chain: accountChain(accountId), actor: options.actor ?? 'cli', action: 'claims.reconcile', subject: `account:${accountId}`, at: nowIso,
+      after: { ordersRead, found, newClaims, removed, expired, problems: problems.length },
+    });
+    return summary;
   });
 }

@@ -38,3 +38,24 @@ export function parseDay(text: string | undefined, option: string): string | und
     throw new DomainError('invalid_input', `${option} must be a date as YYYY-MM-DD, such as 2026-03-31, not "${text}".`, { [option]: text });
   }
 }
+
+export const reportLanguages = ['en', 'zh'] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
+/** `--lang`: the language of causes and fixes in the causes table (the JSON holds both). */
+export function parseReportLanguage(text: string | undefined): ReportLanguage {
+  if (text === undefined) return 'en';
+  const lang = reportLanguages.find((l) => l === text);
+  if (!lang) throw new DomainError('invalid_input', `--lang must be en or zh, not "${text}".`, { lang: text });
+  return lang;
+}
+
+/** `--limit`: how many problem SKUs the causes report details, 1 to 10000; undefined keeps the report's default. */
+export function parseProblemLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const limit = Number(text);
+  if (text.trim() === '' || !Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+    throw new DomainError('invalid_input', `--limit must be a whole number from 1 to 10000, not "${text}".`, { limit: text });
+  }
+  return limit;
+}

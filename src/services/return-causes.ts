@@ -51,11 +51,11 @@ export interface CausesReport {
   readonly returnsFee: ReturnsFeeCheck;
 }
 
-/** `asOf` (YYYY-MM-DD, default today): the day the fixes tried are judged on. */
-export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number; asOf?: string } = {}): Promise<CausesReport> {
+/** `asOf` (YYYY-MM-DD, default today by the clock `nowIso`, default the real one): the day the fixes tried are judged on. */
+export async function accountCauses(database: Database, accountId: number, options: { from?: string; to?: string; limit?: number; asOf?: string; nowIso?: string } = {}): Promise<CausesReport> {
   const months = parseMonthRange(options);
   // The day once, for every SKU's fixes (and a bad --as-of refused even when no problem SKU has a fix).
-  const asOf = parseAsOf(options.asOf);
+  const asOf = parseAsOf(options.asOf, options.nowIso);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
   const [units, monthList, categories] = await Promise.all([

@@ -28,9 +28,12 @@ export interface SpikeReport {
   readonly problems: readonly SpanCounts[];
 }
 
-/** Every SKU's spike verdict on `asOf` (default: today, UTC), by the account's prevention policy. */
-export async function accountSpikes(database: Database, accountId: number, options: { asOf?: string } = {}): Promise<SpikeReport> {
-  const asOf = parseAsOf(options.asOf);
+/**
+ * Every SKU's spike verdict on `asOf` (default: today, UTC), by the account's prevention policy;
+ * `nowIso` is the clock "today" is read from (the server's), default the real one.
+ */
+export async function accountSpikes(database: Database, accountId: number, options: { asOf?: string; nowIso?: string } = {}): Promise<SpikeReport> {
+  const asOf = parseAsOf(options.asOf, options.nowIso);
   const { policy } = await showPolicy(database, accountId);
   await ensurePreventionRollups(database, accountId);
   const through = await returnsThrough(database.db, accountId);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { claimStatuses } from '../../domain/claims/claim.js';
-import { claimText } from '../../domain/claims/claim-text.js';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount } from '../../domain/money.js';
 import { defaultAccountId } from '../../services/accounts.js';
@@ -9,6 +8,7 @@ import { listAccountClaims, parseClaimStatus, recordClaim, showClaim, writeClaim
 import type { ClaimRecordRequest, StoredClaim } from '../../services/claims.js';
 import { reconcileClaims } from '../../services/reconcile-claims.js';
 import { parseAt, parseClaimId } from '../arguments.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { evidenceDirOption, evidenceStoreOf } from '../inspection-options.js';
 
@@ -34,7 +34,7 @@ export function registerClaims(program: Command, config: Config): void {
     .option('--at <instant>', 'as of this ISO-8601 instant instead of now (windows open and close by it)')
     .option('--json', 'print one JSON document').addOption(databaseOption(config))
     .action(async (options: { at?: string; json?: boolean; database: string }) => {
-      const summary = await withDatabase(options.database, (database) => reconcileClaims(database, defaultAccountId, parseAt(options.at)));
+      const summary = await withDatabase(options.database, (database) => reconcileClaims(database, defaultAccountId, parseAt(options.at), { actor: cliActor() }));
       if (options.json) return console.log(JSON.stringify(summary));
       console.log(`${summary.ordersRead} orders read: ${summary.found} claims found (${summary.newClaims} new), ${summary.removed} settled by the data, ${summary.expired} expired.`);
       for (const p of summary.problems) console.log(`! ${p.marketplaceCode} order ${p.orderId}: ${p.problem}`);
@@ -55,10 +55,9 @@ export function registerClaims(program: Command, config: Config): void {
   claims.command('show').description('One claim: the amount and how it was computed, the proof rows, the window, the claim text and its history')
     .argument('<id>', 'the claim id').option('--json', 'print one JSON document').addOption(databaseOption(config))
     .action(async (id: string, options: { json?: boolean; database: string }) => {
-      const now = parseAt(undefined);
-      const result = await withDatabase(options.database, (database) => showClaim(database, defaultAccountId, parseClaimId(id)));
-      const text = claimText(result.claim, { evidenceCount: 0, nowIso: now, locale: 'en-US' });
-      if (options.json) return console.log(JSON.stringify({ ...result, text }));
+      const result = await withDatabase(options.database, (database) => showClaim(database, defaultAccountId, parseClaimId(id), parseAt(undefined)));
+      const { text } = result;
+      if (options.json) return console.log(JSON.stringify(result));
       console.log(claimLine(result.claim));
       console.log(result.claim.computation);
       for (const row of result.claim.proof) console.log(`  ${row.file ?? row.source}${row.line === null ? '' : `:${row.line}`}  ${row.summary}`);
@@ -83,7 +82,7 @@ export function registerClaims(program: Command, config: Config): void {
     .option('--json', 'print one JSON document').addOption(databaseOption(config))
     .action(async (id: string, options: { filed?: boolean; won?: string; lost?: boolean; by?: string; note?: string; json?: boolean; database: string }) => {
       const request = recordRequestOf(options);
-      const claim = await withDatabase(options.database, (database) => recordClaim(database, defaultAccountId, parseClaimId(id), request, parseAt(undefined), options.by ?? null, options.note ?? null));
+      const claim = await withDatabase(options.database, (database) => recordClaim(database, defaultAccountId, parseClaimId(id), request, parseAt(undefined), options.by ?? null, options.note ?? null, cliActor()));
       if (options.json) return console.log(JSON.stringify(claim));
       console.log(`Claim ${claim.id}: ${claim.status}${claim.recoveredMinor === null ? '' : `, recovered ${money(claim.recoveredMinor, claim.currency)} of ${money(claim.owedMinor, claim.currency)}`}`);
     });

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import { defaultAccountId } from '../../services/accounts.js';
 import { fixTable, isFixTableNumber, listingFixResults, recordListingFix } from '../../services/listing-fixes.js';
 import type { FixResult } from '../../services/listing-fixes.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { percent, showTable, withOutputs } from '../table-outputs.js';
 import type { OutputOptions } from '../table-outputs.js';
@@ -33,7 +34,7 @@ export function registerFixes(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (options: { sku: string; on: string; what: string; by: string; marketplace?: string; database: string }) => {
       const recorded = await withDatabase(options.database, (database) => recordListingFix(database, defaultAccountId,
-        { sku: options.sku, marketplace: options.marketplace, changedOn: options.on, what: options.what, by: options.by }));
+        { sku: options.sku, marketplace: options.marketplace, changedOn: options.on, what: options.what, by: options.by }, new Date().toISOString(), cliActor()));
       console.log(`Fix #${recorded.id} recorded for ${recorded.sku}. Its verdict comes once the weeks after it close: returndesk fix list`);
     });
 

@@ -6,7 +6,7 @@ import type { GroupedRates, RateRow } from '../../services/return-rates.js';
 import { accountSpikes, isSpikeTableNumber, spikeTable } from '../../services/spikes.js';
 import { accountCauses, causeTable, isCauseTableNumber } from '../../services/return-causes.js';
 import { accountReturnCosts, costTable, isCostTableNumber } from '../../services/return-costs.js';
-import { DomainError } from '../../domain/errors.js';
+import { parseProblemLimit, parseReportLanguage } from '../../services/report-options.js';
 import { printCauses, printCosts } from './report-views.js';
 import type { SpikeReport } from '../../services/spikes.js';
 import { withDatabase } from '../database-option.js';
@@ -76,20 +76,9 @@ export function registerReport(program: Command, config: Config): void {
     .option('--from <month>', 'first purchase month, YYYY-MM').option('--to <month>', 'last purchase month, YYYY-MM')
     .option('--limit <count>', 'problem SKUs to detail (default 20)').option('--lang <lang>', 'language of causes and fixes: en or zh', 'en'), config)
     .action(async (options: OutputOptions & { from?: string; to?: string; limit?: string; lang: string }) => {
-      const lang = parseLang(options.lang);
-      const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
+      const lang = parseReportLanguage(options.lang);
+      const limit = parseProblemLimit(options.limit);
       const causes = await withDatabase(options.database, (database) => accountCauses(database, defaultAccountId, { from: options.from, to: options.to, limit }));
       await showTable(options, causes, { sheet: 'Problem SKUs', table: causeTable(causes, lang), isNumber: isCauseTableNumber, print: (r) => printCauses(r, lang) });
     });
-}
-
-function parseLang(text: string): 'en' | 'zh' {
-  if (text === 'en' || text === 'zh') return text;
-  throw new DomainError('invalid_input', `--lang must be en or zh, not "${text}".`, { lang: text });
-}
-
-function parseLimit(text: string): number {
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new DomainError('invalid_input', `--limit must be a whole number from 1 to 10000, not "${text}".`, { limit: text });
-  return limit;
 }
