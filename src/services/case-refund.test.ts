@@ -39,6 +39,9 @@ describe.each(testDatabases)('refunds on $name', (target) => {
   const stores: string[] = [];
   afterEach(() => { for (const d of stores.splice(0)) rmSync(d, { recursive: true, force: true }); });
 
+  const auditRows = async (action: string) => (await db().db.selectFrom('audit_log').select(['actor', 'subject', 'before', 'after']).where('action', '=', action).execute())
+    .map((row) => ({ ...row, before: row.before === null ? null : JSON.parse(row.before), after: row.after === null ? null : JSON.parse(row.after) }));
+
   async function inspectedCase(orderId = '202-0000001-0000001', cells: Record<string, string> = {}, photos = 1): Promise<number> {
     const store = { directory: mkdtempSync(join(tmpdir(), 'returndesk-evidence-')), maxPhotoBytes: 4096, maxVideoBytes: 4096 };
     stores.push(store.directory);
@@ -191,6 +194,33 @@ describe.each(testDatabases)('refunds on $name', (target) => {
     const quoting = quoteCaseRefund(db(), 1, { identifier: String(caseId), refundOutboundShipping: true }, now);
     if (refusal) await expect(quoting).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(refusal) });
     else expect((await quoting).quote.lines.find((l) => l.kind === 'outbound_shipping')!.amountMinor).toBe(shipping);
+  });
+
+  it('records a refund only on the version the caller read, with the audit entry in the same transaction', async () => {
+    const caseId = await inspectedCase();
+    const { version } = (await findReturnCase(db().db, 1, caseId))!;
+    const request = { identifier: caseId, fee: 'max', deductLabel: true, recordedBy: 'Li Wei' };
+    await expect(recordCaseRefund(db(), 1, request, now, 'api', { expectedVersion: version - 1, actor: 'user:7' }))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed since version/) });
+    expect(await listCaseRefunds(db().db, 1, caseId)).toEqual([]);
+    expect(await auditRows('case.refund')).toEqual([]);
+
+    const recorded = await recordCaseRefund(db(), 1, request, now, 'api', { expectedVersion: version, actor: 'user:7' });
+    expect(recorded).toMatchObject({ caseVersion: version, version: version + 1, status: 'refunded' });
+    expect(await auditRows('case.refund')).toEqual([{
+      actor: 'user:7', subject: `case:${caseId}`,
+      before: { status: 'inspected', version, refundedMinor: null, currency: 'GBP' },
+      after: { status: 'refunded', version: version + 1, refundedMinor: 1650, currency: 'GBP', refundId: recorded.refundId, paidMinor: 4000, ruleIds: recorded.quote.ruleIds, recordedBy: 'Li Wei' },
+    }]);
+  });
+
+  it('audits an export that marks refunds, by its actor, and nothing when there is nothing to export', async () => {
+    const caseId = await inspectedCase();
+    expect((await exportAdjustments(db(), 1, now, async () => undefined, 'cli:li')).text).toBeNull();
+    expect(await auditRows('adjustments.export')).toEqual([]);
+    const { refundId } = await recordCaseRefund(db(), 1, { identifier: String(caseId), recordedBy: 'Li Wei' }, now);
+    await exportAdjustments(db(), 1, now, async () => undefined, 'cli:li');
+    expect(await auditRows('adjustments.export')).toEqual([{ actor: 'cli:li', subject: 'account:1', before: null, after: { refundIds: [refundId], exportedAt: now, skipped: [] } }]);
   });
 
   it('refuses to record a refund before the parcel is received', async () => {

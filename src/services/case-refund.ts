@@ -28,7 +28,8 @@ import type { Database } from './open-database.js';
 
 /** The seller's choices for a refund, as typed: `fee` is none, max, 15% or 4.00. */
 export interface RefundRequest {
-  readonly identifier: string;
+  /** A number is the case id itself (an HTTP path); text is resolved like a scan (case id, RMA id, tracking number, order id). */
+  readonly identifier: string | number;
   readonly fee?: string;
   /** A refund total the seller typed in instead of a fee (`32.00`): itemized within the caps, or refused with the range. */
   readonly amount?: string;
@@ -41,6 +42,8 @@ export interface RefundRequest {
 
 export interface CaseRefundQuote {
   readonly caseId: number;
+  /** The case's version the quote was made on: recording it on a case that moved on since is a conflict. */
+  readonly caseVersion: number;
   readonly orderId: string;
   readonly marketplace: string;
   readonly input: RefundQuoteInput;
@@ -79,11 +82,18 @@ function quoteOf(request: RefundRequest, input: RefundQuoteInput, caps: readonly
   return quoteForTotal(input, { amountMinor, currency: input.currency }, caps, nowIso).quote;
 }
 
-async function loadCase(database: Database, accountId: number, identifier: string): Promise<DecisionFacts> {
-  const { returnCase } = await resolveCase(database, accountId, identifier);
+async function caseIdOf(database: Database, accountId: number, identifier: string | number): Promise<number> {
+  return typeof identifier === 'number' ? identifier : (await resolveCase(database, accountId, identifier)).returnCase.id;
+}
+
+async function loadCase(database: Database, accountId: number, identifier: string | number): Promise<DecisionFacts> {
+  const caseId = await caseIdOf(database, accountId, identifier);
+  const facts = await findDecisionFacts(database.db, accountId, caseId);
+  if (!facts) throw new DomainError('not_found', `There is no return case ${caseId}.`, { id: caseId });
+  const { returnCase } = facts;
   if (returnCase.channel !== 'MFN') throw new DomainError('conflict', `Case ${returnCase.id} is an FBA return: Amazon refunds the buyer itself.`, { caseId: returnCase.id });
   requireRefundLeft({ ...returnCase, currency: requireMarketplace(returnCase.marketplaceCode).currency });
-  return (await findDecisionFacts(database.db, accountId, returnCase.id))!;
+  return facts;
 }
 
 /**
@@ -108,7 +118,7 @@ export async function quoteCaseRefund(database: Database, accountId: number, req
   const quote = quoteOf(request, input, context.policy.restockingFeeCaps, marketplace.decimalSeparator, nowIso);
   const evidenceCount = evidence.filter((file) => file.kind === 'photo').length;
   return {
-    caseId: returnCase.id, orderId: returnCase.orderId, marketplace: marketplace.code, input, quote,
+    caseId: returnCase.id, caseVersion: returnCase.version, orderId: returnCase.orderId, marketplace: marketplace.code, input, quote,
     actionSheet: refundActionSheet(quote, { orderId: returnCase.orderId, rmaId: returnCase.amazonRmaId, late: input.late, evidenceCount, locale: marketplace.locale }),
     message: messageForRefund(quote, facts, context, marketplace, evidenceCount, request.buyerName),
     evidenceCount, deadlines: caseDeadlines(returnCase, context), orderItemId: refund.orderItemId,

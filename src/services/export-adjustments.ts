@@ -3,6 +3,8 @@ import { adjustmentFeedColumns, adjustmentFeedRow } from '../domain/refunds/adju
 import type { RefundQuote } from '../domain/refunds/refund-quote.js';
 import { findReturnCase } from '../storage/return-case-repository.js';
 import { listUnexportedRefunds, markRefundsExported } from '../storage/refund-repository.js';
+import { lockChain } from '../storage/audit-repository.js';
+import { accountChain, recordChange } from './audit.js';
 import type { Database } from './open-database.js';
 
 export interface AdjustmentExport {
@@ -17,10 +19,15 @@ export interface AdjustmentExport {
  * The order adjustment feed (`POST_FLAT_FILE_PAYMENT_ADJUSTMENT_DATA`) for every recorded refund not yet
  * exported, handed to `deliver` (which writes the file). A refund that cannot be written (no order item
  * id: import the MFN returns report) is reported and waits; the others are marked exported only once
- * `deliver` succeeded, so the next export never repeats them and a failed write changes nothing.
+ * `deliver` succeeded, so the next export never repeats them and a failed write changes nothing. An
+ * export that marks refunds writes the audit entry `adjustments.export` (by `actor`) in the same transaction.
  */
-export async function exportAdjustments(database: Database, accountId: number, nowIso: string, deliver: (text: string) => Promise<void>): Promise<AdjustmentExport> {
+export async function exportAdjustments(database: Database, accountId: number, nowIso: string, deliver: (text: string) => Promise<void>, actor = 'cli'): Promise<AdjustmentExport> {
   return database.transaction(async (tx) => {
+    // Two exports at once must not both list the same refunds (Amazon would refund twice): on PostgreSQL
+    // the account's audit chain lock, which the export's entry takes anyway, makes the second wait and
+    // then see the first one's marks. SQLite's write transactions already run one at a time.
+    await lockChain(tx, accountChain(accountId));
     const rows: string[] = [];
     const refundIds: number[] = [];
     const skipped: { refundId: number; caseId: number; problem: string }[] = [];
@@ -38,6 +45,12 @@ export async function exportAdjustments(database: Database, accountId: number, n
     const text = rows.length === 0 ? null : [adjustmentFeedColumns.join('\t'), ...rows].map((line) => `${line}\n`).join('');
     if (text !== null) await deliver(text);
     await markRefundsExported(tx, accountId, refundIds, nowIso);
+    if (refundIds.length > 0) {
+      await recordChange(tx, {
+        chain: accountChain(accountId), actor, action: 'adjustments.export', subject: `account:${accountId}`, at: nowIso,
+        after: { refundIds, exportedAt: nowIso, skipped: skipped.map((s) => s.refundId) },
+      });
+    }
     return { text, refundIds, skipped };
   });
 }

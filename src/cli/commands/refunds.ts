@@ -11,6 +11,7 @@ import type { CaseRefundQuote, RefundRequest } from '../../services/case-refund.
 import { exportAdjustments } from '../../services/export-adjustments.js';
 import { recordCaseRefund } from '../../services/record-refund.js';
 import { parseAt } from '../arguments.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 
 interface RefundFlags {
@@ -68,7 +69,7 @@ export function registerRefunds(program: Command, config: Config): void {
     .requiredOption('--by <name>', 'who issued it');
   for (const option of refundOptions(config)) record.addOption(option);
   record.action(async (identifier: string, flags: RefundFlags & { by: string }) => {
-    const result = await withDatabase(flags.database, (database) => recordCaseRefund(database, defaultAccountId, { ...requestOf(identifier, flags), recordedBy: flags.by }, parseAt(undefined)));
+    const result = await withDatabase(flags.database, (database) => recordCaseRefund(database, defaultAccountId, { ...requestOf(identifier, flags), recordedBy: flags.by }, parseAt(undefined), 'cli', { actor: cliActor() }));
     if (flags.json) console.log(JSON.stringify(result));
     else console.log(`Case ${result.caseId}: refund of ${formatAmount(result.quote.totalMinor, result.quote.currency, 'en-US')} recorded (${result.statusBefore} -> ${result.status}); it goes into the next adjustment feed export.`);
   });
@@ -88,7 +89,7 @@ export function registerRefunds(program: Command, config: Config): void {
           throw new DomainError('unreadable_file', `Cannot write ${options.out}: ${(error as Error).message}. Nothing was marked exported.`, { file: options.out });
         }
       };
-      const result = await withDatabase(options.database, (database) => exportAdjustments(database, defaultAccountId, parseAt(undefined), deliver));
+      const result = await withDatabase(options.database, (database) => exportAdjustments(database, defaultAccountId, parseAt(undefined), deliver, cliActor()));
       if (options.json) {
         console.log(JSON.stringify({ file: result.text === null ? null : options.out, refundIds: result.refundIds, skipped: result.skipped }));
         return;

@@ -1,6 +1,49 @@
 import type { FastifyInstance } from 'fastify';
+import { requireMarketplace } from '../../domain/marketplaces.js';
+import type { Marketplace } from '../../domain/marketplaces.js';
+import { isReadyToSend, lintMessage } from '../../domain/messages/lint.js';
+import { messageLanguages } from '../../domain/messages/lint-rules.js';
+import type { MessageLanguage } from '../../domain/messages/lint-rules.js';
+import { decideCase } from '../../services/decide-case.js';
+import { accountIdOf } from '../auth/access.js';
 import type { RouteContext } from '../route-context.js';
+import { describeRoute } from '../route-options.js';
+import { accountParams } from '../schemas/accounts.js';
+import { lintBody, lintReply, recommendationQuery, recommendationReply, toRecommendationResponse } from '../schemas/decisions.js';
+import type { LintResponse, RecommendationResponse } from '../schemas/decisions.js';
+import { returnCaseParams } from '../schemas/returns.js';
 
-export function registerDecisionRoutes(_app: FastifyInstance, _context: RouteContext): void {
-  // Filled in by the decisions routes work.
+// The decision desk (docs/decisions.md, docs/api/decisions.md): what to do with an open request, and
+// the compliance lint of a buyer message an agent edited before sending it in Seller Central.
+
+/** The language a marketplace's messages are drafted in: its own, or English where there are no templates (docs/decisions.md). */
+function draftLanguageOf(marketplace: Marketplace): MessageLanguage {
+  return (messageLanguages as readonly string[]).includes(marketplace.language) ? marketplace.language as MessageLanguage : 'en';
+}
+
+export function registerDecisionRoutes(app: FastifyInstance, context: RouteContext): void {
+  app.get('/api/accounts/:accountId/returns/:id/recommendation', describeRoute({
+    access: { permission: 'read' }, tags: ['decisions'],
+    summary: 'The decision for an open seller-fulfilled request: every option with its costs, the recommendation, why, the deadlines and the buyer message',
+    params: returnCaseParams, query: recommendationQuery, replies: { 200: recommendationReply },
+  }), async (request): Promise<RecommendationResponse> => {
+    const { id } = returnCaseParams.parse(request.params);
+    const { buyerName } = recommendationQuery.parse(request.query);
+    return toRecommendationResponse(await decideCase(context.database, accountIdOf(request), id, context.now(), buyerName));
+  });
+
+  app.post('/api/accounts/:accountId/messages/lint', describeRoute({
+    access: { permission: 'read' }, tags: ['decisions'],
+    summary: 'Check an edited buyer message against Amazon\'s messaging rules: the findings, and whether it is ready to send',
+    params: accountParams, body: lintBody, replies: { 200: lintReply },
+  }), async (request): Promise<LintResponse> => {
+    const body = lintBody.parse(request.body);
+    const marketplace = requireMarketplace(body.marketplace);
+    const language = body.language ?? draftLanguageOf(marketplace);
+    const findings = [
+      ...lintMessage(body.subject, language).map((finding) => ({ ...finding, field: 'subject' as const })),
+      ...lintMessage(body.body, language).map((finding) => ({ ...finding, field: 'body' as const })),
+    ];
+    return { marketplace: marketplace.code, language, findings, ready: isReadyToSend(findings) };
+  });
 }
