@@ -71,6 +71,17 @@ describe.each(testDatabases)('dispositions on $name', (target) => {
     expect((await listCaseEvents(db().db, caseId)).filter((e) => e.kind === 'disposition')).toEqual([]);
   });
 
+  it('moves the case\'s version on with each record and audits it; a version the case moved past is refused', async () => {
+    const caseId = await inspected();
+    await expect(recordDisposition(db(), 1, { identifier: { caseId }, route: 'sell_as_used', decidedBy: 'Li Wei' }, now, 'api', { expectedVersion: 2, actor: 'token:4' }))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed since version 2/) });
+    const first = await recordDisposition(db(), 1, { identifier: { caseId }, route: 'sell_as_used', decidedBy: 'Li Wei' }, now, 'api', { expectedVersion: 3, actor: 'token:4' });
+    const second = await recordDisposition(db(), 1, { identifier: String(caseId), route: 'sell_as_used', decidedBy: 'Li Wei', realizedMinor: 1420 }, now);
+    expect([first.version, second.version, second.realizedMinor]).toEqual([4, 5, 1420]);
+    const audit = await db().db.selectFrom('audit_log').select(['actor', 'action']).where('action', '=', 'case.disposition').orderBy('seq').execute();
+    expect(audit).toEqual([{ actor: 'token:4', action: 'case.disposition' }, { actor: 'Li Wei', action: 'case.disposition' }]);
+  });
+
   it('refuses another route once one is recorded', async () => {
     const caseId = await inspected();
     await recordDisposition(db(), 1, { identifier: String(caseId), route: 'sell_as_used', decidedBy: 'Li Wei', realized: '14.20' }, now);

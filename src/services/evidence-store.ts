@@ -43,11 +43,22 @@ export interface StoredEvidence {
   readonly storedAt: string;
 }
 
-/** A sniffed, size-checked upload ready to be copied in. */
-interface Accepted {
+/** What an upload's first bytes are, and the size limit of that kind. */
+export interface AcceptedEvidence {
   readonly mediaType: string;
   readonly kind: EvidenceKind;
   readonly limit: number;
+}
+
+/**
+ * Evidence over its size limit: `invalid_input` like every refusal, told apart so the HTTP API can
+ * answer 413 (Content Too Large) rather than 400.
+ */
+export class EvidenceTooLargeError extends DomainError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super('invalid_input', message, details);
+    this.name = 'EvidenceTooLargeError';
+  }
 }
 
 // Large enough for few syscalls on a video, small enough that a store never holds much in memory.
@@ -108,17 +119,24 @@ export async function hasEvidence(store: EvidenceStoreConfig, sha256: string): P
   }
 }
 
+/** Bytes `start` to `end` of a file, both included (an HTTP Range). */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Opens a stored file for reading (`not_found` when the store does not hold it). The caller must
- * consume or destroy the stream. The media type is not on disk: it is kept with the evidence record.
+ * Opens a stored file for reading, whole or one byte range of it (`not_found` when the store does not
+ * hold it); `sizeBytes` is the whole file's. The caller must consume or destroy the stream. The media
+ * type is not on disk: it is kept with the evidence record.
  */
-export async function readEvidence(store: EvidenceStoreConfig, sha256: string): Promise<{ sizeBytes: number; stream: ReadStream }> {
+export async function readEvidence(store: EvidenceStoreConfig, sha256: string, range?: ByteRange): Promise<{ sizeBytes: number; stream: ReadStream }> {
   const path = evidencePath(store, sha256);
   if (!(await hasEvidence(store, sha256))) {
     throw new DomainError('not_found', `There is no evidence file ${sha256}.`, { sha256 });
   }
   const { size } = await stat(path);
-  return { sizeBytes: size, stream: createReadStream(path) };
+  return { sizeBytes: size, stream: createReadStream(path, range) };
 }
 
 function relativeEvidencePath(sha256: string): string {
@@ -129,7 +147,7 @@ function relativeEvidencePath(sha256: string): string {
   return posix.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-function stored(sha256: string, sizeBytes: number, accepted: Accepted, created: boolean, storedAt: string): StoredEvidence {
+function stored(sha256: string, sizeBytes: number, accepted: AcceptedEvidence, created: boolean, storedAt: string): StoredEvidence {
   const { mediaType, kind } = accepted;
   return { sha256, sizeBytes, mediaType, kind, relativePath: relativeEvidencePath(sha256), created, storedAt };
 }
@@ -137,25 +155,39 @@ function stored(sha256: string, sizeBytes: number, accepted: Accepted, created: 
 // ---- checks ---------------------------------------------------------------------------------------
 
 /** Refuses empty content, content that is not an accepted photo or video, and content over its limit. */
-function acceptContent(store: EvidenceStoreConfig, head: Uint8Array, size: number): Accepted {
-  if (size === 0 || head.length === 0) {
-    throw new DomainError('invalid_input', 'The evidence file is empty; upload the photo or video itself.', { sizeBytes: 0 });
-  }
+function acceptContent(store: EvidenceStoreConfig, head: Uint8Array, size: number): AcceptedEvidence {
+  if (size === 0) throw emptyEvidence();
+  const accepted = acceptEvidenceHead(store, head);
+  if (size > accepted.limit) throw evidenceTooLarge(accepted, size, false);
+  return accepted;
+}
+
+/**
+ * What the first bytes of a file ({@link sniffBytes} of them, or all of a shorter file) say it is, and
+ * the limit of its kind; refuses empty content and anything that is not an accepted photo or video.
+ * For checking an upload as it streams in, before its size is known.
+ */
+export function acceptEvidenceHead(store: EvidenceStoreConfig, head: Uint8Array): AcceptedEvidence {
+  if (head.length === 0) throw emptyEvidence();
   const sniffed = sniffMediaType(head);
   if (!sniffed.accepted) {
     throw new DomainError('invalid_input', `The evidence file is ${sniffed.detected}; evidence must be ${acceptedFormatsText}.`, { detected: sniffed.detected });
   }
   const limit = sniffed.kind === 'photo' ? store.maxPhotoBytes : store.maxVideoBytes;
-  if (size > limit) throw tooLarge(sniffed.kind, size, limit, false);
   return { mediaType: sniffed.mediaType, kind: sniffed.kind, limit };
 }
 
+function emptyEvidence(): DomainError {
+  return new DomainError('invalid_input', 'The evidence file is empty; upload the photo or video itself.', { sizeBytes: 0 });
+}
+
 /** `partial`: the copy stopped at the limit, so the true size is only known to be larger. */
-function tooLarge(kind: EvidenceKind, size: number, limit: number, partial: boolean): DomainError {
+export function evidenceTooLarge(accepted: AcceptedEvidence, size: number, partial: boolean): EvidenceTooLargeError {
+  const { kind, limit } = accepted;
   const noun = kind === 'photo' ? 'photo' : 'video';
   const advice = kind === 'photo' ? 'Resize or compress it' : 'Trim or compress it';
   const is = partial ? `is over ${megabytes(limit)}` : `is ${megabytes(size)}`;
-  return new DomainError('invalid_input', `This ${noun} ${is}; ${noun}s may be at most ${megabytes(limit)}. ${advice} and upload it again.`, {
+  return new EvidenceTooLargeError(`This ${noun} ${is}; ${noun}s may be at most ${megabytes(limit)}. ${advice} and upload it again.`, {
     kind, sizeBytes: partial ? undefined : size, limitBytes: limit,
   });
 }
@@ -225,7 +257,7 @@ async function newTempPath(store: EvidenceStoreConfig): Promise<string> {
 }
 
 /** Copies the source to a new temporary file, hashing and counting as it goes; removes it on any error. */
-async function copyToTemp(store: EvidenceStoreConfig, source: FileHandle, sourcePath: string, head: Uint8Array, accepted: Accepted): Promise<{ tempPath: string; sha256: string; sizeBytes: number }> {
+async function copyToTemp(store: EvidenceStoreConfig, source: FileHandle, sourcePath: string, head: Uint8Array, accepted: AcceptedEvidence): Promise<{ tempPath: string; sha256: string; sizeBytes: number }> {
   const tempPath = await newTempPath(store);
   try {
     // Read-only: stored content never changes, its name is its hash.
@@ -244,14 +276,14 @@ async function copyToTemp(store: EvidenceStoreConfig, source: FileHandle, source
 }
 
 /** Streams in fixed chunks; stops as soon as the limit is passed (the file may be growing, or huge). */
-async function copyChunks(source: FileHandle, sourcePath: string, target: FileHandle, head: Uint8Array, accepted: Accepted): Promise<{ sha256: string; sizeBytes: number }> {
+async function copyChunks(source: FileHandle, sourcePath: string, target: FileHandle, head: Uint8Array, accepted: AcceptedEvidence): Promise<{ sha256: string; sizeBytes: number }> {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(copyChunkBytes);
   let chunk = head;
   let total = 0;
   while (chunk.length > 0) {
     total += chunk.length;
-    if (total > accepted.limit) throw tooLarge(accepted.kind, total, accepted.limit, true);
+    if (total > accepted.limit) throw evidenceTooLarge(accepted, total, true);
     hash.update(chunk);
     await target.write(chunk);
     const bytesRead = await readAt(source, sourcePath, buffer, 0, buffer.length, total);

@@ -88,6 +88,18 @@ describe.each(testDatabases)('inspectReturn on $name', (target) => {
     expect(readdirSync(store.directory).filter((name) => name !== '.tmp')).toEqual([]);
   });
 
+  it('checks the case\'s version before storing any file, and audits the inspection under its actor', async () => {
+    const caseId = await receivedCase();
+    const request = { identifier: { caseId }, inspectedBy: 'Zhang Min', answers: lightUse, evidenceFiles: [{ path: photo('upload-1', fixtures.jpeg('side')), fileName: 'side.jpg' }] };
+    await expect(inspectReturn(db(), 1, request, store, now, 'api', { expectedVersion: 1, actor: 'user:3' }))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed since version 1 \(it is at 2 now\)/) });
+    expect(readdirSync(store.directory).filter((name) => name !== '.tmp')).toEqual([]);
+    const result = await inspectReturn(db(), 1, request, store, now, 'api', { expectedVersion: 2, actor: 'user:3' });
+    expect([result.version, result.evidence.map((e) => e.fileName)]).toEqual([3, ['side.jpg']]);
+    const audit = await db().db.selectFrom('audit_log').select(['actor', 'action', 'after']).where('action', '=', 'case.inspected').execute();
+    expect(audit.map((e) => [e.actor, JSON.parse(e.after ?? 'null')])).toEqual([['user:3', expect.objectContaining({ status: 'inspected', version: 3, inspectedBy: 'Zhang Min', evidence: [result.evidence[0]!.sha256] })]]);
+  });
+
   it('refuses a second inspection of the same receipt', async () => {
     const caseId = await receivedCase();
     await inspectReturn(db(), 1, { identifier: String(caseId), inspectedBy: 'Zhang Min', answers: lightUse }, store, now);

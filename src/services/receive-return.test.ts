@@ -9,6 +9,10 @@ const now = '2026-03-06T16:00:00.000Z';
 // Friday 2026-03-06 in the US: the refund is due 2 business days later, Tuesday.
 const receivedAt = '2026-03-06T15:00:00Z';
 
+async function auditOf(db: ReturnType<ReturnType<typeof useFreshDatabase>>): Promise<{ actor: string; action: string; subject: string }[]> {
+  return db.db.selectFrom('audit_log').select(['actor', 'action', 'subject']).where('action', 'like', 'case.%').orderBy('seq').execute();
+}
+
 async function receiptCount(db: ReturnType<ReturnType<typeof useFreshDatabase>>): Promise<number> {
   const row = await db.db.selectFrom('case_receipts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
@@ -73,9 +77,29 @@ describe.each(testDatabases)('receiveReturn on $name', (target) => {
     expect((await findReturnCase(db().db, 1, await caseIdOf(db(), '111-0000005-0000001')))!.status).toBe('requested');
   });
 
+  it('moves the case\'s version on and audits the receipt; refuses a version the case has moved past, writing nothing', async () => {
+    await importRequests(db(), dir, [{ orderId: '111-0000007-0000001' }, { orderId: '111-0000007-0000002' }]);
+    const caseId = await caseIdOf(db(), '111-0000007-0000001');
+    const request = { identifier: { caseId }, receivedBy: 'Li Wei', outerBox: 'intact' };
+    await expect(receiveReturn(db(), 1, request, now, 'api', { expectedVersion: 2, actor: 'token:9' }))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed since version 2 \(it is at 1 now\)/) });
+    expect([await receiptCount(db()), await auditOf(db())]).toEqual([0, []]);
+    const received = await receiveReturn(db(), 1, request, now, 'api', { expectedVersion: 1, actor: 'token:9' });
+    expect([received.matchedOn, received.version, (await findReturnCase(db().db, 1, caseId))!.version]).toEqual(['case_id', 2, 2]);
+    // Without an actor (a caller that has none), the audit log names the receiver.
+    await receiveReturn(db(), 1, { ...request, identifier: 'RMA-111-0000007-0000002' }, now);
+    const other = await caseIdOf(db(), '111-0000007-0000002');
+    expect(await auditOf(db())).toEqual([
+      { actor: 'token:9', action: 'case.received', subject: `case:${caseId}` }, { actor: 'Li Wei', action: 'case.received', subject: `case:${other}` },
+    ]);
+  });
+
   it('does not find another account\'s case', async () => {
     await importRequests(db(), dir, [{ orderId: '111-0000006-0000001' }]);
     await expect(receiveReturn(db(), 2, { identifier: 'RMA-111-0000006-0000001', receivedBy: 'Li Wei', outerBox: 'intact' }, now))
       .rejects.toMatchObject({ code: 'not_found' });
+    const caseId = await caseIdOf(db(), '111-0000006-0000001');
+    await expect(receiveReturn(db(), 2, { identifier: { caseId }, receivedBy: 'Li Wei', outerBox: 'intact' }, now))
+      .rejects.toMatchObject({ code: 'not_found', message: `There is no return case ${caseId}.` });
   });
 });

@@ -13,6 +13,7 @@ import type { InspectedReturn } from '../../services/inspect-return.js';
 import { receiveReturn } from '../../services/receive-return.js';
 import type { ReceivedReturn } from '../../services/receive-return.js';
 import { parseAt } from '../arguments.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { answersFrom, answerOptions, evidenceDirOption, evidenceStoreOf } from '../inspection-options.js';
 import type { AnswerFlags } from '../inspection-options.js';
@@ -64,7 +65,7 @@ export function registerWarehouse(program: Command, config: Config): void {
       const now = parseAt(undefined);
       const result = await withDatabase(options.database, (database) => receiveReturn(database, defaultAccountId, {
         identifier, receivedBy: options.by, outerBox: options.box, receivedAt: options.at, note: options.note,
-      }, now));
+      }, now, 'cli', { actor: cliActor() }));
       if (options.json) console.log(JSON.stringify(result));
       else printReceipt(result);
     });
@@ -84,7 +85,7 @@ export function registerWarehouse(program: Command, config: Config): void {
     const store = evidenceStoreOf(config, options.evidenceDir);
     const result = await withDatabase(options.database, (database) => inspectReturn(database, defaultAccountId, {
       identifier, inspectedBy: options.by, answers, evidenceFiles: options.evidence,
-    }, store, parseAt(undefined)));
+    }, store, parseAt(undefined), 'cli', { actor: cliActor() }));
     if (options.json) console.log(JSON.stringify(result));
     else printInspection(result);
   });
@@ -107,7 +108,7 @@ export function registerWarehouse(program: Command, config: Config): void {
         return;
       }
       const { record: route, by = '', realized, note } = options;
-      const recorded = await withDatabase(options.database, (database) => recordDisposition(database, defaultAccountId, { identifier, route, decidedBy: by, realized, note }, now));
+      const recorded = await withDatabase(options.database, (database) => recordDisposition(database, defaultAccountId, { identifier, route, decidedBy: by, realized, note }, now, 'cli', { actor: cliActor() }));
       if (options.json) console.log(JSON.stringify(recorded));
       else printRecorded(recorded);
     });
