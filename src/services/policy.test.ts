@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { Database } from '../storage/database.js';
 import { stringify } from 'yaml';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { DomainError } from '../domain/errors.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
-import { applyPolicy, parsePolicyText, showPolicy, validatePolicy } from './policy.js';
+import { applyPolicy, applyPolicyDocument, parsePolicyText, showPolicy, validatePolicy } from './policy.js';
 
 const now = '2026-11-27T13:00:00.000Z';
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -124,4 +126,39 @@ describe.each(testDatabases)('policy versions on $name', (target) => {
     ] } });
     expect(await showPolicy(database(), 1)).toMatchObject({ version: 0, origin: 'default' });
   });
+
+  it('audits each stored version with its actor and hashes, in the account\'s chain, and nothing for the same content', async () => {
+    const cheaper = { ...defaultPolicy, saveOfferLadderBps: [500, 1000, 1500] };
+    await applyPolicy(database(), 1, json(cheaper), 'cheaper.json', now, { actor: 'cli:mei' });
+    const second = await applyPolicyDocument(database(), 1, defaultPolicy, 'API request', now, { actor: 'user:7', expectedVersion: 1 });
+    await applyPolicyDocument(database(), 1, defaultPolicy, 'API request', now, { actor: 'user:7' });
+    const entries = await database().db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    expect(entries.map((e) => [e.chain, e.actor, e.action, e.subject])).toEqual([
+      ['account:1', 'cli:mei', 'policy.apply', 'policy:1'],
+      ['account:1', 'user:7', 'policy.apply', 'policy:2'],
+    ]);
+    expect(JSON.parse(entries[0]!.before!)).toMatchObject({ version: 0, origin: 'default' });
+    expect(JSON.parse(entries[1]!.after!)).toEqual({ version: 2, sha256: second.sha256, sourceName: 'API request', appliedAt: now });
+  });
+
+  it('refuses a change made on an older version, and a document that is no policy, storing nothing', async () => {
+    await applyPolicyDocument(database(), 1, defaultPolicy, 'API request', now, { expectedVersion: 0 });
+    await expect(applyPolicyDocument(database(), 1, { ...defaultPolicy, saveOfferLadderBps: [500, 1000, 1500] }, 'API request', now, { expectedVersion: 0 }))
+      .rejects.toMatchObject({ code: 'conflict', details: { expectedVersion: 0, version: 1 } });
+    await expect(applyPolicyDocument(database(), 1, [1, 2], 'API request', now)).rejects.toMatchObject({ code: 'invalid_input', details: { errors: [{ path: '(policy)' }] } });
+    expect(await showPolicy(database(), 1)).toMatchObject({ version: 1 });
+    expect(await database().db.selectFrom('audit_log').select('subject').execute()).toEqual([{ subject: 'policy:1' }]);
+  });
+
+  it.skipIf(target.name === 'sqlite')('gives two policies applied at once two versions, one after the other', async () => {
+    const cheaper = { ...defaultPolicy, saveOfferLadderBps: [500, 1000, 1500] };
+    await warmConnections(database());
+    const applied = await Promise.all([applyPolicyDocument(database(), 1, defaultPolicy, 'a', now), applyPolicyDocument(database(), 1, cheaper, 'b', now)]);
+    expect(applied.map((a) => a.version).sort()).toEqual([1, 2]);
+  });
 });
+
+/** Two open connections, so the second transaction does not wait for a connection while the first runs alone. */
+async function warmConnections(database: Database): Promise<void> {
+  await Promise.all([1, 2].map(() => sql`select pg_sleep(0.05)`.execute(database.db)));
+}

@@ -7,7 +7,10 @@ import { marketplaceCodes } from '../domain/marketplaces.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import type { Policy } from '../domain/policy/policy.js';
 import type { Database } from '../storage/database.js';
+import { lockChain } from '../storage/audit-repository.js';
 import { findCurrentPolicy, insertPolicyVersion } from '../storage/policy-repository.js';
+import type { StoredPolicy } from '../storage/policy-repository.js';
+import { accountChain, recordChange } from './audit.js';
 import { policySchema } from './policy-schema.js';
 
 export { policySchema };
@@ -140,20 +143,57 @@ export async function showPolicy(database: Database, accountId: number): Promise
   return { version: stored.version, origin: 'applied', sha256: stored.sha256, sourceName: stored.sourceName, appliedAt: stored.appliedAt, policy };
 }
 
+/** Who applies a policy, and the version they edited (HTTP If-Match): a change made on an older one is refused. */
+export interface PolicyWriteGuard {
+  /** The version in force the change was made on (0: the built-in default); `conflict` when another was applied since. */
+  readonly expectedVersion?: number;
+  /** Who, for the audit log: 'user:<id>', 'token:<id>', 'cli:<os user>'. */
+  readonly actor?: string;
+}
+
 /**
  * Validates a policy file's text and stores it as the account's next version. An invalid policy is
  * `invalid_input` with every error and stores nothing; the same content as the version in force
  * stores nothing either (`changed: false`).
  */
-export async function applyPolicy(database: Database, accountId: number, text: string, fileName: string, now: string): Promise<AppliedPolicy> {
-  const policy = checkPolicyText(text, fileName);
-  const sha256 = hashPolicy(policy);
+export async function applyPolicy(database: Database, accountId: number, text: string, fileName: string, now: string, guard: PolicyWriteGuard = {}): Promise<AppliedPolicy> {
+  return applyPolicyDocument(database, accountId, parsePolicyText(text, fileName), fileName, now, guard);
+}
+
+/**
+ * Stores a parsed policy document (the JSON body of an API request) as the account's next version,
+ * with an audit entry `policy.apply` in the same transaction. `sourceName` names it in errors and in
+ * `showPolicy`. Invalid: `invalid_input` listing every error (details.errors), nothing stored.
+ */
+export async function applyPolicyDocument(
+  database: Database, accountId: number, document: unknown, sourceName: string, now: string, guard: PolicyWriteGuard = {},
+): Promise<AppliedPolicy> {
+  const checked = validatePolicy(document);
+  if (!checked.ok) throw invalidPolicy(sourceName, 'is not a valid policy', checked.errors);
+  const sha256 = hashPolicy(checked.policy);
   return database.transaction(async (tx) => {
+    // One writer per account at a time: two applies never compute the same next version, and the
+    // version an If-Match names is compared with what is really in force.
+    await lockChain(tx, accountChain(accountId));
     const current = await findCurrentPolicy(tx.db, accountId);
+    requirePolicyVersion(current?.version ?? 0, guard.expectedVersion);
     if (current?.sha256 === sha256) return { version: current.version, changed: false, sha256 };
     const version = (current?.version ?? 0) + 1;
-    await insertPolicyVersion(tx, { accountId, version, policy, sha256, sourceName: fileName, appliedAt: now });
+    await insertPolicyVersion(tx, { accountId, version, policy: checked.policy, sha256, sourceName, appliedAt: now });
+    // The content stays in the policies table; the entry pins it by its hash.
+    await recordChange(tx, {
+      chain: accountChain(accountId), actor: guard.actor ?? 'cli', action: 'policy.apply', subject: `policy:${version}`, at: now,
+      before: current ? versionSummary(current) : { version: 0, origin: 'default', sha256: hashPolicy(defaultPolicy) },
+      after: { version, sha256, sourceName, appliedAt: now },
+    });
     return { version, changed: true, sha256 };
   });
 }
 
+const versionSummary = (stored: StoredPolicy) => ({ version: stored.version, sha256: stored.sha256, sourceName: stored.sourceName, appliedAt: stored.appliedAt });
+
+function requirePolicyVersion(inForce: number, expected: number | undefined): void {
+  if (expected === undefined || expected === inForce) return;
+  throw new DomainError('conflict', `The policy changed since version ${expected} (version ${inForce} is in force now): reload it and apply your changes again.`,
+    { expectedVersion: expected, version: inForce });
+}

@@ -62,6 +62,11 @@ export async function grantRole(tx: Transaction, userId: number, accountId: numb
     .onConflict((c) => c.columns(['user_id', 'account_id']).doUpdateSet({ role, granted_at: at })).execute();
 }
 
+/** Takes the user's role in the account away (their other accounts keep theirs). */
+export async function revokeRole(tx: Transaction, userId: number, accountId: number): Promise<void> {
+  await tx.db.deleteFrom('user_roles').where('user_id', '=', userId).where('account_id', '=', accountId).execute();
+}
+
 export async function setPasswordHash(tx: Transaction, userId: number, passwordHash: string): Promise<void> {
   await tx.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { applyPolicy, checkPolicyText, readPolicyFile, showPolicy } from '../../services/policy.js';
+import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { defaultAccountId } from '../../services/accounts.js';
 
@@ -37,7 +38,7 @@ export function registerPolicy(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (file: string, options: { json?: boolean; database: string }) => {
       const text = await readPolicyFile(file);
-      const applied = await withDatabase(options.database, (database) => applyPolicy(database, defaultAccountId, text, file, new Date().toISOString()));
+      const applied = await withDatabase(options.database, (database) => applyPolicy(database, defaultAccountId, text, file, new Date().toISOString(), { actor: cliActor() }));
       if (options.json) {
         console.log(JSON.stringify(applied));
         return;
