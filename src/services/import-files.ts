@@ -1,4 +1,6 @@
 import { isDomainError } from '../domain/errors.js';
+import { requireMarketplace } from '../domain/marketplaces.js';
+import { normalizeEncodingName } from '../importers/decode.js';
 
 export { encodings } from '../importers/decode.js';
 import type { Database } from '../storage/database.js';
@@ -20,22 +22,50 @@ export interface ProgressReporter {
 }
 
 /**
+ * A file to import: its path, or its path and the name to show for it (an upload waits under a
+ * temporary name; results, progress and the import history then show the name the client gave).
+ */
+export type ImportSource = string | { readonly path: string; readonly name: string };
+
+export interface ImportFilesOptions extends Omit<ImportFileOptions, 'onProgress' | 'fileName'> {
+  progress?: (file: string) => ProgressReporter;
+  /** Called as each file is done, before the next one starts (an HTTP client streams it). */
+  onOutcome?: (outcome: FileOutcome) => void;
+}
+
+/**
  * Imports several files one after the other, each in its own transaction: a refused file does not
  * stop the others, and the outcome of each is returned in order.
  */
-export async function importFiles(database: Database, files: readonly string[], options: Omit<ImportFileOptions, 'onProgress'> & { progress?: (file: string) => ProgressReporter }): Promise<FileOutcome[]> {
+export async function importFiles(database: Database, files: readonly ImportSource[], options: ImportFilesOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    const progress = options.progress?.(file);
-    try {
-      outcomes.push(await importReportFile(database, file, { ...options, onProgress: progress ? (p) => progress.update(p) : undefined }));
-    } catch (error) {
-      outcomes.push(toRefusal(file, error));
-    } finally {
-      progress?.stop();
-    }
+  for (const source of files) {
+    const outcome = await importOneFile(database, source, options);
+    options.onOutcome?.(outcome);
+    outcomes.push(outcome);
   }
   return outcomes;
+}
+
+async function importOneFile(database: Database, source: ImportSource, options: ImportFilesOptions): Promise<FileOutcome> {
+  const { path, name } = typeof source === 'string' ? { path: source, name: source } : source;
+  const progress = options.progress?.(name);
+  try {
+    const result = await importReportFile(database, path, {
+      ...options, fileName: typeof source === 'string' ? undefined : name, onProgress: progress ? (p) => progress.update(p) : undefined,
+    });
+    return { ...result, file: name };
+  } catch (error) {
+    return toRefusal(name, error);
+  } finally {
+    progress?.stop();
+  }
+}
+
+/** Refuses an unknown encoding or marketplace before any file is read (they apply to every file of a command). */
+export function checkImportOptions(options: { encoding?: string; marketplace?: string }): void {
+  if (options.encoding !== undefined) normalizeEncodingName(options.encoding);
+  if (options.marketplace !== undefined) requireMarketplace(options.marketplace);
 }
 
 function toRefusal(file: string, error: unknown): FileRefusal {

@@ -19,6 +19,7 @@ import type { MergeContext } from './merge-report-batch.js';
 import { importProductSheet, isProductSheet } from './import-product-sheet.js';
 import { defaultAccountId } from './accounts.js';
 import { refreshPreventionRollups, RollupScope } from './prevention-rollups.js';
+import { accountChain, recordChange } from './audit.js';
 
 export interface ImportFileOptions {
   accountId?: number;
@@ -33,6 +34,10 @@ export interface ImportFileOptions {
   maxErrors?: number;
   /** Rows read and written together (default 2000: bounded memory, few round trips). */
   batchSize?: number;
+  /** The name the import history shows (default the file's base name; an upload's temporary file has none worth showing). */
+  fileName?: string;
+  /** Who the audit log names: 'user:<id>', 'token:<id>', 'cli:<os user>' (default 'cli'). */
+  actor?: string;
 }
 
 /** What happened to one file: the `--json` shape of `returndesk import`. */
@@ -91,7 +96,8 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   const accountId = options.accountId ?? defaultAccountId;
   const reportType = report.spec.type;
   const startedAt = options.now();
-  const importRunId = await createImportRun(tx, { accountId, fileName: basename(path), reportType, encoding: report.encoding, marketplaceCode: marketplace.code, startedAt });
+  const fileName = options.fileName ?? basename(path);
+  const importRunId = await createImportRun(tx, { accountId, fileName, reportType, encoding: report.encoding, marketplaceCode: marketplace.code, startedAt });
   const result = emptyResult(path, reportType, report.encoding, marketplace.code, importRunId);
   const table = reportTableFor(reportType);
   const context: MergeContext = {
@@ -123,8 +129,19 @@ async function importOpenedReport(tx: Transaction, report: OpenedReport, path: s
   result.sha256 = report.sha256();
   result.unmappedCodes = [...unmappedCodes].sort();
   await refreshPreventionRollups(tx, accountId, rollupScope, startedAt);
-  await finishImportRun(tx, importRunId, { ...result, finishedAt: options.now() });
+  const finishedAt = options.now();
+  await finishImportRun(tx, importRunId, { ...result, finishedAt });
+  await recordImportRun(tx, accountId, fileName, result, finishedAt, options.actor);
   return result;
+}
+
+/** An import is a change to the account: its audit entry lands in the import's own transaction, or neither does. */
+export async function recordImportRun(tx: Transaction, accountId: number, fileName: string, result: FileImportResult, at: string, actor = 'cli'): Promise<void> {
+  const { reportType, encoding, marketplace, sha256, rows, inserted, updated, unchanged, rejected, skipped, unmapped } = result;
+  await recordChange(tx, {
+    chain: accountChain(accountId), actor, action: 'import.file', subject: `import_run:${result.importRunId}`, at,
+    after: { fileName, reportType, encoding, marketplace, sha256, rows, inserted, updated, unchanged, rejected, skipped, unmapped },
+  });
 }
 
 function orderMarketplace(record: { line: number }): string | null {
