@@ -68,7 +68,7 @@ function reportFailure(error: unknown): number {
   }
   if (isDomainError(error)) {
     console.error(`returndesk: ${error.message}`);
-    const badInput: string[] = ['invalid_input', 'unreadable_file', 'not_found'];
+    const badInput: string[] = ['invalid_input', 'unreadable_file', 'not_found', 'too_large'];
     return badInput.includes(error.code) ? ExitCode.badInput : ExitCode.failure;
   }
   console.error(`returndesk: ${error instanceof Error ? error.message : String(error)}`);

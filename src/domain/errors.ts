@@ -1,5 +1,5 @@
 /** Machine-readable error codes; the HTTP edge maps each to one status, the CLI to an exit code. */
-export const errorCodes = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'illegal_transition', 'unreadable_file'] as const;
+export const errorCodes = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'illegal_transition', 'unreadable_file', 'too_large'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** An error a user can cause: says what was wrong and what to do about it. */

@@ -11,6 +11,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   illegal_transition: 409,
+  too_large: 413,
 };
 
 /** The one error body of the API. */
@@ -22,18 +23,28 @@ function body(code: string, message: string, details: unknown = {}): ErrorBody {
   return { error: { code, message, details } };
 }
 
+/** An error as the API answers it, with its status; null for a server fault (logged, answered 500 without internals). */
+export function errorReplyOf(error: unknown): { status: number; body: ErrorBody } | null {
+  if (error instanceof ZodError) {
+    return { status: 400, body: body('invalid_input', 'The request is not valid.', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
+  }
+  if (isDomainError(error)) return { status: statusOf[error.code], body: body(error.code, error.message, error.details) };
+  const status = (error as FastifyError | null)?.statusCode;
+  if (status === 429) return { status, body: body('rate_limited', 'Too many attempts: wait a few minutes and try again.') };
+  if (status === 413) return { status, body: body('too_large', (error as Error).message) };
+  if (status && status >= 400 && status < 500) return { status, body: body('invalid_input', (error as Error).message) };
+  return null;
+}
+
+export const internalErrorBody = body('internal', 'Something went wrong on the server; it has been logged.');
+
 /** Maps every error to `{"error":{code,message,details}}`; a 5xx never shows internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    if (error instanceof ZodError) {
-      return reply.status(400).send(body('invalid_input', 'The request is not valid.', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
-    }
-    if (isDomainError(error)) return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details));
-    const status = (error as FastifyError).statusCode;
-    if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many attempts: wait a few minutes and try again.'));
-    if (status && status >= 400 && status < 500) return reply.status(status).send(body('invalid_input', error.message));
+    const known = errorReplyOf(error);
+    if (known) return reply.status(known.status).send(known.body);
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged.'));
+    return reply.status(500).send(internalErrorBody);
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(body('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)));
 }

@@ -86,7 +86,7 @@ describe.each(testDatabases)('importing report files over HTTP on $name', (targe
     uploadLimits.fileBytes = 200;
     const response = await upload([{ name: 'files', filename: 'small.txt', content: 'x' }, returnsFile('too-big.txt')]);
     expect(response.statusCode).toBe(413);
-    expect(response.json().error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^too-big\.txt is larger than 200 bytes/) });
+    expect(response.json().error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/^too-big\.txt is larger than 200 bytes/) });
     expect([await count('import_runs'), await count('return_cases')]).toEqual([0, 0]);
     expect(leftovers()).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe.each(testDatabases)('importing report files over HTTP on $name', (targe
     const response = await upload([returnsFile()], { accept: 'application/x-ndjson' });
     expect(response.statusCode).toBe(200);
     const events = response.body.trimEnd().split('\n').map((line) => importEvent.parse(JSON.parse(line)));
-    expect(events).toEqual([{ type: 'error', error: { code: 'invalid_input', message: expect.stringMatching(/^returns\.txt is larger than 200 bytes/), details: {} } }]);
+    expect(events).toEqual([{ type: 'error', error: { code: 'too_large', message: expect.stringMatching(/^returns\.txt is larger than 200 bytes/), details: { limitBytes: 200 } } }]);
     expect(await count('import_runs')).toBe(0);
   });
 

@@ -151,7 +151,7 @@ describe('refusing evidence (nothing stays on disk)', () => {
   it('refuses a photo over the photo limit, naming both sizes', async () => {
     const photos = { ...store, maxPhotoBytes: 20 * 1024 * 1024 };
     const error = await refusal(storeEvidenceFile(photos, await source('huge.jpg', padded(fixtures.jpeg(), 26_529_000))));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('too_large');
     expect(error.message).toContain('photo is 25.3 MB; photos may be at most 20 MB');
     expect(await filesInStore()).toEqual([]);
   });
@@ -161,7 +161,7 @@ describe('refusing evidence (nothing stays on disk)', () => {
     const fromFile = await refusal(storeEvidenceFile(store, await source('long.mp4', content)));
     const fromBytes = await refusal(storeEvidenceBytes(store, content));
     for (const error of [fromFile, fromBytes]) {
-      expect(error.code).toBe('invalid_input');
+      expect(error.code).toBe('too_large');
       expect(error.message).toMatch(/video is .* MB; videos may be at most/);
     }
     expect(await filesInStore()).toEqual([]);
@@ -173,7 +173,7 @@ describe('refusing evidence (nothing stays on disk)', () => {
     lying.bytesRead = 0;
     try {
       const error = await refusal(storeEvidenceFile(store, path));
-      expect(error.code).toBe('invalid_input');
+      expect(error.code).toBe('too_large');
       expect(error.message).toContain('video is over');
       expect(lying.bytesRead).toBeLessThanOrEqual(4096 + 1024 * 1024);
     } finally {

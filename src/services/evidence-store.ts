@@ -56,7 +56,7 @@ export interface AcceptedEvidence {
  */
 export class EvidenceTooLargeError extends DomainError {
   constructor(message: string, details: Record<string, unknown>) {
-    super('invalid_input', message, details);
+    super('too_large', message, details);
     this.name = 'EvidenceTooLargeError';
   }
 }

@@ -28,15 +28,15 @@ describe('receiving an evidence upload', () => {
   });
 
   it.each([
-    ['a photo one byte over its limit', sized(fixtures.png('x'), 10_001), EvidenceTooLargeError, /^"big.png": This photo is over/],
-    ['a video over its limit', sized(fixtures.mp4('x'), 25_000), EvidenceTooLargeError, /^"big.png": This video is over/],
-    ['plain text', Buffer.from('The box arrived damaged.\n'.repeat(400)), Error, /^"big.png": The evidence file is plain text/],
-    ['nothing at all', Buffer.alloc(0), Error, /^"big.png": The evidence file is empty/],
-  ])('refuses %s, naming the file, and leaves nothing behind', async (_what, bytes, kind, message) => {
+    ['a photo one byte over its limit', sized(fixtures.png('x'), 10_001), EvidenceTooLargeError, 'too_large', /^"big.png": This photo is over/],
+    ['a video over its limit', sized(fixtures.mp4('x'), 25_000), EvidenceTooLargeError, 'too_large', /^"big.png": This video is over/],
+    ['plain text', Buffer.from('The box arrived damaged.\n'.repeat(400)), Error, 'invalid_input', /^"big.png": The evidence file is plain text/],
+    ['nothing at all', Buffer.alloc(0), Error, 'invalid_input', /^"big.png": The evidence file is empty/],
+  ])('refuses %s, naming the file, and leaves nothing behind', async (_what, bytes, kind, code, message) => {
     const path = join(scratchDir(), 'upload');
     const refusal = await receiveEvidenceUpload(store, inPieces(bytes, 1000), path, 'big.png').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(kind);
-    expect(refusal).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message), details: expect.objectContaining({ fileName: 'big.png' }) });
+    expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), details: expect.objectContaining({ fileName: 'big.png' }) });
     expect(existsSync(path)).toBe(false);
   });
 

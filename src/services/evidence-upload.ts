@@ -34,9 +34,12 @@ export async function withUploadDirectory<T>(scratchDirectory: string, work: (di
  * passes the size limit of its kind; nothing of a refused file is left at `path`.
  */
 export async function receiveEvidenceUpload(store: EvidenceStoreConfig, source: AsyncIterable<Uint8Array>, path: string, fileName: string): Promise<EvidenceUpload> {
+  const sink = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   try {
-    await pipeline(source, checkedAsItStreams(store), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    await pipeline(source, checkedAsItStreams(store), sink);
   } catch (error) {
+    // The file is opened asynchronously: only once the stream has closed is it surely there to remove.
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
     await unlink(path).catch(() => undefined);
     throw naming(fileName, error);
   }

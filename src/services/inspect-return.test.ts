@@ -72,7 +72,7 @@ describe.each(testDatabases)('inspectReturn on $name', (target) => {
     ['an unknown case', 'unknown', 'not_found', /No return case matches/],
     ['an unknown accessory', 'accessory', 'invalid_input', /"lens cap" is not an accessory of this SKU \(expected: charger, strap\)/],
     ['a PDF as evidence', 'pdf', 'invalid_input', /PDF/],
-    ['a photo over the size limit', 'big', 'invalid_input', /photos may be at most/],
+    ['a photo over the size limit', 'big', 'too_large', /photos may be at most/],
     ['no inspector', 'nobody', 'invalid_input', /who inspected/],
   ])('refuses %s and records nothing', async (_what, variant, code, message) => {
     const caseId = await receivedCase();

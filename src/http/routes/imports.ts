@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ZodError } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
+import { errorReplyOf, internalErrorBody } from '../errors.js';
 import { checkImportOptions, importFiles } from '../../services/import-files.js';
 import type { FileOutcome, ProgressReporter } from '../../services/import-files.js';
 import { listImports } from '../../services/list-imports.js';
@@ -41,10 +41,8 @@ const progressIntervalMs = 250;
 type Emit = (event: ImportEvent) => void;
 type UploadedFile = { readonly path: string; readonly name: string; readonly bytes: number };
 
-/** Too large for the limits: the error handler answers 413 with this message. */
-class UploadTooLarge extends Error {
-  readonly statusCode = 413;
-}
+/** Too large for the limits: 413 with this message. */
+const uploadTooLarge = (message: string, limitBytes: number) => new DomainError('too_large', message, { limitBytes });
 
 export async function registerImportRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
   // Registered in this module's own scope: no other route takes multipart bodies through it.
@@ -110,11 +108,10 @@ function wantsEvents(request: FastifyRequest): boolean {
 
 /** The error body the error handler would have answered, as the stream's last line. */
 function errorEventOf(error: unknown, request: FastifyRequest): ImportEvent {
-  if (isDomainError(error)) return { type: 'error', error: { code: error.code, message: error.message, details: error.details } };
-  if (error instanceof ZodError) return { type: 'error', error: { code: 'invalid_input', message: 'The request is not valid.', details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
-  if (error instanceof UploadTooLarge) return { type: 'error', error: { code: 'invalid_input', message: error.message, details: {} } };
+  const known = errorReplyOf(error);
+  if (known) return { type: 'error', ...known.body };
   request.log.error({ err: error }, 'import failed');
-  return { type: 'error', error: { code: 'internal', message: 'Something went wrong on the server; it has been logged.', details: {} } };
+  return { type: 'error', ...internalErrorBody };
 }
 
 /** A private directory (mode 0700) for one request's files, removed afterwards whatever happened. */
@@ -171,7 +168,7 @@ async function receiveUpload(request: FastifyRequest, dir: string, emit: Emit): 
       }
       const file = await saveFile(part, join(dir, `upload-${files.length + 1}`), files.length + 1);
       files.push(file);
-      if (files.reduce((sum, f) => sum + f.bytes, 0) > uploadLimits.totalBytes) throw new UploadTooLarge(`The files add up to more than ${sizeOf(uploadLimits.totalBytes)}, the most one request may send: send them in several requests.`);
+      if (files.reduce((sum, f) => sum + f.bytes, 0) > uploadLimits.totalBytes) throw uploadTooLarge(`The files add up to more than ${sizeOf(uploadLimits.totalBytes)}, the most one request may send: send them in several requests.`, uploadLimits.totalBytes);
       emit({ type: 'received', file: file.name, bytes: file.bytes });
     }
   } catch (error) {
@@ -190,7 +187,7 @@ async function saveFile(part: MultipartFile, path: string, index: number): Promi
   const target = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   await pipeline(part.file, target);
   // Busboy stops writing at the limit and marks the part truncated: the file on disk is incomplete.
-  if (part.file.truncated) throw new UploadTooLarge(`${name} is larger than ${sizeOf(uploadLimits.fileBytes)}, the most one uploaded file may be: import it with \`returndesk import\` on the server.`);
+  if (part.file.truncated) throw uploadTooLarge(`${name} is larger than ${sizeOf(uploadLimits.fileBytes)}, the most one uploaded file may be: import it with \`returndesk import\` on the server.`, uploadLimits.fileBytes);
   return { path, name, bytes: target.bytesWritten };
 }
 
@@ -217,9 +214,9 @@ function optionsOf(fields: Map<string, string>): ImportFields {
 
 /** What went wrong reading the body, as the client's mistake (400/413) unless the disk failed (500). */
 function uploadErrorOf(error: unknown): unknown {
-  if (isDomainError(error) || error instanceof UploadTooLarge) return error;
+  if (isDomainError(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'FST_FILES_LIMIT') return new UploadTooLarge(`Send at most ${uploadLimits.files} files in one request: send the rest in another.`);
+  if (code === 'FST_FILES_LIMIT') return new DomainError('too_large', `Send at most ${uploadLimits.files} files in one request: send the rest in another.`, { limitFiles: uploadLimits.files });
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError('invalid_input', `Send the files and at most the fields ${[...fieldNames].join(', ')}.`, {});
   if (error instanceof Error && 'syscall' in error) return error;
   const reason = error instanceof Error ? error.message : String(error);

@@ -2,9 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { join } from 'node:path';
 import { DomainError, isDomainError } from '../../domain/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 import { dispositionForCase } from '../../services/case-disposition.js';
 import { downloadName, findAccountEvidence, listEvidenceOfCase } from '../../services/case-evidence.js';
-import { EvidenceTooLargeError, readEvidence } from '../../services/evidence-store.js';
+import { readEvidence } from '../../services/evidence-store.js';
 import type { ByteRange, EvidenceStoreConfig } from '../../services/evidence-store.js';
 import { receiveEvidenceUpload, withUploadDirectory } from '../../services/evidence-upload.js';
 import type { EvidenceUpload } from '../../services/evidence-upload.js';
@@ -143,18 +144,17 @@ function uploadedName(sent: string | undefined, index: number): string {
 }
 
 // The form parser's own refusals, said in the API's words.
-const formRefusals: Readonly<Record<string, readonly [number, string]>> = {
-  FST_FILES_LIMIT: [413, `Send at most ${formLimits.files} evidence files with one inspection.`],
-  FST_FIELDS_LIMIT: [413, `The form has more than ${formLimits.fields} fields: send "answers", "inspectedBy" and the "evidence" files.`],
-  FST_PARTS_LIMIT: [413, `The form has more than ${formLimits.parts} parts: send "answers", "inspectedBy" and at most ${formLimits.files} "evidence" files.`],
-  FST_INVALID_JSON_FIELD_ERROR: [400, 'A form field sent as application/json is not JSON: send the checklist answers as a JSON object.'],
+const formRefusals: Readonly<Record<string, readonly [ErrorCode, string]>> = {
+  FST_FILES_LIMIT: ['too_large', `Send at most ${formLimits.files} evidence files with one inspection.`],
+  FST_FIELDS_LIMIT: ['too_large', `The form has more than ${formLimits.fields} fields: send "answers", "inspectedBy" and the "evidence" files.`],
+  FST_PARTS_LIMIT: ['too_large', `The form has more than ${formLimits.parts} parts: send "answers", "inspectedBy" and at most ${formLimits.files} "evidence" files.`],
+  FST_INVALID_JSON_FIELD_ERROR: ['invalid_input', 'A form field sent as application/json is not JSON: send the checklist answers as a JSON object.'],
 };
 
 /** A file over its limit answers 413 (Content Too Large) with its own message; the parser's refusals get one that says what to send. */
 function formError(error: unknown): never {
-  if (error instanceof EvidenceTooLargeError) throw Object.assign(new Error(error.message), { statusCode: 413 });
   const refusal = formRefusals[(error as { code?: string } | null)?.code ?? ''];
-  if (refusal) throw Object.assign(new Error(refusal[1]), { statusCode: refusal[0] });
+  if (refusal) throw new DomainError(refusal[0], refusal[1], {});
   throw error;
 }
 
