@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import { listCaseEvidence } from '../storage/inspection-repository.js';
+import { findAccountEvidence as findStoredEvidence, listCaseEvidence } from '../storage/inspection-repository.js';
 import type { StoredEvidence } from '../storage/inspection-repository.js';
 import { findReferencedCase } from './case-reference.js';
 import type { Database } from './open-database.js';
@@ -65,17 +65,8 @@ export async function listEvidenceOfCase(
  * SHA-256, even when another account's case has the same bytes. Read it with `readEvidence`.
  */
 export async function findAccountEvidence(database: Database, accountId: number, sha256: string): Promise<CaseEvidence> {
-  const record = await findEvidenceRecord(database, accountId, sha256);
+  const record = await findStoredEvidence(database.db, accountId, sha256);
   if (!record) throw new DomainError('not_found', `There is no evidence file ${sha256} in this account.`, { sha256 });
   return toCaseEvidence(record);
 }
 
-// TODO(storage): the lookup belongs in storage/inspection-repository.ts as `findAccountEvidence(db,
-// accountId, sha256)`; here only because that file is outside this change. It reads one column, and the
-// record comes from the repository's own reader.
-async function findEvidenceRecord(database: Database, accountId: number, sha256: string): Promise<StoredEvidence | undefined> {
-  const row = await database.db.selectFrom('evidence_files').select('case_id')
-    .where('account_id', '=', accountId).where('sha256', '=', sha256).orderBy('id').executeTakeFirst();
-  if (!row) return undefined;
-  return (await listCaseEvidence(database.db, accountId, row.case_id)).find((e) => e.sha256 === sha256);
-}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Transaction } from './database.js';
 import type { Schema } from './schema.js';
 
@@ -96,9 +96,20 @@ export async function insertEvidence(tx: Transaction, evidence: Omit<StoredEvide
 export async function listCaseEvidence(db: Kysely<Schema>, accountId: number, caseId: number): Promise<StoredEvidence[]> {
   const rows = await db.selectFrom('evidence_files').selectAll()
     .where('account_id', '=', accountId).where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((row) => ({
+  return rows.map(toStoredEvidence);
+}
+
+/** The first record of a file with this content in the account, or undefined: what decides whether the account may download it. */
+export async function findAccountEvidence(db: Kysely<Schema>, accountId: number, sha256: string): Promise<StoredEvidence | undefined> {
+  const row = await db.selectFrom('evidence_files').selectAll()
+    .where('account_id', '=', accountId).where('sha256', '=', sha256).orderBy('id').limit(1).executeTakeFirst();
+  return row && toStoredEvidence(row);
+}
+
+function toStoredEvidence(row: Selectable<Schema['evidence_files']>): StoredEvidence {
+  return ({
     id: row.id, accountId: row.account_id, caseId: row.case_id, inspectionId: row.inspection_id, sha256: row.sha256,
     sizeBytes: row.size_bytes, mediaType: row.media_type, kind: row.kind, fileName: row.file_name,
     uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at,
-  }));
+  });
 }

@@ -17,6 +17,7 @@ import { recordDisposition } from '../../services/record-disposition.js';
 import { findAccountUser } from '../../services/users.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
 import { ifMatchHeader, ifMatchVersion, setCaseEtag } from '../case-versions.js';
+import { attachmentHeaders } from '../downloads.js';
 import type { RouteContext } from '../route-context.js';
 import { describeRoute } from '../route-options.js';
 import { accountParams } from '../schemas/accounts.js';
@@ -192,9 +193,7 @@ function registerEvidence(app: FastifyInstance, context: RouteContext): void {
     const range = requestedRange(request.headers.range, evidence.sizeBytes, reply);
     const { stream } = await readEvidence(context.evidence, sha256, range);
     reply.headers({
-      'content-type': evidence.mediaType, 'content-disposition': attachment(downloadName(evidence)), 'x-content-type-options': 'nosniff',
-      // Never a page, whatever its bytes: nothing in it may run, load or be framed.
-      'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+      ...attachmentHeaders(downloadName(evidence), evidence.mediaType),
       'accept-ranges': 'bytes', 'content-length': range ? range.end - range.start + 1 : evidence.sizeBytes,
     });
     if (range) reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${evidence.sizeBytes}`);
@@ -218,13 +217,6 @@ function requestedRange(header: string | undefined, size: number, reply: Fastify
     throw Object.assign(new Error(`The range ${header} is outside the file (${size} bytes).`), { statusCode: 416 });
   }
   return range;
-}
-
-/** RFC 6266: a plain ASCII name for old clients, and the exact name encoded (RFC 8187) for the rest. */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function registerDisposition(app: FastifyInstance, context: RouteContext): void {
