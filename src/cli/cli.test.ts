@@ -168,6 +168,14 @@ describe('returndesk returns and imports', () => {
     const { imports } = JSON.parse(printed()) as { imports: Array<Record<string, unknown>> };
     expect(imports).toEqual([expect.objectContaining({ fileName: 'fba.txt', reportType: 'fba-returns', rows: 1, inserted: 1, rejected: 0 })]);
     expect(imports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The import is in the audit log, made by whoever ran the command on the server.
+    const { database } = await openDatabase(cli.location);
+    try {
+      const audit = await database.db.selectFrom('audit_log').select(['actor', 'action', 'subject']).execute();
+      expect(audit).toEqual([{ actor: expect.stringMatching(/^cli:/), action: 'import.file', subject: `import_run:${String(imports[0]!.id)}` }]);
+    } finally {
+      await database.close();
+    }
   });
 });
 

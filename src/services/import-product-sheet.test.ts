@@ -26,6 +26,16 @@ describe.each(testDatabases)('importing product sheets on $name', (target) => {
     expect(changes.map((c) => [JSON.parse(c.before), JSON.parse(c.after)])).toEqual([[{ title: 'Mug' }, { title: 'Big mug' }]]);
   });
 
+  it('shows an upload under the name it was sent with, and audits the import with who made it', async () => {
+    const path = join(dir, 'upload-1');
+    writeFileSync(path, 'sku,title\nMUG-1,Mug\n');
+    const result = await importReportFile(db(), path, { now, fileName: 'products.csv', actor: 'token:4' });
+    const run = await db().db.selectFrom('import_runs').select('file_name').where('id', '=', result.importRunId).executeTakeFirstOrThrow();
+    expect(run.file_name).toBe('products.csv');
+    const audit = await db().db.selectFrom('audit_log').select(['actor', 'action', 'subject', 'after']).execute();
+    expect(audit).toEqual([{ actor: 'token:4', action: 'import.file', subject: `import_run:${result.importRunId}`, after: expect.stringContaining('"fileName":"products.csv"') }]);
+  });
+
   it('clears a field whose column is present but whose cell is blank', async () => {
     await sheet('full.csv', 'sku,title,unit_cost\nMUG-1,Mug,4.20\n');
     await sheet('blank.csv', 'sku,unit_cost\nMUG-1,\n');

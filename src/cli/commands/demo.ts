@@ -5,6 +5,7 @@ import { databaseOption, describeDatabase, withDatabase } from '../database-opti
 import { formatImportSummary } from '../import-summary.js';
 import { createProgress } from '../progress.js';
 import { exitCodeForImports, setExitCode } from '../exit-codes.js';
+import { cliActor } from '../cli-actor.js';
 
 export function registerDemo(program: Command, config: Config): void {
   program.command('demo')
@@ -16,7 +17,7 @@ export function registerDemo(program: Command, config: Config): void {
     .action(async (options: { dir: string; seed: string; json?: boolean; database: string }, command: Command) => {
       const { loadDemo } = await import('../../services/load-demo.js');
       const outcomes = await withDatabase(options.database, (database) => loadDemo(database, {
-        dir: resolve(options.dir), seed: Number(options.seed), endDate: new Date(), progress: options.json ? undefined : createProgress,
+        dir: resolve(options.dir), seed: Number(options.seed), endDate: new Date(), actor: cliActor(), progress: options.json ? undefined : createProgress,
       }));
       setExitCode(command, exitCodeForImports(outcomes));
       if (options.json) {

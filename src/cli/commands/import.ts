@@ -10,6 +10,7 @@ import { exitCodeForImports, setExitCode } from '../exit-codes.js';
 import { isDomainError } from '../../domain/errors.js';
 import { createProgress } from '../progress.js';
 import { formatImportSummary } from '../import-summary.js';
+import { cliActor } from '../cli-actor.js';
 
 interface ImportOptions {
   type?: ReportType;
@@ -31,7 +32,7 @@ export function registerImport(program: Command, config: Config): void {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       const run = () => withDatabase(options.database, (database) => importFiles(database, files, {
         type: options.type, encoding: options.encoding, marketplace: options.marketplace, defaultMarketplace: config.marketplace,
-        progress: options.json ? undefined : createProgress,
+        actor: cliActor(), progress: options.json ? undefined : createProgress,
       }));
       const outcomes = options.json ? await printingJsonOnFailure(run) : await run();
       if (options.json) console.log(JSON.stringify({ files: outcomes.map(toJson) }));
