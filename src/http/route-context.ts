@@ -8,6 +8,8 @@ export interface RouteContext {
   readonly now: () => string;
   /** Where inspection photos and videos are stored (docs/evidence.md). */
   readonly evidence: EvidenceStoreConfig;
+  /** The marketplace of uploaded report files that do not name theirs (RETURNDESK_MARKETPLACE). */
+  readonly defaultMarketplace: string;
   /** Where uploads and generated downloads are written while a request runs; removed after it. */
   readonly scratchDirectory: string;
 }

@@ -35,6 +35,8 @@ export interface ServerOptions {
   evidence?: EvidenceStoreConfig;
   /** Where uploads wait while they are imported (default: the system's temporary directory). */
   scratchDirectory?: string;
+  /** The marketplace of uploaded report files that do not name theirs (default US). */
+  defaultMarketplace?: string;
   /** Mark the login cookie Secure whatever the request's protocol: users reach the server through HTTPS (RETURNDESK_PUBLIC_URL). */
   secureCookies?: boolean;
   /** Reverse proxies whose X-Forwarded-For/-Proto are believed, so rate limits see the user's address (RETURNDESK_TRUSTED_PROXIES). */
@@ -71,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessAdminRoutes(app, options.database, now);
   const context: RouteContext = {
     database: options.database, now, evidence: options.evidence ?? defaultEvidenceStoreConfig, scratchDirectory: options.scratchDirectory ?? tmpdir(),
+    defaultMarketplace: options.defaultMarketplace ?? 'US',
   };
   for (const register of [registerImportRoutes, registerQueueRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
     await app.register(async (scope) => register(scope, context));

@@ -1,5 +1,5 @@
 import type { Database } from '../storage/database.js';
-import { listImportRuns } from '../storage/import-run-repository.js';
+import { countImportRuns, listImportRuns } from '../storage/import-run-repository.js';
 import type { ImportRun } from '../storage/import-run-repository.js';
 
 export type { ImportRun };
@@ -10,10 +10,11 @@ export interface ImportPage {
   readonly offset?: number;
 }
 
-/** The import history of an account, latest first. */
-export async function listImports(database: Database, accountId: number, page: number | ImportPage): Promise<ImportRun[]> {
-  const { limit, offset = 0 } = typeof page === 'number' ? { limit: page } : page;
-  // The repository reads the latest runs only; skipping the first `offset` here is cheap because an
-  // account makes a few runs a day, and callers bound the offset.
-  return (await listImportRuns(database.db, accountId, offset + limit)).slice(offset);
+/** The import history of an account, latest first: a page of it and how many runs there are in all. */
+export async function listImports(database: Database, accountId: number, page: ImportPage): Promise<{ items: ImportRun[]; total: number }> {
+  const [items, total] = await Promise.all([
+    listImportRuns(database.db, accountId, page.limit, page.offset ?? 0),
+    countImportRuns(database.db, accountId),
+  ]);
+  return { items, total };
 }

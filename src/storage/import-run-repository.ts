@@ -57,11 +57,17 @@ export interface ImportRun extends ImportCounts {
 }
 
 /** The latest imports first. Failed imports leave no run: they changed nothing. */
-export async function listImportRuns(db: Kysely<Schema>, accountId: number, limit: number): Promise<ImportRun[]> {
-  const rows = await db.selectFrom('import_runs').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').limit(limit).execute();
+export async function listImportRuns(db: Kysely<Schema>, accountId: number, limit: number, offset = 0): Promise<ImportRun[]> {
+  const rows = await db.selectFrom('import_runs').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').limit(limit).offset(offset).execute();
   return rows.map((r) => ({
     id: r.id, fileName: r.file_name, sha256: r.sha256, reportType: r.report_type, encoding: r.encoding,
     marketplaceCode: r.marketplace_code, rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged,
     rejected: r.rejected, skipped: r.skipped, unmapped: r.unmapped, startedAt: r.started_at, finishedAt: r.finished_at,
   }));
+}
+
+/** How many import runs the account has made. */
+export async function countImportRuns(db: Kysely<Schema>, accountId: number): Promise<number> {
+  const row = await db.selectFrom('import_runs').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -13,9 +13,9 @@ export function registerImports(program: Command, config: Config): void {
     .addOption(databaseOption(config))
     .action(async (options: { limit: string; json?: boolean; database: string }) => {
       const limit = Math.min(Math.max(Number(options.limit) || 20, 1), 1000);
-      const runs = await withDatabase(options.database, (database) => listImports(database, defaultAccountId, limit));
+      const { items: runs, total } = await withDatabase(options.database, (database) => listImports(database, defaultAccountId, { limit }));
       if (options.json) {
-        console.log(JSON.stringify({ imports: runs }));
+        console.log(JSON.stringify({ imports: runs, total }));
         return;
       }
       for (const r of runs) {
@@ -23,5 +23,6 @@ export function registerImports(program: Command, config: Config): void {
           `${r.rows} rows, ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`);
       }
       if (runs.length === 0) console.log('Nothing imported yet: try `returndesk import FILE` or `returndesk demo`.');
+      else if (total > runs.length) console.log(`${runs.length} of ${total} imports shown (--limit).`);
     });
 }

@@ -22,7 +22,7 @@ export function registerServe(program: Command, config: Config): void {
       const { database } = await openDatabase(options.database);
       const app = await buildServer({
         database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory),
-        secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies,
+        secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies, defaultMarketplace: config.marketplace,
       });
       const close = async () => {
         process.off('SIGINT', close);

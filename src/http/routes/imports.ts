@@ -64,8 +64,8 @@ export async function registerImportRoutes(app: FastifyInstance, context: RouteC
     params: accountParams, query: importListQuery, replies: { 200: importListReply },
   }), async (request) => {
     const query = importListQuery.parse(request.query);
-    const runs = await listImports(context.database, accountIdOf(request), query);
-    return { items: runs.map(toImportRunResponse), limit: query.limit, offset: query.offset };
+    const page = await listImports(context.database, accountIdOf(request), query);
+    return { items: page.items.map(toImportRunResponse), total: page.total, limit: query.limit, offset: query.offset };
   });
 
   app.post('/api/accounts/:accountId/demo', describeRoute({
@@ -128,7 +128,7 @@ async function withScratch<T>(context: RouteContext, work: (dir: string) => Prom
 async function importUpload(request: FastifyRequest, context: RouteContext, dir: string, emit: Emit): Promise<ImportSummaryResponse> {
   const upload = await receiveUpload(request, dir, emit);
   const outcomes = await importFiles(context.database, upload.files, {
-    ...upload.fields, accountId: accountIdOf(request), actor: actorOf(request.identity), now: context.now, ...reporting(emit, (file) => file),
+    defaultMarketplace: context.defaultMarketplace, ...upload.fields, accountId: accountIdOf(request), actor: actorOf(request.identity), now: context.now, ...reporting(emit, (file) => file),
   });
   return summaryOf(outcomes, (file) => file);
 }

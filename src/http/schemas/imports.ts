@@ -29,7 +29,7 @@ const importRunReply = z.object({
 }).strict();
 type ImportRunResponse = z.infer<typeof importRunReply>;
 
-export const importListReply = z.object({ items: z.array(importRunReply), limit: z.number().int(), offset: z.number().int() }).strict();
+export const importListReply = z.object({ items: z.array(importRunReply), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).strict();
 
 /** `{}` loads the demo with the CLI's default seed; the body is required so an empty POST loads nothing. */
 export const demoBody = z.object({ seed: z.number().int().min(0).max(2_147_483_647).default(42) }).strict();
