@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addUser, setUserRole } from '../services/users.js';
 import { ownerPassword, tokenFor, useApiServer } from '../../test/api-access.js';
 import { testDatabases } from '../../test/databases.js';
 
@@ -47,5 +48,14 @@ describe.each(testDatabases)('tokens, users and the audit log over HTTP on $name
     const verify = await app().inject({ method: 'GET', url: '/api/accounts/1/audit/verify', headers: { authorization: `Bearer ${manager}` } });
     expect(verify.json()).toEqual({ chain: 'account:1', entries: 3, broken: null });
     expect((await app().inject({ method: 'GET', url: '/api/accounts/1/users', headers: { authorization: `Bearer ${manager}` } })).statusCode).toBe(403);
+  });
+
+  it('lists a user\'s roles only in the accounts the caller holds one in', async () => {
+    await database().db.insertInto('seller_accounts').values({ name: 'Second shop', created_at: '2026-11-27T00:00:00.000Z' }).execute();
+    await addUser(database(), { username: 'both', password: 'both passphrase', role: 'agent', accountId: 1 }, 'test', '2026-11-27T09:00:00.000Z');
+    await setUserRole(database(), 'both', 2, 'manager', 'test', '2026-11-27T09:00:00.000Z');
+    const owner = await tokenFor(database(), 'owner');
+    const users = await app().inject({ method: 'GET', url: '/api/accounts/1/users', headers: { authorization: `Bearer ${owner}` } });
+    expect((users.json().items as { username: string; roles: object }[]).find((u) => u.username === 'both')!.roles).toEqual({ 1: 'agent' });
   });
 });

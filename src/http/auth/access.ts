@@ -98,6 +98,11 @@ function accountOf(request: FastifyRequest, identity: Identity, permission: Perm
 }
 
 
+/** The caller's role per seller account: a session's user's roles, or a token's one account. */
+export function rolesOf(identity: Identity): Readonly<Record<number, Role>> {
+  return identity.via === 'token' ? { [identity.accountId]: identity.role } : identity.session.roles;
+}
+
 /** Who the audit log names for a request. */
 export function actorOf(identity: Identity | null): string {
   if (identity === null) throw new Error('A change reached its handler without an identity: the route declares no access.');

@@ -5,7 +5,8 @@ import { createToken, listUserTokens, revokeToken } from '../../services/api-tok
 import { accountChain, recentChanges, verifyOneChain } from '../../services/audit.js';
 import type { Database } from '../../services/open-database.js';
 import { findAccountUser, listAccountUsers } from '../../services/users.js';
-import { accountIdOf, actorOf } from '../auth/access.js';
+import { accountIdOf, actorOf, rolesOf } from '../auth/access.js';
+import { toVisibleUser } from '../schemas/settings.js';
 import { describeRoute } from '../route-options.js';
 import { auditListReply, chainCheckReply, createdTokenReply, tokenListReply, tokenReply, userListReply } from '../schemas/access.js';
 import { accountParams } from '../schemas/accounts.js';
@@ -39,7 +40,13 @@ export function registerAccessAdminRoutes(app: FastifyInstance, database: Databa
       return revokeToken(database, id, actorOf(request.identity), now(), request.identity!.userId);
     });
 
-  app.get('/api/accounts/:accountId/users', describeRoute({ access: { permission: 'manage_users' }, tags: ['users'], summary: 'The users with a role in the account', params: accountParams, replies: { 200: userListReply } }), async (request) => ({ items: await listAccountUsers(database, accountIdOf(request)) }));
+  app.get('/api/accounts/:accountId/users', describeRoute({
+    access: { permission: 'manage_users' }, tags: ['users'], summary: 'The users with a role in the account (with their roles in the accounts you hold one in)',
+    params: accountParams, replies: { 200: userListReply },
+  }), async (request) => {
+    const users = await listAccountUsers(database, accountIdOf(request));
+    return { items: users.map((user) => toVisibleUser(user, rolesOf(request.identity!))) };
+  });
 
   app.get('/api/accounts/:accountId/audit', describeRoute({
     access: { permission: 'audit' }, tags: ['audit'], summary: 'The account\'s newest changes: who, when, what, before and after',

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../domain/access/permissions.js';
-import type { Role } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { addOwnedAccount, listAccountsWithRoles } from '../../services/accounts.js';
 import { applyPolicyDocument, parsePolicyText, policySchema, showPolicy, validatePolicy } from '../../services/policy.js';
 import { addAccountUser, removeAccountUser, setAccountUserRole } from '../../services/users.js';
 import type { Identity } from '../auth/access.js';
-import { accountIdOf, actorOf } from '../auth/access.js';
+import { accountIdOf, actorOf, rolesOf } from '../auth/access.js';
 import type { RouteContext } from '../route-context.js';
 import { describeRoute } from '../route-options.js';
 import { userReply } from '../schemas/access.js';
@@ -140,11 +139,6 @@ function policyIfMatch(request: FastifyRequest): number | undefined {
   const version = typeof header === 'string' ? /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim())?.[1] : undefined;
   if (version === undefined) throw new DomainError('invalid_input', 'If-Match must be the policy\'s ETag, such as "3" (from GET …/policy), or be left out.', { header });
   return Number(version);
-}
-
-/** The caller's role per seller account: a session's user's roles, or a token's one account. */
-function rolesOf(identity: Identity): Readonly<Record<number, Role>> {
-  return identity.via === 'token' ? { [identity.accountId]: identity.role } : identity.session.roles;
 }
 
 function managedAccounts(identity: Identity): number[] {
