@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../services/open-database.js';
@@ -41,6 +42,15 @@ describe('the OpenAPI document and its page', () => {
     });
     const missing = await app.inject({ method: 'GET', url: '/api/no-such-route' });
     expect(missing.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lists every route with the permission it needs in docs/api.md', async () => {
+    const page = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const documented = new Set([...page.matchAll(/^\| (GET|POST|PUT|DELETE|PATCH) \| `([^`]+)` \| ([\w ]+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`));
+    const needs = (access: object) => ('public' in access ? 'anyone' : 'signedIn' in access ? 'signed in' : (access as { permission: string }).permission);
+    const missing = serverRoutes(app).filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.url} ${needs(r.access)}`).filter((line) => !documented.has(line));
+    expect(missing).toEqual([]);
   });
 
   it('serves the readable page from the package, to anyone', async () => {
