@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenFor, useApiServer } from '../../test/api-access.js';
 import { testDatabases } from '../../test/databases.js';
 import { caseIdOf, importedAt, importProductCsv, importRequests, requestRow } from '../../test/decision-fixtures.js';
-import { headers as reportHeaders, scratchDir, writeReport } from '../../test/report-files.js';
+import { fbaRow, headers as reportHeaders, scratchDir, writeReport } from '../../test/report-files.js';
+import { dispositionRoutes } from '../domain/disposition/disposition-types.js';
+import { dispositionForCase } from '../services/case-disposition.js';
 import { importReportFile } from '../services/import-reports.js';
 import type { Database } from '../services/open-database.js';
 import { buildServer } from './server.js';
@@ -62,6 +64,23 @@ async function count(database: Database, table: 'case_receipts' | 'inspections' 
 async function auditOf(database: Database): Promise<{ actor: string; action: string; before: unknown; after: unknown }[]> {
   const rows = await database.db.selectFrom('audit_log').select(['actor', 'action', 'before', 'after']).where('action', 'like', 'case.%').orderBy('seq').execute();
   return rows.map((r) => ({ actor: r.actor, action: r.action, before: JSON.parse(r.before ?? 'null'), after: JSON.parse(r.after ?? 'null') }));
+}
+
+/** A T-shirt Amazon graded CUSTOMER_DAMAGED and holds, under license plate `plate`; returns its case id. */
+async function damagedFbaReturn(database: Database, dir: string, plate: string): Promise<number> {
+  await importProductCsv(database, dir, 'sku,category,price,weight_g\nTSHIRT-M,apparel,19.99,300\n', 'US', 'products-fba.csv');
+  const order = '112-0000009-0000009';
+  const row = fbaRow({ 'order-id': order, 'detailed-disposition': 'CUSTOMER_DAMAGED', 'license-plate-number': plate });
+  await importReportFile(database, writeReport(dir, 'fba-damaged.txt', reportHeaders.fbaReturns, [row]), { marketplace: 'US', now: importedAt });
+  return caseIdOf(database, order);
+}
+
+/** Every route's net is exactly the sum of its components, and the recommended one is the best allowed. */
+function expectPricedRoutes(body: { result: { options: { route: string; allowed: boolean; netRecoveryMinor: number; components: { amountMinor: number }[] }[]; recommended: { route: string; netRecoveryMinor: number } | null } }): void {
+  for (const option of body.result.options) expect(option.components.reduce((sum, c) => sum + c.amountMinor, 0)).toBe(option.netRecoveryMinor);
+  const best = Math.max(...body.result.options.filter((o) => o.allowed).map((o) => o.netRecoveryMinor));
+  expect(body.result.recommended?.netRecoveryMinor).toBe(best);
+  expect(body.result.options).toContainEqual(body.result.recommended);
 }
 
 /** Files in the evidence store (its `.tmp` aside; the store is shared by a describe block's tests), and upload directories left in the scratch directory. */
@@ -224,6 +243,58 @@ describe.each(testDatabases)('the warehouse over HTTP on $name', (target) => {
     expect(Buffer.compare(part.rawPayload, bytes.subarray(0, 8))).toBe(0);
     const outside = await download(inspector, sha256, 1, `bytes=${bytes.length}-`);
     expect([outside.statusCode, outside.headers['content-range']]).toEqual([416, `bytes */${bytes.length}`]);
+  });
+
+  const routes = (token: string, account = 1, id = caseId) => server.app().inject({ method: 'GET', url: url('/disposition', account, id), headers: as(token) });
+  /** What `returndesk disposition ID --json` prints for the case, read through the CLI's service. */
+  const cliJson = async (identifier: string) => JSON.parse(JSON.stringify(await dispositionForCase(database(), 1, identifier, '2026-03-06T16:00:00.000Z'))) as unknown;
+
+  it('lists every route of an inspected unit priced, with the best one, as the CLI does; its ETag records the route', async () => {
+    expect((await receive(inspector, '"1"')).statusCode).toBe(201);
+    expect((await inspect(inspector, '"2"', [answers()])).statusCode).toBe(201);
+    const viewer = await tokenFor(database(), 'viewer');
+    const listed = await routes(viewer);
+    expect([listed.statusCode, listed.headers.etag]).toEqual([200, '"3"']);
+    const body = listed.json();
+    expect(body).toEqual(await cliJson(String(caseId)));
+    expect(body).toMatchObject({ kind: 'inspected', caseId, marketplaceCode: 'US', version: 3, grade: 'used_very_good', inspection: { caseId, inspectedBy: 'as-inspector-1', answers: { damage: 'none' } } });
+    expect(body.result.options.map((o: { route: string }) => o.route)).toEqual([...dispositionRoutes]);
+    expect(body.result).toMatchObject({ currency: 'USD', atIso: '2026-03-06T16:00:00.000Z', recommended: { route: 'sell_as_used', allowed: true } });
+    expect(body.result.options.find((o: { route: string }) => o.route === 'restock_as_new')).toMatchObject({ allowed: false, blockedBy: ['restock-new-only'] });
+    expectPricedRoutes(body);
+
+    const recorded = await route(inspector, listed.headers.etag as string, { route: body.result.recommended.route });
+    expect([recorded.statusCode, recorded.json()]).toEqual([201, expect.objectContaining({ recommendedRoute: 'sell_as_used', expectedNetMinor: body.result.recommended.netRecoveryMinor })]);
+    expect((await routes(viewer)).headers.etag).toBe('"4"');
+  });
+
+  it('compares removal, liquidation and disposal for an FBA unit Amazon graded unsellable, and reaches it by case id only', async () => {
+    const plate = '900000001';
+    const fbaCase = await damagedFbaReturn(database(), dir, plate);
+    const listed = await routes(inspector, 1, fbaCase);
+    expect([listed.statusCode, listed.headers.etag]).toEqual([200, '"1"']);
+    const body = listed.json();
+    expect(body).toEqual(await cliJson(String(fbaCase)));
+    expect(body).toMatchObject({ kind: 'fba_unsellable', caseId: fbaCase, version: 1, result: { detailedDisposition: 'CUSTOMER_DAMAGED', currency: 'USD' } });
+    expect(body).not.toHaveProperty('inspection');
+    expect(body.result.options.map((o: { route: string }) => o.route)).toEqual(['remove', 'liquidate', 'dispose']);
+    expect(body.result.options[0].components).toContainEqual(expect.objectContaining({ probability: expect.any(Number) }));
+    expectPricedRoutes(body);
+    // The CLI finds the case by its license plate; the path names case ids only.
+    expect(await cliJson(plate)).toEqual(body);
+    const byPlate = await routes(inspector, 1, Number(plate));
+    expect([byPlate.statusCode, byPlate.json().error.message]).toEqual([404, `There is no return case ${plate}.`]);
+  });
+
+  it('answers 409 with the service\'s reason for a unit not inspected, and 404 for another account\'s case', async () => {
+    const early = await routes(inspector);
+    expect([early.statusCode, early.json().error]).toEqual([409, { code: 'conflict', message: `Case ${caseId} has no inspection: inspect the unit first (returndesk inspect), then choose its route.`, details: { caseId } }]);
+    await database().db.insertInto('seller_accounts').values({ name: 'Second shop', created_at: '2026-03-01T00:00:00.000Z' }).execute();
+    const otherCase = await mugReturn(database(), dir, 2, '111-0000002-0000002');
+    const owner = await tokenFor(database(), 'owner');
+    for (const response of [await routes(owner, 1, otherCase), await routes(owner, 2, otherCase)]) expect([response.statusCode, response.json().error.code]).toEqual([404, 'not_found']);
+    const invalid = await server.app().inject({ method: 'GET', url: url('/disposition', 1, 0), headers: as(owner) });
+    expect([invalid.statusCode, invalid.json().error.details]).toEqual([400, [expect.objectContaining({ path: 'id' })]]);
   });
 
   it.each([

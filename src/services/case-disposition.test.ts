@@ -47,6 +47,15 @@ describe.each(testDatabases)('dispositions on $name', (target) => {
     expect(Math.max(...allowed.map((o) => o.netRecoveryMinor))).toBe(found.result.recommended!.netRecoveryMinor);
   });
 
+  it('takes exactly one case id as well as a scan, and says the case\'s version', async () => {
+    const caseId = await inspected();
+    const byId = await dispositionForCase(db(), 1, { caseId }, now);
+    expect(byId).toEqual(await dispositionForCase(db(), 1, `RMA-${orderId}`, now));
+    expect(byId).toMatchObject({ kind: 'inspected', version: 3, inspection: { caseId, inspectedBy: 'Zhang Min' } });
+    await expect(dispositionForCase(db(), 1, { caseId: caseId + 1000 }, now)).rejects.toMatchObject({ code: 'not_found', message: `There is no return case ${caseId + 1000}.` });
+    await expect(dispositionForCase(db(), 2, { caseId }, now)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('records the chosen route with the prices of the moment, then its realized value', async () => {
     const caseId = await inspected();
     const first = await recordDisposition(db(), 1, { identifier: String(caseId), route: 'sell_as_used', decidedBy: 'Li Wei' }, now);

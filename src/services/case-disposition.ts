@@ -13,14 +13,17 @@ import { findDecisionFacts } from '../storage/decision-facts-repository.js';
 import type { DecisionFacts } from '../storage/decision-facts-repository.js';
 import { findLatestInspection } from '../storage/inspection-repository.js';
 import type { StoredInspection } from '../storage/inspection-repository.js';
+import { findReferencedCase } from './case-reference.js';
+import type { CaseReference } from './case-reference.js';
 import { unitPriceOf } from './decision-context.js';
-import { resolveCase } from './find-case.js';
 import type { Database } from './open-database.js';
 import { showPolicy } from './policy.js';
 
+export type { StoredInspection };
+
 /** The routes for a case's unit: after the seller's inspection, or for an FBA unit Amazon holds as unsellable. */
-export type CaseDisposition = { readonly caseId: number; readonly marketplaceCode: string } & (
-  | { readonly kind: 'inspected'; readonly inspectionId: number; readonly grade: InspectionGrade; readonly result: DispositionResult }
+export type CaseDisposition = { readonly caseId: number; readonly marketplaceCode: string; readonly version: number } & (
+  | { readonly kind: 'inspected'; readonly inspectionId: number; readonly grade: InspectionGrade; readonly result: DispositionResult; readonly inspection: StoredInspection }
   | { readonly kind: 'fba_unsellable'; readonly result: FbaUnsellableResult });
 
 /**
@@ -47,8 +50,8 @@ function fbaUnsellable(facts: DecisionFacts, policy: Policy, nowIso: string): Fb
   return fbaUnsellableOptions({ ...unit, detailedDisposition: disposition, gradeOdds: odds }, policy, policy.disposition, nowIso);
 }
 
-async function loadFacts(database: Database, accountId: number, identifier: string): Promise<DecisionFacts> {
-  const { returnCase } = await resolveCase(database, accountId, identifier);
+async function loadFacts(database: Database, accountId: number, identifier: CaseReference): Promise<DecisionFacts> {
+  const { returnCase } = await findReferencedCase(database, accountId, identifier);
   const facts = await findDecisionFacts(database.db, accountId, returnCase.id);
   if (!facts) throw new DomainError('not_found', `There is no return case ${returnCase.id}.`, { id: returnCase.id });
   return facts;
@@ -59,19 +62,20 @@ async function loadFacts(database: Database, accountId: number, identifier: stri
  * the seller's inspection the routes follow its grade; an FBA unit Amazon graded unsellable and still
  * holds is compared as remove / liquidate / dispose. Otherwise `conflict`: inspect the unit first.
  * Fees come from the policy in force on `nowIso`; a policy gap or an unknown price is `invalid_input`.
+ * `version` is the case's, for a client that then records a route with If-Match.
  */
-export async function dispositionForCase(database: Database, accountId: number, identifier: string, nowIso: string): Promise<CaseDisposition & { readonly inspection?: StoredInspection }> {
+export async function dispositionForCase(database: Database, accountId: number, identifier: CaseReference, nowIso: string): Promise<CaseDisposition> {
   const { policy } = await showPolicy(database, accountId);
   const facts = await loadFacts(database, accountId, identifier);
   const caseId = facts.returnCase.id;
-  const { marketplaceCode } = facts.returnCase;
+  const { marketplaceCode, version } = facts.returnCase;
   const inspection = await findLatestInspection(database.db, accountId, caseId);
   if (inspection) {
     const grade = inspection.grade as InspectionGrade;
-    return { kind: 'inspected', caseId, marketplaceCode, inspectionId: inspection.id, grade, result: dispositionOptions(unitOf(facts, grade), policy, policy.disposition, nowIso), inspection };
+    return { kind: 'inspected', caseId, marketplaceCode, version, inspectionId: inspection.id, grade, result: dispositionOptions(unitOf(facts, grade), policy, policy.disposition, nowIso), inspection };
   }
   const fba = fbaUnsellable(facts, policy, nowIso);
-  if (fba) return { kind: 'fba_unsellable', caseId, marketplaceCode, result: fba };
+  if (fba) return { kind: 'fba_unsellable', caseId, marketplaceCode, version, result: fba };
   if (facts.returnCase.channel === 'FBA') {
     throw new DomainError('conflict', `Case ${caseId} is an FBA unit Amazon graded ${facts.returnCase.disposition ?? '(not yet)'}: routes are chosen for units Amazon holds as unsellable, or for units you removed and inspected.`, { caseId });
   }

@@ -48,12 +48,6 @@ function requireAllowed(option: DispositionOption | undefined, route: string): D
   return option;
 }
 
-/** The text `dispositionForCase` looks up; a case id is first checked to be a case of the account, so it can name no other. */
-async function identifierOf(database: Database, accountId: number, reference: CaseReference): Promise<string> {
-  if (typeof reference === 'string') return reference;
-  return String((await findReferencedCase(database, accountId, reference)).returnCase.id);
-}
-
 /** The route chosen and priced, ready to be written. */
 interface Choice {
   readonly caseId: number;
@@ -82,7 +76,7 @@ export async function recordDisposition(
   const decidedBy = request.decidedBy.trim();
   if (decidedBy === '') throw new DomainError('invalid_input', 'Say who chose the route.', {});
   const route = parseRoute(request.route);
-  const found = await dispositionForCase(database, accountId, await identifierOf(database, accountId, request.identifier), nowIso);
+  const found = await dispositionForCase(database, accountId, request.identifier, nowIso);
   if (found.kind !== 'inspected') {
     throw new DomainError('conflict', `Case ${found.caseId} is an FBA unit Amazon holds: order its removal, liquidation or disposal in Seller Central; ReturnDesk records the route of units it inspected.`, { caseId: found.caseId });
   }

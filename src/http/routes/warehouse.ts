@@ -23,8 +23,8 @@ import { describeRoute } from '../route-options.js';
 import { accountParams } from '../schemas/accounts.js';
 import { returnCaseParams, toReturnCaseResponse } from '../schemas/returns.js';
 import {
-  caseLookupQuery, caseLookupReply, dispositionBody, dispositionReply, evidenceListQuery, evidenceListReply, evidenceParams, inspectionFields,
-  inspectionForm, inspectionReply, receiptBody, receiptReply, toDispositionResponse, toEvidenceResponse, toInspectionResponse, toReceiptResponse,
+  caseLookupQuery, caseLookupReply, dispositionBody, dispositionChoicesReply, dispositionReply, evidenceListQuery, evidenceListReply, evidenceParams, inspectionFields,
+  inspectionForm, inspectionReply, receiptBody, receiptReply, toDispositionChoicesResponse, toDispositionResponse, toEvidenceResponse, toInspectionResponse, toReceiptResponse,
 } from '../schemas/warehouse.js';
 import type { RouteSuggestion } from '../schemas/warehouse.js';
 
@@ -162,7 +162,7 @@ function formError(error: unknown): never {
 /** The best route for the unit just graded; the inspection is recorded either way, so a pricing gap only says why there is none. */
 async function suggestionFor(context: RouteContext, accountId: number, inspected: InspectedReturn): Promise<RouteSuggestion> {
   try {
-    const found = await dispositionForCase(context.database, accountId, String(inspected.caseId), context.now());
+    const found = await dispositionForCase(context.database, accountId, { caseId: inspected.caseId }, context.now());
     const best = found.result.recommended;
     if (best) return { suggestion: { route: best.route, netRecoveryMinor: best.netRecoveryMinor, currency: found.result.currency }, suggestionNote: null };
     return { suggestion: null, suggestionNote: 'No route is open for this unit (an empty parcel or a wrong item is a claim, not a route).' };
@@ -220,6 +220,18 @@ function requestedRange(header: string | undefined, size: number, reply: Fastify
 }
 
 function registerDisposition(app: FastifyInstance, context: RouteContext): void {
+  app.get(`${casePath}/disposition`, describeRoute({
+    access: { permission: 'read' }, tags,
+    summary: 'Every route for the unit (restock, sell as used, liquidate, dispose…) priced now with its components and net recovery, and the best one; '
+      + 'for an inspected unit, or an FBA unit Amazon graded unsellable (else 409). Its version is the ETag, for POST …/dispositions',
+    params: returnCaseParams, replies: { 200: dispositionChoicesReply },
+  }), async (request, reply) => {
+    const { id } = returnCaseParams.parse(request.params);
+    const found = await dispositionForCase(context.database, accountIdOf(request), { caseId: id }, context.now());
+    setCaseEtag(reply, found.version);
+    return toDispositionChoicesResponse(found);
+  });
+
   app.post(`${casePath}/dispositions`, describeRoute({
     access: { permission: 'receive' }, tags,
     summary: 'Record the route chosen for the inspected unit (restock, sell as used, liquidate, dispose…) with every route as priced now; '

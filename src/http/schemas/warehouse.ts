@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { deadlineRuleIds } from '../../domain/deadlines/deadline-rules.js';
+import { dispositionRules } from '../../domain/disposition/disposition-rules.js';
+import type { DispositionRule } from '../../domain/disposition/disposition-rules.js';
 import { dispositionRoutes } from '../../domain/disposition/disposition-types.js';
+import type { DispositionOption, RecoveryComponent } from '../../domain/disposition/disposition-types.js';
+import { fbaUnsellableDispositions, fbaUnsellableRoutes } from '../../domain/disposition/fba-unsellable.js';
+import type { FbaUnsellableOption } from '../../domain/disposition/fba-unsellable.js';
+import { booleanItems, choiceItemValues } from '../../domain/inspection/checklist.js';
+import type { InspectionAnswers } from '../../domain/inspection/checklist.js';
 import { inspectionGrades } from '../../domain/inspection/inspection-grades.js';
+import type { InspectionGrade } from '../../domain/inspection/inspection-grades.js';
 import { returnStatuses } from '../../domain/lifecycle.js';
+import { marketplaceCodes } from '../../domain/marketplaces.js';
 import { conditionGrades } from '../../domain/policy/policy.js';
+import type { ConditionGrade } from '../../domain/policy/policy.js';
 import { outerBoxStates } from '../../domain/receiving/receipt.js';
+import type { CaseDisposition, StoredInspection } from '../../services/case-disposition.js';
 import type { CaseEvidence } from '../../services/case-evidence.js';
 import type { CaseIdentifierKind } from '../../services/find-case.js';
 import type { InspectedReturn } from '../../services/inspect-return.js';
@@ -101,6 +112,55 @@ export const dispositionReply = z.object({
   expectedNetMinor: z.number().int(), realizedMinor: z.number().int().nullable(), currency: z.string(), created: z.boolean(), version: z.number().int(),
 }).strict();
 
+// Every route of a unit as `returndesk disposition ID --json` shows it (docs/disposition.md): money in
+// minor units of `result.currency`; each net is exactly the sum of its components.
+
+const ruleIds = z.enum(Object.values(dispositionRules) as [DispositionRule, ...DispositionRule[]]);
+
+const recoveryComponent = z.object({
+  id: z.string(), label: z.string(), amountMinor: z.number().int(),
+  /** The chance the amount was weighted by, when it is an expectation (an FBA unit's grade after removal). */
+  probability: z.number().min(0).max(1).optional(),
+}).strict();
+
+const routeOption = <R extends readonly [string, ...string[]]>(routes: R) => z.object({
+  route: z.enum(routes), allowed: z.boolean(), blockedBy: z.array(ruleIds), netRecoveryMinor: z.number().int(), components: z.array(recoveryComponent),
+}).strict();
+
+const routeComparison = <R extends readonly [string, ...string[]]>(routes: R) => {
+  const option = routeOption(routes);
+  return { currency: z.string(), atIso: z.string(), options: z.array(option), recommended: option.nullable(), firedRules: z.array(ruleIds) };
+};
+
+/** The stored checklist answers, item by item as the domain reads them (docs/inspection.md). */
+const inspectionAnswers = z.object({
+  ...Object.fromEntries(booleanItems.map((item) => [item, z.boolean().optional()])) as Record<(typeof booleanItems)[number], z.ZodOptional<z.ZodBoolean>>,
+  outerBox: z.enum(choiceItemValues.outerBox).optional(), retailPackaging: z.enum(choiceItemValues.retailPackaging).optional(),
+  seal: z.enum(choiceItemValues.seal).optional(), signsOfUse: z.enum(choiceItemValues.signsOfUse).optional(),
+  damage: z.enum(choiceItemValues.damage).optional(), functionTest: z.enum(choiceItemValues.functionTest).optional(),
+  accessoriesMissing: z.array(z.string()).optional(),
+}).strict();
+
+const storedInspection = z.object({
+  id: z.number().int(), accountId: z.number().int(), caseId: z.number().int(), receiptId: z.number().int(), productCategory: z.string().nullable(),
+  answers: inspectionAnswers, grade: z.enum(inspectionGrades), ruleId: z.string(), conditionGrade: z.enum(conditionGrades),
+  inspectedBy: z.string(), inspectedAt: z.string(),
+}).strict();
+
+const caseOfUnit = { caseId: z.number().int(), marketplaceCode: z.enum(marketplaceCodes), version: z.number().int() };
+
+export const dispositionChoicesReply = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('inspected'), ...caseOfUnit, inspectionId: z.number().int(), grade: z.enum(inspectionGrades),
+    result: z.object(routeComparison(dispositionRoutes)).strict(), inspection: storedInspection,
+  }).strict(),
+  z.object({
+    kind: z.literal('fba_unsellable'), ...caseOfUnit,
+    result: z.object({ ...routeComparison(fbaUnsellableRoutes), detailedDisposition: z.enum(fbaUnsellableDispositions) }).strict(),
+  }).strict(),
+]);
+type DispositionChoicesResponse = z.infer<typeof dispositionChoicesReply>;
+
 export function toReceiptResponse(r: ReceivedReturn): z.infer<typeof receiptReply> {
   return {
     caseId: r.caseId, receiptId: r.receiptId, matchedOn: r.matchedOn, outerBox: r.outerBox, receivedAt: r.receivedAt, receivedBy: r.receivedBy,
@@ -126,4 +186,37 @@ export function toDispositionResponse(d: RecordedDisposition): z.infer<typeof di
     caseId: d.caseId, dispositionId: d.dispositionId, route: d.route, recommendedRoute: d.recommendedRoute, expectedNetMinor: d.expectedNetMinor,
     realizedMinor: d.realizedMinor, currency: d.currency, created: d.created, version: d.version,
   };
+}
+
+const toComponent = (c: RecoveryComponent) => ({ id: c.id, label: c.label, amountMinor: c.amountMinor, ...(c.probability === undefined ? {} : { probability: c.probability }) });
+
+function toOption<O extends DispositionOption | FbaUnsellableOption>(o: O) {
+  return { route: o.route as O['route'], allowed: o.allowed, blockedBy: [...o.blockedBy], netRecoveryMinor: o.netRecoveryMinor, components: o.components.map(toComponent) };
+}
+
+/** The routes side by side, for either kind of unit (its own route names kept). */
+function toComparison<O extends DispositionOption | FbaUnsellableOption>(result: { currency: string; atIso: string; options: readonly O[]; recommended: O | null; firedRules: readonly DispositionRule[] }) {
+  return {
+    currency: result.currency, atIso: result.atIso, options: result.options.map((o) => toOption(o)),
+    recommended: result.recommended && toOption(result.recommended), firedRules: [...result.firedRules],
+  };
+}
+
+function toInspectionRecord(i: StoredInspection): z.infer<typeof storedInspection> {
+  // Stored as the domain read them when the inspection was recorded.
+  const { accessoriesMissing, ...answers } = i.answers as InspectionAnswers;
+  return {
+    id: i.id, accountId: i.accountId, caseId: i.caseId, receiptId: i.receiptId, productCategory: i.productCategory,
+    answers: { ...answers, ...(accessoriesMissing ? { accessoriesMissing: [...accessoriesMissing] } : {}) },
+    grade: i.grade as InspectionGrade, ruleId: i.ruleId, conditionGrade: i.conditionGrade as ConditionGrade, inspectedBy: i.inspectedBy, inspectedAt: i.inspectedAt,
+  };
+}
+
+/** What `returndesk disposition ID --json` prints, field by field. */
+export function toDispositionChoicesResponse(found: CaseDisposition): DispositionChoicesResponse {
+  const unit = { caseId: found.caseId, marketplaceCode: found.marketplaceCode as DispositionChoicesResponse['marketplaceCode'], version: found.version };
+  if (found.kind === 'fba_unsellable') {
+    return { kind: 'fba_unsellable', ...unit, result: { ...toComparison(found.result), detailedDisposition: found.result.detailedDisposition } };
+  }
+  return { kind: 'inspected', ...unit, inspectionId: found.inspectionId, grade: found.grade, result: toComparison(found.result), inspection: toInspectionRecord(found.inspection) };
 }
