@@ -127,6 +127,6 @@ describe.each(testDatabases)('listQueue on $name', (target) => {
 
   it('is empty with zero counts for an account without open cases', async () => {
     await seed();
-    expect(await listQueue(db(), 2, now)).toEqual({ nowIso: now, items: [], counts: { overdue: 0, within_4_hours: 0, today: 0, later: 0, no_deadline: 0 } });
+    expect(await listQueue(db(), 2, now)).toEqual({ nowIso: now, items: [], counts: { overdue: 0, within_4_hours: 0, today: 0, later: 0, no_deadline: 0 }, total: 0, limit: 50, offset: 0 });
   });
 });

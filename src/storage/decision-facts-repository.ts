@@ -86,6 +86,13 @@ export async function listDecisionFactsByStatus(db: Kysely<Schema>, accountId: n
   return rows.map(toFacts);
 }
 
+/** The facts of the account's cases among `caseIds` (any channel and status), by id. */
+export async function listDecisionFactsOfCases(db: Kysely<Schema>, accountId: number, caseIds: readonly number[]): Promise<DecisionFacts[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await factsQuery(db, accountId).where('c.id', 'in', [...caseIds]).orderBy('c.id').execute();
+  return rows.map(toFacts);
+}
+
 /** Requests made on or after `fromIso` (inclusive), before `toIso` (exclusive); absent: no bound. */
 export interface RequestRange {
   readonly fromIso?: string;

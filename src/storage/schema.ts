@@ -178,6 +178,16 @@ export interface ListingFixRow {
   recorded_by: string; recorded_at: string;
 }
 
+/** The work queue's index (migration 20261128T1500-work-queue); the application writes entries and state, triggers the marks. */
+export interface QueueEntryRow {
+  case_id: number; account_id: number; marketplace_code: string; order_id: string; sku: string; status: string; task: string;
+  reason_category: string | null; fault: string; due_at: string | null; rule_id: string | null; currency: string;
+  at_stake_minor: number | null; at_stake_order: number;
+}
+export interface QueueStateRow { account_id: number; policy_version: number; generation: Generated<number>; built_at: string }
+export interface QueueDirtyCaseRow { case_id: number; account_id: number; stamp: number }
+export interface QueueDirtySkuRow { account_id: number; sku: string; stamp: number }
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -208,6 +218,10 @@ export interface Schema {
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
   audit_log: AuditLogRow;
+  queue_entries: QueueEntryRow;
+  queue_state: QueueStateRow;
+  queue_dirty_cases: QueueDirtyCaseRow;
+  queue_dirty_skus: QueueDirtySkuRow;
   /** Only the columns the decision engine reads; imports write this table through BulkWriter. */
   mfn_returns: MfnReturnRow;
   fba_returns: FbaReturnRow;

@@ -7,7 +7,7 @@ import { decideCase } from '../../services/decide-case.js';
 import type { CaseDecision } from '../../services/decide-case.js';
 import { recordOutcome } from '../../services/record-outcome.js';
 import { cliActor } from '../cli-actor.js';
-import { listQueue } from '../../services/work-queue.js';
+import { listWholeQueue } from '../../services/work-queue.js';
 import type { QueueItem } from '../../services/work-queue.js';
 import { parseAt, parseCaseId } from '../arguments.js';
 import { databaseOption, withDatabase } from '../database-option.js';
@@ -50,7 +50,7 @@ export function registerDecide(program: Command, config: Config): void {
     .option('--json', 'print one JSON document')
     .addOption(databaseOption(config))
     .action(async (options: { at?: string; json?: boolean; database: string }) => {
-      const queue = await withDatabase(options.database, (database) => listQueue(database, defaultAccountId, parseAt(options.at)));
+      const queue = await withDatabase(options.database, (database) => listWholeQueue(database, defaultAccountId, parseAt(options.at)));
       if (options.json) {
         console.log(JSON.stringify(queue));
         return;

@@ -8,6 +8,8 @@ import * as claimsReadIndexes from './20261127T2100-claims-read-indexes.js';
 import * as prevention from './20261128T0900-prevention.js';
 import * as preventionCostRollup from './20261128T1100-prevention-cost-rollup.js';
 import * as access from './20261128T1300-access.js';
+import * as workQueue from './20261128T1500-work-queue.js';
+import * as readIndexes from './20261128T1600-read-indexes.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '20261128T0900-prevention': prevention,
   '20261128T1100-prevention-cost-rollup': preventionCostRollup,
   '20261128T1300-access': access,
+  '20261128T1500-work-queue': workQueue,
+  '20261128T1600-read-indexes': readIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
