@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from './open-database.js';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { authenticateToken, createToken, listTokens, revokeToken } from './api-tokens.js';
 import { addUser, removeUser, setUserRole } from './users.js';
@@ -52,5 +56,30 @@ describe.each(testDatabases)('API tokens on $name', (target) => {
     await removeUser(db(), 'ana', 'user:1', now);
     expect(await authenticateToken(db(), second.secret, now)).toBeNull();
     expect((await listTokens(db())).map((t) => [t.name, t.revokedAt])).toEqual([['two', now], ['one', now]]);
+  });
+});
+
+describe('a token used while a change is being written (SQLite file)', () => {
+  it('records its last use after the change instead of freezing the process on the file lock', async () => {
+    const { database } = await openDatabase(join(mkdtempSync(join(tmpdir(), 'returndesk-touch-')), 'touch.sqlite'));
+    try {
+      await addUser(database, { username: 'mei', password: 'a long passphrase', role: 'owner', accountId: 1 }, 'cli:root', now);
+      const { secret } = await createToken(database, { username: 'mei', accountId: 1, name: 'script' }, 'user:1', now);
+      const order: string[] = [];
+      // A change holding the write lock while it awaits, as an HTTP write does between its queries.
+      const change = database.transaction(async (tx) => {
+        await tx.db.updateTable('users').set({ display_name: 'Mei' }).where('username', '=', 'mei').execute();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        order.push('change committed');
+      });
+      const later = '2026-11-27T11:00:00.000Z';
+      const identity = authenticateToken(database, secret, later).then((found) => { order.push('token checked'); return found; });
+      await Promise.all([change, identity]);
+      expect(order).toEqual(['change committed', 'token checked']);
+      const stored = await database.db.selectFrom('api_tokens').select('last_used_at').executeTakeFirstOrThrow();
+      expect(stored.last_used_at).toBe(later);
+    } finally {
+      await database.close();
+    }
   });
 });

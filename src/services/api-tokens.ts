@@ -88,6 +88,7 @@ export async function authenticateToken(database: Database, secret: string, now:
   const user = await findUser(database.db, token.userId);
   const own = user?.disabledAt === null ? user.roles[token.accountId] : undefined;
   if (own === undefined || !covers(own, token.role)) return null;
-  if (isStale(token.lastUsedAt, now)) await touchToken(database.db, token.id, now);
+  // A write takes its turn with the transactions, never on the reading connection (see sessions.ts).
+  if (isStale(token.lastUsedAt, now)) await database.transaction((tx) => touchToken(tx, token.id, now));
   return { tokenId: token.id, userId: token.userId, accountId: token.accountId, role: token.role };
 }

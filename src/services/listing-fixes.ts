@@ -41,7 +41,7 @@ export async function recordListingFix(database: Database, accountId: number, in
   await ensurePreventionRollups(database, accountId);
   await requireSoldSku(database, accountId, fix.sku, fix.marketplaceCode);
   return database.transaction(async (tx) => {
-    const recorded = { id: await insertListingFix(tx.db, fix), ...fix };
+    const recorded = { id: await insertListingFix(tx, fix), ...fix };
     await recordChange(tx, { chain: accountChain(accountId), actor, action: 'fix.add', subject: `fix:${recorded.id}`, after: recorded, at: nowIso });
     return recorded;
   });

@@ -54,7 +54,9 @@ export async function authenticateSession(database: Database, sessionToken: stri
   if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
   const user = await findUser(database.db, session.userId);
   if (!user || user.disabledAt !== null) return null;
-  if (isStale(session.lastSeenAt, now)) await touchSession(database.db, session.id, now);
+  // Every write takes its turn with the transactions (storage/write-queue.ts): a write on the reading
+  // connection while one is open would wait on SQLite's lock and stop the process with it.
+  if (isStale(session.lastSeenAt, now)) await database.transaction((tx) => touchSession(tx, session.id, now));
   return { sessionId: session.id, userId: user.id, username: user.username, roles: user.roles, csrfHash: session.csrfHash };
 }
 
@@ -66,5 +68,5 @@ export function csrfMatches(identity: SessionIdentity, csrfToken: string | undef
 }
 
 export async function logout(database: Database, sessionId: number, now: string): Promise<void> {
-  await revokeSession(database.db, sessionId, now);
+  await database.transaction((tx) => revokeSession(tx, sessionId, now));
 }

@@ -59,6 +59,6 @@ export async function revokeToken(tx: Transaction, id: number, at: string): Prom
   await tx.db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
-export async function touchToken(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+export async function touchToken(tx: Transaction, id: number, at: string): Promise<void> {
+  await tx.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }

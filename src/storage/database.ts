@@ -7,6 +7,7 @@ import { migrationProvider } from './migrations/index.js';
 import { createPostgresBulkWriter, createPostgresRowReader, createSqliteBulkWriter, createSqliteRowReader, singleClientPool } from './dialect.js';
 import type { BulkWriter, DialectName, RowReader } from './dialect.js';
 import { createSqliteWorkerReader } from './sqlite-read-worker.js';
+import { withStatementCache } from './statement-cache.js';
 import { createWriteQueue } from './write-queue.js';
 import type { Schema } from './schema.js';
 
@@ -89,15 +90,24 @@ function openSqlite(path: string): BetterSqlite3.Database {
 
 function createSqliteDatabase(path: string): Database {
   const raw = openSqlite(path);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const writes = createWriteQueue();
+  // One writer connection of its own, so readers on the main connection never see uncommitted rows;
+  // transactions take turns on it (the write queue), so it is opened once and kept.
+  let writer: { raw: BetterSqlite3.Database; db: Kysely<Schema> } | undefined;
+  const writerOf = () => {
+    if (path === ':memory:') return { raw, db };
+    if (!writer) {
+      const own = openSqlite(path);
+      writer = { raw: own, db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(own) }) }) };
+    }
+    return writer;
+  };
   return {
     dialect: 'sqlite',
     db,
     transaction: (work) => writes.run(async () => {
-      // A connection of its own, so readers on the main connection never see uncommitted rows.
-      const own = path === ':memory:' ? raw : openSqlite(path);
-      const txDb = own === raw ? db : new Kysely<Schema>({ dialect: new SqliteDialect({ database: own }) });
+      const { raw: own, db: txDb } = writerOf();
       // Long reads go to a thread of their own, except in memory, where no other connection sees the data.
       const reader = path === ':memory:' ? undefined : createSqliteWorkerReader(path);
       own.exec('begin immediate');
@@ -110,10 +120,12 @@ function createSqliteDatabase(path: string): Database {
         throw error;
       } finally {
         await reader?.close();
-        if (own !== raw) await txDb.destroy();
       }
     }),
-    close: () => db.destroy(),
+    close: async () => {
+      await writer?.db.destroy();
+      await db.destroy();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Transaction } from './database.js';
 import type { Schema } from './schema.js';
 
 // The seller's log of listing fixes (migration 20261128T0900-prevention): what changed on a listing and
@@ -19,8 +20,8 @@ export interface ListingFix {
   readonly recordedAt: string;
 }
 
-export async function insertListingFix(db: Db, fix: Omit<ListingFix, 'id'>): Promise<number> {
-  const row = await db.insertInto('listing_fixes').values({
+export async function insertListingFix(tx: Transaction, fix: Omit<ListingFix, 'id'>): Promise<number> {
+  const row = await tx.db.insertInto('listing_fixes').values({
     account_id: fix.accountId, sku: fix.sku, marketplace_code: fix.marketplaceCode, changed_on: fix.changedOn, what: fix.what,
     recorded_by: fix.recordedBy, recorded_at: fix.recordedAt,
   }).returning('id').executeTakeFirstOrThrow();

@@ -29,10 +29,10 @@ export async function findSessionByHash(db: Db, tokenHash: string): Promise<Stor
   return row && { id: row.id, userId: row.user_id, csrfHash: row.csrf_hash, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at };
 }
 
-export async function touchSession(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+export async function touchSession(tx: Transaction, id: number, at: string): Promise<void> {
+  await tx.db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function revokeSession(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+export async function revokeSession(tx: Transaction, id: number, at: string): Promise<void> {
+  await tx.db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
