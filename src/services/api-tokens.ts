@@ -2,9 +2,9 @@ import { covers, parseRole } from '../domain/access/permissions.js';
 import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/database.js';
-import { findToken, findTokenByHash, insertToken, listTokens as listStoredTokens, revokeToken as revokeStoredToken, touchToken } from '../storage/api-token-repository.js';
+import { findToken, findTokenGrant, insertToken, listTokens as listStoredTokens, revokeToken as revokeStoredToken, touchToken } from '../storage/api-token-repository.js';
 import type { StoredToken } from '../storage/api-token-repository.js';
-import { findUser, findUserByName } from '../storage/user-repository.js';
+import { findUserByName } from '../storage/user-repository.js';
 import { accountChain, recordChange } from './audit.js';
 import { isStale, newSecret, sha256Hex as digestOf } from './secrets.js';
 import type { Actor } from './users.js';
@@ -83,11 +83,10 @@ export interface TokenIdentity {
  */
 export async function authenticateToken(database: Database, secret: string, now: string): Promise<TokenIdentity | null> {
   if (!/^rd_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-  const token = await findTokenByHash(database.db, digestOf(secret));
-  if (!token || token.revokedAt !== null) return null;
-  const user = await findUser(database.db, token.userId);
-  const own = user?.disabledAt === null ? user.roles[token.accountId] : undefined;
-  if (own === undefined || !covers(own, token.role)) return null;
+  const grant = await findTokenGrant(database.db, digestOf(secret));
+  if (!grant || grant.token.revokedAt !== null || grant.userDisabledAt !== null) return null;
+  const { token, userRole } = grant;
+  if (userRole === null || !covers(userRole, token.role)) return null;
   // A write takes its turn with the transactions, never on the reading connection (see sessions.ts).
   if (isStale(token.lastUsedAt, now)) await database.transaction((tx) => touchToken(tx, token.id, now));
   return { tokenId: token.id, userId: token.userId, accountId: token.accountId, role: token.role };

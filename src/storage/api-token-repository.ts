@@ -37,10 +37,22 @@ export async function insertToken(tx: Transaction, token: Omit<StoredToken, 'id'
   return row.id;
 }
 
-/** The token with this digest, revoked or not. */
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<StoredToken | undefined> {
-  const row = await db.selectFrom('api_tokens').select([...columns]).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row && toToken(row);
+/** A token with what its user may do now in its account: read on every API request, so in one query. */
+export interface TokenGrant {
+  readonly token: StoredToken;
+  readonly userDisabledAt: string | null;
+  /** The user's role in the token's account now; null when they hold none there. */
+  readonly userRole: Role | null;
+}
+
+/** The token with this digest, its user and their role in its account, revoked or not. */
+export async function findTokenGrant(db: Db, tokenHash: string): Promise<TokenGrant | undefined> {
+  const row = await db.selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .leftJoin('user_roles as r', (join) => join.onRef('r.user_id', '=', 't.user_id').onRef('r.account_id', '=', 't.account_id'))
+    .select(columns.map((c) => `t.${c}` as const)).select(['u.disabled_at', 'r.role as user_role'])
+    .where('t.token_hash', '=', tokenHash).executeTakeFirst();
+  return row && { token: toToken(row), userDisabledAt: row.disabled_at, userRole: row.user_role as Role | null };
 }
 
 export async function findToken(db: Db, id: number): Promise<StoredToken | undefined> {
