@@ -208,6 +208,35 @@ export async function listQueueDueTimes(db: Kysely<Schema>, accountId: number, f
   return rows.map((r) => ({ marketplace: r.marketplace_code, dueAt: r.due_at }));
 }
 
+/** Per marketplace: entries, those without a clock, overdue at `now`, due by `soon`, due before the marketplace's `dayEnds`. */
+export interface MarketplaceDueCounts {
+  readonly marketplace: string;
+  readonly total: number;
+  readonly noDue: number;
+  readonly overdue: number;
+  readonly dueBySoon: number;
+  readonly dueBeforeDayEnd: number;
+}
+
+/** The urgency counts of the filtered entries at one moment, counted by the database (one indexed pass). */
+export async function countQueueDueTimes(
+  db: Kysely<Schema>, accountId: number, filter: QueueFilter, at: { now: string; soon: string; dayEnds: ReadonlyMap<string, string> },
+): Promise<MarketplaceDueCounts[]> {
+  const dayEnd = at.dayEnds.size === 0 ? sql`null` : sql`case marketplace_code ${sql.join([...at.dayEnds].map(([code, end]) => sql`when ${code} then ${end}`), sql` `)} end`;
+  const rows = await filtered(db, accountId, filter).select([
+    'marketplace_code',
+    sql<number>`count(*)`.as('total'),
+    sql<number>`sum(case when due_at is null then 1 else 0 end)`.as('no_due'),
+    sql<number>`sum(case when due_at < ${at.now} then 1 else 0 end)`.as('overdue'),
+    sql<number>`sum(case when due_at <= ${at.soon} then 1 else 0 end)`.as('due_by_soon'),
+    sql<number>`sum(case when due_at < ${dayEnd} then 1 else 0 end)`.as('due_before_day_end'),
+  ]).groupBy('marketplace_code').orderBy('marketplace_code').execute();
+  return rows.map((r) => ({
+    marketplace: r.marketplace_code, total: Number(r.total), noDue: Number(r.no_due), overdue: Number(r.overdue),
+    dueBySoon: Number(r.due_by_soon), dueBeforeDayEnd: Number(r.due_before_day_end),
+  }));
+}
+
 /** Entries in `range`, by due time, then the larger amount at stake (unknown as 0), then the case id. */
 export async function pageQueueEntries(db: Kysely<Schema>, accountId: number, filter: QueueFilter, range: DueRange, limit: number, offset: number): Promise<QueueEntry[]> {
   const rows = await filtered(db, accountId, filter).where(dueCondition(range)).selectAll()
