@@ -48,16 +48,20 @@ function casesWithFacts(db: Kysely<Schema>) {
     .leftJoin('products as p', (join) => join.onRef('p.account_id', '=', 'c.account_id').onRef('p.sku', '=', 'c.sku'));
 }
 
-function factsQuery(db: Kysely<Schema>, accountId: number) {
-  return casesWithFacts(db)
+function factsQuery(db: Kysely<Schema>, accountId: number, byIds = false) {
+  const query = casesWithFacts(db)
     .selectAll('c')
     .select([
       'm.order_amount_minor as m_order_amount_minor', 'm.order_quantity as m_order_quantity', 'm.currency as m_currency',
       'm.in_policy as m_in_policy', 'm.item_name as m_item_name',
       'p.id as p_id', 'p.category as p_category', 'p.price_minor as p_price_minor', 'p.unit_cost_minor as p_unit_cost_minor',
       'p.currency as p_currency', 'p.weight_grams as p_weight_grams', 'p.title as p_title',
-    ])
-    .where('c.account_id', '=', accountId);
+    ]);
+  // Cases asked for by id are found by id. The account is still checked, but as `+c.account_id` (unary
+  // plus: the same value, valid SQL in both dialects) so SQLite's planner cannot pick an index led by
+  // the account instead; with return_cases_requested it did, and walked all 1,000,000 cases of the
+  // account for each page of the work queue (150 ms instead of 0.2 ms; bench:api's mixed run).
+  return byIds ? query.where(sql<number>`+c.account_id`, '=', accountId) : query.where('c.account_id', '=', accountId);
 }
 
 function toFacts(row: FactsRow): DecisionFacts {
@@ -89,7 +93,7 @@ export async function listDecisionFactsByStatus(db: Kysely<Schema>, accountId: n
 /** The facts of the account's cases among `caseIds` (any channel and status), by id. */
 export async function listDecisionFactsOfCases(db: Kysely<Schema>, accountId: number, caseIds: readonly number[]): Promise<DecisionFacts[]> {
   if (caseIds.length === 0) return [];
-  const rows = await factsQuery(db, accountId).where('c.id', 'in', [...caseIds]).orderBy('c.id').execute();
+  const rows = await factsQuery(db, accountId, true).where('c.id', 'in', [...caseIds]).orderBy('c.id').execute();
   return rows.map(toFacts);
 }
 
