@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createToken } from '../services/api-tokens.js';
 import { addUser, setUserRole } from '../services/users.js';
 import { ownerPassword, tokenFor, useApiServer } from '../../test/api-access.js';
 import { testDatabases } from '../../test/databases.js';
@@ -57,5 +58,21 @@ describe.each(testDatabases)('tokens, users and the audit log over HTTP on $name
     const owner = await tokenFor(database(), 'owner');
     const users = await app().inject({ method: 'GET', url: '/api/accounts/1/users', headers: { authorization: `Bearer ${owner}` } });
     expect((users.json().items as { username: string; roles: object }[]).find((u) => u.username === 'both')!.roles).toEqual({ 1: 'agent' });
+  });
+
+  it('keeps a token to its own account: its user\'s tokens and roles elsewhere are not its to see or revoke', async () => {
+    await database().db.insertInto('seller_accounts').values({ name: 'Second shop', created_at: '2026-11-27T00:00:00.000Z' }).execute();
+    const at = '2026-11-27T09:00:00.000Z';
+    await addUser(database(), { username: 'both', password: 'both passphrase', role: 'agent', accountId: 1 }, 'test', at);
+    await setUserRole(database(), 'both', 2, 'manager', 'test', at);
+    const first = await createToken(database(), { username: 'both', accountId: 1, name: 'shop one' }, 'test', at);
+    const second = await createToken(database(), { username: 'both', accountId: 2, name: 'shop two' }, 'test', at);
+    const headers = { authorization: `Bearer ${first.secret}` };
+    const listed = await app().inject({ method: 'GET', url: '/api/auth/tokens', headers });
+    expect((listed.json().items as { id: number }[]).map((t) => t.id)).toEqual([first.token.id]);
+    expect((await app().inject({ method: 'DELETE', url: `/api/auth/tokens/${second.token.id}`, headers })).statusCode).toBe(404);
+    const me = await app().inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect(me.json().user.roles).toEqual({ 1: 'agent' });
+    expect((await app().inject({ method: 'DELETE', url: `/api/auth/tokens/${first.token.id}`, headers })).statusCode).toBe(200);
   });
 });

@@ -51,7 +51,7 @@ describe.each(testDatabases)('refunds over HTTP on $name', (target) => {
   const quote = (caseId: number, token: string, payload: object = {}) => post(`/api/accounts/1/returns/${caseId}/refund-quotes`, token, payload);
   const record = (caseId: number, token: string, ifMatch: string | undefined, payload: object = { fee: 'max', deductLabel: true }) =>
     post(`/api/accounts/1/returns/${caseId}/refunds`, token, payload, ifMatch);
-  const exportFeed = (token: string, accountId = 1) => app().inject({ method: 'GET', url: `/api/accounts/${accountId}/adjustments/export`, headers: { authorization: `Bearer ${token}` } });
+  const exportFeed = (token: string, accountId = 1) => app().inject({ method: 'POST', url: `/api/accounts/${accountId}/adjustments/export`, headers: { authorization: `Bearer ${token}` } });
   const refundRows = async () => database().db.selectFrom('refunds').select(['case_id', 'total_minor', 'recorded_by', 'exported_at']).execute();
   const auditOf = async (action: string) => database().db.selectFrom('audit_log').select(['actor', 'subject', 'before', 'after']).where('action', '=', action).execute();
 
@@ -155,6 +155,10 @@ describe.each(testDatabases)('refunds over HTTP on $name', (target) => {
     const agent = await tokenFor(database(), 'agent');
     expect((await record(caseId, agent, (await quote(caseId, agent)).headers.etag as string, { fee: 'max', deductLabel: true })).statusCode).toBe(201);
 
+    // Nothing that only reads can take the refund out of the feed.
+    for (const method of ['GET', 'HEAD'] as const) {
+      expect((await app().inject({ method, url: '/api/accounts/1/adjustments/export', headers: { authorization: `Bearer ${agent}` } })).statusCode).toBe(404);
+    }
     const feed = await exportFeed(agent);
     expect(feed.statusCode).toBe(200);
     expect(feed.headers).toMatchObject({

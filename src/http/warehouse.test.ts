@@ -345,4 +345,16 @@ describe.each(testDatabases)('evidence size limits over HTTP on $name', (target)
     expect([refused.statusCode, refused.json().error.message]).toEqual([413, expect.stringMatching(/^"huge.png": This photo is .*; photos may be at most /)]);
     expect([await count(database, 'inspections'), storedFiles(evidenceDir), uploadLeftovers(scratch)]).toEqual([0, [], []]);
   });
+
+  it('stops an inspection whose files add up to more than twice the largest one may be, with 413', async () => {
+    await mugReturn(database, scratch);
+    const caseId = await caseIdOf(database, orderId);
+    const inspector = { authorization: `Bearer ${await tokenFor(database, 'inspector')}` };
+    expect((await app.inject({ method: 'POST', url: `/api/accounts/1/returns/${caseId}/receipts`, headers: { ...inspector, 'if-match': '"1"' }, payload: { outerBox: 'intact' } })).statusCode).toBe(201);
+    // Each photo within the 1 KiB photo limit; nine of them past the 8 KiB a form may carry (twice the 4 KiB video limit).
+    const form = multipart([answers(), ...Array.from({ length: 9 }, (_, i) => photo(`${i}.png`, png(0x40 + i, 900)))]);
+    const refused = await app.inject({ method: 'POST', url: `/api/accounts/1/returns/${caseId}/inspections`, headers: { ...inspector, 'if-match': '"2"', ...form.headers }, payload: form.payload });
+    expect([refused.statusCode, refused.json().error]).toEqual([413, { code: 'too_large', message: expect.stringMatching(/may add up to 8192 bytes; with "8.png"/), details: { limitBytes: 8192 } }]);
+    expect([await count(database, 'inspections'), storedFiles(evidenceDir), uploadLeftovers(scratch)]).toEqual([0, [], []]);
+  });
 });

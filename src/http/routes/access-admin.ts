@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { createToken, listUserTokens, revokeToken } from '../../services/api-tokens.js';
+import type { ApiToken } from '../../services/api-tokens.js';
 import { accountChain, recentChanges, verifyOneChain } from '../../services/audit.js';
 import type { Database } from '../../services/open-database.js';
 import { findAccountUser, listAccountUsers } from '../../services/users.js';
 import { accountIdOf, actorOf, rolesOf } from '../auth/access.js';
+import type { Identity } from '../auth/access.js';
 import { toVisibleUser } from '../schemas/settings.js';
 import { describeRoute } from '../route-options.js';
 import { auditListReply, chainCheckReply, createdTokenReply, tokenListReply, tokenReply, userListReply } from '../schemas/access.js';
@@ -20,8 +22,9 @@ const tokenParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict();
 
 export function registerAccessAdminRoutes(app: FastifyInstance, database: Database, now: () => string): void {
-  app.get('/api/auth/tokens', describeRoute({ access: { signedIn: true }, tags: ['auth'], summary: 'Your API tokens, newest first (never their secrets)', replies: { 200: tokenListReply } }),
-    async (request) => ({ items: await listUserTokens(database, request.identity!.userId) }));
+  app.get('/api/auth/tokens', describeRoute({
+    access: { signedIn: true }, tags: ['auth'], summary: 'Your API tokens, newest first (never their secrets); a token sees those of its own account only', replies: { 200: tokenListReply },
+  }), async (request) => ({ items: await visibleTokens(database, request.identity!) }));
 
   app.post('/api/auth/tokens', describeRoute({
     access: { signedIn: true }, tags: ['auth'], summary: 'Create an API token for yourself; its secret is in this answer only', body: newTokenBody, replies: { 201: createdTokenReply },
@@ -37,6 +40,8 @@ export function registerAccessAdminRoutes(app: FastifyInstance, database: Databa
   app.delete('/api/auth/tokens/:id', describeRoute({ access: { signedIn: true }, tags: ['auth'], summary: 'Revoke one of your API tokens', params: tokenParams, replies: { 200: tokenReply } }),
     async (request) => {
       const { id } = tokenParams.parse(request.params);
+      // A token reaches only its own account, here too: the user's tokens elsewhere read as not found.
+      if (!(await visibleTokens(database, request.identity!)).some((t) => t.id === id)) throw new DomainError('not_found', `There is no API token ${id}.`, { id });
       return revokeToken(database, id, actorOf(request.identity), now(), request.identity!.userId);
     });
 
@@ -57,4 +62,10 @@ export function registerAccessAdminRoutes(app: FastifyInstance, database: Databa
   });
 
   app.get('/api/accounts/:accountId/audit/verify', describeRoute({ access: { permission: 'audit' }, tags: ['audit'], summary: 'Check the account\'s audit chain from its first entry', params: accountParams, replies: { 200: chainCheckReply } }), async (request) => verifyOneChain(database, accountChain(accountIdOf(request))));
+}
+
+/** The caller's tokens: all of a session's user, only its own account's for a token. */
+async function visibleTokens(database: Database, identity: Identity): Promise<ApiToken[]> {
+  const tokens = await listUserTokens(database, identity.userId);
+  return identity.via === 'token' ? tokens.filter((t) => t.accountId === identity.accountId) : tokens;
 }

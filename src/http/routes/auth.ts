@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../../services/open-database.js';
 import { login, logout, sessionHours } from '../../services/sessions.js';
 import { findAccountUser } from '../../services/users.js';
-import { clearSessionCookie, setSessionCookie } from '../auth/access.js';
+import { clearSessionCookie, rolesOf, setSessionCookie } from '../auth/access.js';
+import { toVisibleUser } from '../schemas/settings.js';
 import { describeRoute } from '../route-options.js';
 import { loginReply, meReply } from '../schemas/access.js';
 
@@ -38,7 +39,8 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, now
   app.get('/api/auth/me', describeRoute({ access: { signedIn: true }, tags: ['auth'], summary: 'Who is asking: the user, their roles, and the token used', replies: { 200: meReply } }), async (request) => {
     const identity = request.identity!;
     return {
-      user: await findAccountUser(database, identity.userId), via: identity.via,
+      // A token shows its own account's role only, as everywhere a token reaches.
+      user: toVisibleUser(await findAccountUser(database, identity.userId), rolesOf(identity)), via: identity.via,
       ...(identity.via === 'token' ? { token: { id: identity.tokenId, accountId: identity.accountId, role: identity.role } } : {}),
     };
   });

@@ -69,7 +69,9 @@ export function registerRefundRoutes(app: FastifyInstance, context: RouteContext
     return reply.status(201).send(toRecordedRefundResponse(recorded));
   });
 
-  app.get('/api/accounts/:accountId/adjustments/export', describeRoute({
+  // A POST: it marks the refunds exported, so it needs the CSRF token on a session, and neither a HEAD
+  // (which Fastify answers with a GET's handler) nor a link checker can take refunds out of the next feed.
+  app.post('/api/accounts/:accountId/adjustments/export', describeRoute({
     access: { permission: 'refund' }, tags: ['refunds'],
     summary: 'Recorded refunds not yet exported, as Amazon\'s order adjustment feed file (marks them exported); 204 when there is none',
     params: accountParams, replies: { 200: 'file', 204: 'empty' },

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
@@ -35,6 +36,12 @@ const tags = ['warehouse'];
 const casePath = '/api/accounts/:accountId/returns/:id';
 // Enough for a checklist and a few dozen photos; a form past these is refused by the parser (413).
 const formLimits = { fields: 10, fieldSize: 64 * 1024, files: 30, parts: 40, headerPairs: 100 };
+/**
+ * All the files of one inspection together: twice the largest one file may be. With the default limits
+ * (500 MiB videos) one unboxing video and its photos fit; 30 videos (15 GiB of scratch space, then as
+ * much again in the store) do not.
+ */
+const inspectionTotalBytes = (store: EvidenceStoreConfig) => 2 * Math.max(store.maxPhotoBytes, store.maxVideoBytes);
 
 export async function registerWarehouseRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
   const { maxPhotoBytes, maxVideoBytes } = context.evidence;
@@ -122,6 +129,7 @@ async function readInspectionForm(request: FastifyRequest, store: EvidenceStoreC
   }
   const fields: Record<string, string> = {};
   const files: EvidenceUpload[] = [];
+  let received = 0;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       // A part sent as application/json arrives parsed; the schema reads every field as text.
@@ -129,6 +137,11 @@ async function readInspectionForm(request: FastifyRequest, store: EvidenceStoreC
     } else if (part.fieldname === 'evidence') {
       const name = uploadedName(part.filename, files.length + 1);
       files.push(await receiveEvidenceUpload(store, part.file, join(directory, String(files.length + 1)), name));
+      received += (await stat(files.at(-1)!.path)).size;
+      const limitBytes = inspectionTotalBytes(store);
+      if (received > limitBytes) {
+        throw new DomainError('too_large', `The files of one inspection may add up to ${limitBytes} bytes; with "${name}" they pass it: send fewer or smaller files.`, { limitBytes });
+      }
     } else {
       part.file.resume();
       throw new DomainError('invalid_input', `Send photos and videos as "evidence" files, not "${part.fieldname}".`, { field: part.fieldname });
