@@ -193,6 +193,12 @@ async function requireAccountUser(tx: Transaction, accountId: number, userId: nu
 
 const removedUser = (user: StoredUser) => new DomainError('conflict', `"${user.username}" was removed (${user.disabledAt}): add a new user instead.`, { userId: user.id });
 
+/** The name a record shows for who did something: the user's display name, else their username. */
+export async function nameOfUser(database: Database, id: number): Promise<string> {
+  const user = await findAccountUser(database, id);
+  return user.displayName.trim() || user.username;
+}
+
 /** A user as the API shows them (the caller's own record). */
 export async function findAccountUser(database: Database, id: number): Promise<User> {
   const user = await findUser(database.db, id);

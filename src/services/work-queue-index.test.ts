@@ -115,6 +115,9 @@ describe.each(testDatabases)('the queue index on $name', (target) => {
     await seed();
     await listQueue(db(), 1, now);
     await importRequests(db(), dir, [{ ...usRows[1]!, orderAmount: '80.00' }], 'US', 'mfn-again.txt').catch(() => undefined);
+    // The re-imported row's new price is what the queue now stakes on that case.
+    const repriced = (await listQueue(db(), 1, now, { limit: 200 })).items.find((i) => i.orderId === usRows[1]!.orderId)!;
+    expect(repriced.atStakeMinor).toBe(8000);
     await importProductCsv(db(), dir, 'sku,price,currency\nNO-PRICE,12.50,USD\n');
     const priced = (await listQueue(db(), 1, now, { filter: { sku: 'NO-PRICE' } })).items[0]!;
     expect(priced).toMatchObject({ atStakeMinor: 1250, problem: null });

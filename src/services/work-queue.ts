@@ -1,4 +1,4 @@
-import { urgencies } from '../domain/deadlines/case-clocks.js';
+import { fourHoursMs, urgencies } from '../domain/deadlines/case-clocks.js';
 import type { Urgency } from '../domain/deadlines/case-clocks.js';
 import { formatInstant, parseInstant } from '../domain/deadlines/instant.js';
 import { msPerDay } from '../domain/deadlines/civil-date.js';
@@ -34,7 +34,6 @@ export interface QueuePage {
   readonly offset?: number;
 }
 
-const fourHoursMs = 4 * 3_600_000;
 
 // Where each marketplace's local day ends, kept for the day (20 time zone conversions per read were
 // half the time of a cached page).

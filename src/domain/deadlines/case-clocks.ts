@@ -33,7 +33,8 @@ export function runningClocks(returnCase: CaseTimes): { ruleId: DeadlineRuleId; 
 export const urgencies = ['overdue', 'within_4_hours', 'today', 'later', 'no_deadline'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-const fourHoursMs = 4 * 3_600_000;
+/** How soon a due time counts as `within_4_hours` (the work queue's index ranges use it too). */
+export const fourHoursMs = 4 * 3_600_000;
 
 /** How urgent a due time is at `nowIso`; "today" is the local day of the marketplace's calendar. */
 export function urgencyOf(dueAt: string | null, nowIso: string, calendar: BusinessCalendar): Urgency {

@@ -25,11 +25,11 @@ import type { ImportEvent, ImportFields, ImportSummaryResponse } from '../schema
 // cut short) imports nothing. docs/api/imports.md has the events of `Accept: application/x-ndjson`.
 
 /** Per file: a year of All Orders for a seller with about a million order lines (~500 bytes each). Larger files belong to `returndesk import`, which reads them in place. */
-export const maxUploadFileBytes = 512 * 1024 ** 2;
+const maxUploadFileBytes = 512 * 1024 ** 2;
 /** A year of one seller's reports in one go: the demo's year is 70 files (a settlement every two weeks per marketplace). */
-export const maxUploadFiles = 100;
+const maxUploadFiles = 100;
 /** What the scratch directory must hold for one request at most. */
-export const maxUploadBytes = 2 * 1024 ** 3;
+const maxUploadBytes = 2 * 1024 ** 3;
 /** The limits in force, read per request: tests lower them rather than send gigabytes. */
 export const uploadLimits = { fileBytes: maxUploadFileBytes, files: maxUploadFiles, totalBytes: maxUploadBytes };
 

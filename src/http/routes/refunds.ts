@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { quoteCaseRefund } from '../../services/case-refund.js';
 import { exportAdjustments } from '../../services/export-adjustments.js';
 import type { AdjustmentExport } from '../../services/export-adjustments.js';
-import type { Database } from '../../services/open-database.js';
 import { recordCaseRefund } from '../../services/record-refund.js';
-import { findAccountUser } from '../../services/users.js';
+import { nameOfUser } from '../../services/users.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
 import { ifMatchHeader, ifMatchVersion, setCaseEtag } from '../case-versions.js';
 import type { RouteContext } from '../route-context.js';
@@ -20,11 +19,6 @@ import { returnCaseParams } from '../schemas/returns.js';
 // Refunds of seller-fulfilled returns (docs/refunds.md, docs/api/refunds.md): the quote within
 // Amazon's caps, the refund recorded once issued in Manage Returns, and the adjustment feed file.
 
-/** Who issued the refund when the body does not say: the caller (a token's user for a token). */
-async function callerName(database: Database, request: FastifyRequest): Promise<string> {
-  const user = await findAccountUser(database, request.identity!.userId);
-  return user.displayName.trim() || user.username;
-}
 
 /** `adjustments-20261127T120000Z.txt`: Amazon's flat files are tab-separated `.txt` uploads. */
 function feedFileName(nowIso: string): string {
@@ -63,7 +57,7 @@ export function registerRefundRoutes(app: FastifyInstance, context: RouteContext
     const expectedVersion = ifMatchVersion(request);
     const { recordedBy, ...choices } = refundRecordBody.parse(request.body ?? {});
     const recorded = await recordCaseRefund(database, accountIdOf(request), {
-      ...choices, identifier: id, recordedBy: recordedBy ?? await callerName(database, request),
+      ...choices, identifier: id, recordedBy: recordedBy ?? await nameOfUser(database, request.identity!.userId),
     }, context.now(), 'api', { expectedVersion, actor: actorOf(request.identity) });
     setCaseEtag(reply, recorded.version);
     return reply.status(201).send(toRecordedRefundResponse(recorded));

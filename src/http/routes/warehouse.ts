@@ -15,7 +15,7 @@ import { inspectReturn } from '../../services/inspect-return.js';
 import type { InspectedReturn } from '../../services/inspect-return.js';
 import { receiveReturn } from '../../services/receive-return.js';
 import { recordDisposition } from '../../services/record-disposition.js';
-import { findAccountUser } from '../../services/users.js';
+import { nameOfUser } from '../../services/users.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
 import { ifMatchHeader, ifMatchVersion, setCaseEtag } from '../case-versions.js';
 import { attachmentHeaders } from '../downloads.js';
@@ -58,7 +58,7 @@ async function nameOf(context: RouteContext, request: FastifyRequest, sent: stri
   if (sent !== undefined) return sent;
   const identity = request.identity;
   if (identity === null) throw new Error('A change reached its handler without an identity.');
-  return (await findAccountUser(context.database, identity.userId)).displayName;
+  return nameOfUser(context.database, identity.userId);
 }
 
 function guardOf(request: FastifyRequest) {

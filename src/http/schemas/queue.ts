@@ -18,7 +18,6 @@ export const queueQuery = z.object({
   task: z.enum(['decide', 'refund'], { error: 'decide or refund' }).optional(),
   sku: z.string().min(1).max(200).optional(),
 }).strict();
-export type QueueQuery = z.infer<typeof queueQuery>;
 
 const bilingual = z.object({ en: z.string(), zh: z.string() }).strict();
 

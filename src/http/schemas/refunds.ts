@@ -20,7 +20,6 @@ export const refundChoicesBody = z.object({
   freeReturns: z.boolean().describe('The seller offers Free Returns here: the label is never deducted').optional(),
   buyerName: z.string().trim().min(1).max(100).describe('The buyer\'s name for the message greeting').optional(),
 }).strict();
-export type RefundChoicesBody = z.infer<typeof refundChoicesBody>;
 
 export const refundRecordBody = refundChoicesBody.extend({
   recordedBy: z.string().trim().min(1).max(100).describe('Who issued the refund in Manage Returns (default: the caller\'s name)').optional(),
