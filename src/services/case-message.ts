@@ -24,7 +24,8 @@ export interface CaseMessage extends DraftMessage {
 }
 
 
-function languageOf(marketplace: Marketplace): { language: MessageLanguage; fallbackFrom?: string } {
+/** The language a marketplace's messages are drafted in: its own, or English where it has no templates. */
+export function languageOf(marketplace: Marketplace): { language: MessageLanguage; fallbackFrom?: string } {
   const wanted = marketplace.locale.slice(0, 2);
   return (messageLanguages as readonly string[]).includes(wanted) ? { language: wanted as MessageLanguage } : { language: 'en', fallbackFrom: wanted };
 }

@@ -139,6 +139,11 @@ function lintField(text: string, language: MessageLanguage, field: 'subject' | '
   return lintMessage(text, language).map((finding) => ({ ...finding, field }));
 }
 
+/** The compliance lint of a message's subject and body, each finding naming its field. */
+export function lintDraft(subject: string, body: string, language: MessageLanguage): DraftFinding[] {
+  return [...lintField(subject, language, 'subject'), ...lintField(body, language, 'body')];
+}
+
 /**
  * Drafts the buyer message for a recommended action in the marketplace's language: picks the
  * seller's edited template or the shipped one, fills its `{placeholders}` (amounts in minor units,
@@ -161,6 +166,6 @@ export function draftMessage(input: DraftInput): DraftMessage {
   }
   const subject = fill(subjectText, filled);
   const body = fill(bodyText, filled);
-  const findings = [...lintField(subject, input.language, 'subject'), ...lintField(body, input.language, 'body')];
+  const findings = lintDraft(subject, body, input.language);
   return { subject, body, findings, ready: findings.length === 0 };
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { requireMarketplace } from '../../domain/marketplaces.js';
-import type { Marketplace } from '../../domain/marketplaces.js';
-import { isReadyToSend, lintMessage } from '../../domain/messages/lint.js';
-import { messageLanguages } from '../../domain/messages/lint-rules.js';
-import type { MessageLanguage } from '../../domain/messages/lint-rules.js';
+import { lintDraft } from '../../domain/messages/draft.js';
+import { isReadyToSend } from '../../domain/messages/lint.js';
+import { languageOf } from '../../services/case-message.js';
 import { decideCase } from '../../services/decide-case.js';
 import { accountIdOf } from '../auth/access.js';
 import type { RouteContext } from '../route-context.js';
@@ -15,11 +14,6 @@ import { returnCaseParams } from '../schemas/returns.js';
 
 // The decision desk (docs/decisions.md, docs/api/decisions.md): what to do with an open request, and
 // the compliance lint of a buyer message an agent edited before sending it in Seller Central.
-
-/** The language a marketplace's messages are drafted in: its own, or English where there are no templates (docs/decisions.md). */
-function draftLanguageOf(marketplace: Marketplace): MessageLanguage {
-  return (messageLanguages as readonly string[]).includes(marketplace.language) ? marketplace.language as MessageLanguage : 'en';
-}
 
 export function registerDecisionRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get('/api/accounts/:accountId/returns/:id/recommendation', describeRoute({
@@ -39,11 +33,9 @@ export function registerDecisionRoutes(app: FastifyInstance, context: RouteConte
   }), async (request): Promise<LintResponse> => {
     const body = lintBody.parse(request.body);
     const marketplace = requireMarketplace(body.marketplace);
-    const language = body.language ?? draftLanguageOf(marketplace);
-    const findings = [
-      ...lintMessage(body.subject, language).map((finding) => ({ ...finding, field: 'subject' as const })),
-      ...lintMessage(body.body, language).map((finding) => ({ ...finding, field: 'body' as const })),
-    ];
+    // The language drafts of this marketplace are written in, unless the agent wrote in another.
+    const language = body.language ?? languageOf(marketplace).language;
+    const findings = lintDraft(body.subject, body.body, language);
     return { marketplace: marketplace.code, language, findings, ready: isReadyToSend(findings) };
   });
 }
