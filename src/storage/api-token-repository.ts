@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../domain/access/permissions.js';
 import type { Transaction } from './database.js';
+import { reusedQuery } from './reused-query.js';
 import type { Schema } from './schema.js';
 
 // API tokens for scripts (migration 20261128T1300-access): stored as SHA-256 digests, each with its
@@ -46,12 +47,14 @@ export interface TokenGrant {
 }
 
 /** The token with this digest, its user and their role in its account, revoked or not. */
+const grantOfToken = reusedQuery((db: Db, tokenHash: string) => db.selectFrom('api_tokens as t')
+  .innerJoin('users as u', 'u.id', 't.user_id')
+  .leftJoin('user_roles as r', (join) => join.onRef('r.user_id', '=', 't.user_id').onRef('r.account_id', '=', 't.account_id'))
+  .select(columns.map((c) => `t.${c}` as const)).select(['u.disabled_at', 'r.role as user_role'])
+  .where('t.token_hash', '=', tokenHash));
+
 export async function findTokenGrant(db: Db, tokenHash: string): Promise<TokenGrant | undefined> {
-  const row = await db.selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .leftJoin('user_roles as r', (join) => join.onRef('r.user_id', '=', 't.user_id').onRef('r.account_id', '=', 't.account_id'))
-    .select(columns.map((c) => `t.${c}` as const)).select(['u.disabled_at', 'r.role as user_role'])
-    .where('t.token_hash', '=', tokenHash).executeTakeFirst();
+  const [row] = await grantOfToken(db, tokenHash);
   return row && { token: toToken(row), userDisabledAt: row.disabled_at, userRole: row.user_role as Role | null };
 }
 

@@ -6,6 +6,7 @@ import type { ReturnCase } from '../domain/return-case.js';
 import type { ReturnStatus } from '../domain/lifecycle.js';
 import type { Fault, ReasonCategory, ReasonClassification } from '../domain/reasons.js';
 import { isAnyOf } from './dialect.js';
+import { reusedQuery } from './reused-query.js';
 import type { CellValue } from './dialect.js';
 import type { Transaction } from './database.js';
 import type { ReturnCaseRow, Schema } from './schema.js';
@@ -108,14 +109,20 @@ export async function listReturnCases(db: Kysely<Schema>, filter: CaseListFilter
 }
 
 /** One case of the account, or undefined. */
+const caseById = reusedQuery((db: Kysely<Schema>, accountId: number, id: number) =>
+  db.selectFrom('return_cases').selectAll().where('account_id', '=', accountId).where('id', '=', id));
+
 export async function findReturnCase(db: Kysely<Schema>, accountId: number, id: number): Promise<ReturnCase | undefined> {
-  const row = await db.selectFrom('return_cases').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const [row] = await caseById(db, accountId, id);
   return row ? toReturnCase(row) : undefined;
 }
 
 /** A case's history, oldest first. */
+const eventsOfCase = reusedQuery((db: Kysely<Schema>, caseId: number) =>
+  db.selectFrom('return_case_events').selectAll().where('case_id', '=', caseId).orderBy('id'));
+
 export async function listCaseEvents(db: Kysely<Schema>, caseId: number): Promise<CaseEvent[]> {
-  const rows = await db.selectFrom('return_case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  const rows = await eventsOfCase(db, caseId);
   return rows.map((r) => ({
     caseId: r.case_id, kind: r.kind, source: r.source, importRunId: r.import_run_id, line: r.line,
     occurredAt: r.occurred_at, recordedAt: r.recorded_at, data: JSON.parse(r.data) as unknown,
