@@ -73,6 +73,20 @@ export default tseslint.config(
     },
   },
   {
+    // The web app talks to the server over HTTP only: from src/ it may import the API's types
+    // (src/http/schemas), nothing that runs, and nothing of Node (docs/web.md).
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/**/*.test.ts'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { regex: '^(\\.\\./)+src/http/schemas/', allowTypeImports: true, message: 'web may only `import type` from src/http/schemas.' },
+        { regex: '^(\\.\\./)+src/(?!http/schemas/)', message: 'web imports nothing from src/ but the types of src/http/schemas.' },
+        { regex: '^node:', message: 'web runs in the browser: no node:* modules.' },
+      ] }],
+    },
+  },
+  {
     // Migrations work on Kysely<any>: the schema they see is the one of their own moment in time.
     files: ['src/storage/migrations/*.ts'],
     ignores: ['src/storage/migrations/index.ts'],

@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // The browser tests (test/e2e) drive the built app: web/dist is built first when missing or stale.
+    globalSetup: ['test/e2e/global-setup.ts'],
     // Storage tests share one PostgreSQL database per file (each in its own schema); SQLite
     // tests use temporary files, so files can run in parallel.
     testTimeout: 30_000,

@@ -15,11 +15,29 @@ const always = {
 /** JSON and file answers are never a page: nothing in them may run or load. */
 const apiPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+/**
+ * The web app's pages: only the app's own files run and load, and no inline script ever does (Vite
+ * emits none). Styles may be inline: React's `style` props and charts (ECharts writes style
+ * attributes into its tooltips and SVG output), and a style cannot run code. Images may be data: and
+ * blob: URLs: a chart saved as an image, a photo previewed before it is uploaded.
+ */
+export const appPolicy = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
+/** Everything under /api is the API's; every other path is the web app's (src/http/web-app.ts). */
+function isApiUrl(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
   // A callback hook, not an async one: it runs on every answer, and a promise each time shows under load.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(always);
-    if (!request.url.startsWith(docsPrefix) && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', apiPolicy);
+    if (!request.url.startsWith(docsPrefix) && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', isApiUrl(request.url) ? apiPolicy : appPolicy);
+    }
     done(null, payload);
   });
 }

@@ -25,6 +25,7 @@ import { registerRefundRoutes } from './routes/refunds.js';
 import { registerReturnRoutes } from './routes/returns.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerWarehouseRoutes } from './routes/warehouse.js';
+import { defaultWebDirectory, isApiPath, registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
   database: Database;
@@ -43,11 +44,16 @@ export interface ServerOptions {
   trustProxy?: readonly string[];
   /** Parse every JSON answer against its route's declared reply (tests; costs a parse per answer). */
   checkResponses?: boolean;
+  /** The built web app served at `/` (default: web/dist of this checkout); a missing one gets a page saying how to build it. */
+  webDirectory?: string;
 }
 
 const routesOf = new WeakMap<FastifyInstance, readonly RouteAccess[]>();
 
-/** Every route of a server with the access it declared (the route test walks them all). */
+/**
+ * Every API route of a server with the access it declared (the route test walks them all). The web
+ * app's catch-all route is public like any static file, declares so, and is tested in web-app.test.ts.
+ */
 export function serverRoutes(app: FastifyInstance): readonly RouteAccess[] {
   return routesOf.get(app) ?? [];
 }
@@ -78,7 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   for (const register of [registerImportRoutes, registerQueueRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
     await app.register(async (scope) => register(scope, context));
   }
+  await app.register(async (scope) => registerWebApp(scope, options.webDirectory ?? defaultWebDirectory));
   await app.ready();
-  routesOf.set(app, routes);
+  routesOf.set(app, routes.filter((route) => isApiPath(route.url)));
   return app;
 }

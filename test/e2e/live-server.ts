@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildServer } from '../../src/http/server.js';
+import { loadDemo } from '../../src/services/load-demo.js';
+import { openDatabase } from '../../src/services/open-database.js';
+import { addUser } from '../../src/services/users.js';
+
+// The real server on 127.0.0.1 (a free port), on a temporary SQLite database holding the demo seller's
+// year, with one owner to log in as. It serves the built web/dist, as `returndesk serve` does.
+
+export const agent = { username: 'e2e-owner', password: 'e2e owner passphrase 1' };
+
+// The demo's year ends here and the server's clock stands here: the queue then holds overdue and
+// later cases in two marketplaces (as the load-demo test's data), the same on every run.
+const at = '2026-11-27T12:00:00.000Z';
+
+export interface LiveServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startLiveServer(): Promise<LiveServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
+  const { database } = await openDatabase(join(dir, 'e2e.sqlite'));
+  await loadDemo(database, { dir: join(dir, 'demo'), seed: 42, endDate: new Date(at) });
+  await addUser(database, { username: agent.username, password: agent.password, role: 'owner', accountId: 1 }, 'e2e', at);
+  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
