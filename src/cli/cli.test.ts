@@ -113,7 +113,15 @@ describe('returndesk serve', () => {
   it('says on its first start how to create the owner, since there is no default password', async () => {
     const running = runCli(['node', 'returndesk', 'serve', '--port', '0', '--database', cli.location]);
     await vi.waitFor(() => expect(cli.log.mock.calls.flat().join('\n')).toContain('ReturnDesk is running at'), { timeout: 10_000 });
-    expect(cli.log.mock.calls.flat().join('\n')).toContain(`No users yet, and there is no default password. Create the owner: returndesk user add NAME --role owner --database ${cli.location}`);
+    const printedLines = cli.log.mock.calls.flat().join('\n');
+    expect(printedLines).toMatch(/No users yet, and there is no default password\. Create the owner on the first-run page at http:\/\/127\.0\.0\.1:\d+\/ with the setup code [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(printedLines).toContain(`or here: returndesk user add NAME --role owner --database ${cli.location}`);
+    // The code printed is the one this server takes on its first-run page.
+    const [, url, setupCode] = /first-run page at (\S+)\/ with the setup code (\S+)/.exec(printedLines)!;
+    const created = await fetch(`${url}/api/setup`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ setupCode, username: 'mei', password: 'mei passphrase 1' }),
+    });
+    expect(created.status).toBe(201);
     process.emit('SIGINT');
     expect(await running).toBe(0);
   });

@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { registerAccessAdminRoutes } from './routes/access-admin.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerSetupRoutes } from './routes/setup.js';
 import { registerClaimRoutes } from './routes/claims.js';
 import { registerDecisionRoutes } from './routes/decisions.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   trustProxy?: readonly string[];
   /** Parse every JSON answer against its route's declared reply (tests; costs a parse per answer). */
   checkResponses?: boolean;
+  /** The one-time code that lets the web app's first-run page create the owner (printed by `serve` when there are no users). */
+  setupCode?: string;
   /** The built web app served at `/` (default: web/dist of this checkout); a missing one gets a page saying how to build it. */
   webDirectory?: string;
 }
@@ -75,6 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerOpenApi(app);
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, options.database, now);
+  registerSetupRoutes(app, options.database, now, options.setupCode);
   registerReturnRoutes(app, options.database, now);
   registerAccessAdminRoutes(app, options.database, now);
   const context: RouteContext = {

@@ -2,7 +2,7 @@ import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database, Transaction } from '../storage/database.js';
 import { lockChain } from '../storage/audit-repository.js';
-import { insertSellerAccount, listSellerAccounts } from '../storage/seller-account-repository.js';
+import { insertSellerAccount, listSellerAccounts, renameSellerAccount } from '../storage/seller-account-repository.js';
 import type { SellerAccount } from '../storage/seller-account-repository.js';
 import { findUser } from '../storage/user-repository.js';
 import { instanceChain, recordChange } from './audit.js';
@@ -55,6 +55,22 @@ export async function addOwnedAccount(database: Database, name: string, userId: 
     await giveRole(tx, userId, account.id, 'owner', actor, now);
     return { ...account, role: 'owner' };
   });
+}
+
+/** Renames a seller account (`account.rename` in the audit log); the name stays unique, whatever its case. */
+export async function renameAccount(tx: Transaction, id: number, name: string, actor: string, now: string): Promise<SellerAccount> {
+  const trimmed = accountName(name);
+  await lockChain(tx, instanceChain);
+  const accounts = await listSellerAccounts(tx.db);
+  const before = accounts.find((a) => a.id === id);
+  if (!before) throw new DomainError('not_found', `There is no seller account ${id}.`, { accountId: id });
+  if (accounts.some((a) => a.id !== id && a.name.toLowerCase() === trimmed.toLowerCase())) {
+    throw new DomainError('conflict', `There is already a seller account "${trimmed}".`, { name: trimmed });
+  }
+  const after = { ...before, name: trimmed };
+  await renameSellerAccount(tx, id, trimmed);
+  await recordChange(tx, { chain: instanceChain, actor, action: 'account.rename', subject: `account:${id}`, before, after, at: now });
+  return after;
 }
 
 function accountName(name: string): string {

@@ -46,15 +46,21 @@ export async function addUser(database: Database, request: NewUser, actor: Actor
   const role = parseRole(request.role);
   checkPassword(request.password, username);
   const passwordHash = await hashPassword(request.password);
-  return database.transaction(async (tx) => {
-    if (await findUserByName(tx.db, username)) throw new DomainError('conflict', `There is already a user "${username}".`, { username });
-    await requireAccount(tx, request.accountId);
-    const id = await insertUser(tx, { username, displayName: request.displayName?.trim() || username, passwordHash, createdAt: now });
-    await grantRole(tx, id, request.accountId, role, now);
-    const user = publicUser((await findUserByName(tx.db, username))!);
-    await recordChange(tx, { chain: instanceChain, actor, action: 'user.add', subject: `user:${id}`, after: user, at: now });
-    return user;
-  });
+  return database.transaction((tx) => insertNewUser(tx, { username, displayName: request.displayName, passwordHash, role, accountId: request.accountId }, actor, now));
+}
+
+/** Adds a user whose name, role and password were checked (`addUser`), in the caller's transaction. */
+export async function insertNewUser(
+  tx: Transaction, user: { username: string; displayName?: string; passwordHash: string; role: Role; accountId: number }, actor: Actor, now: string,
+): Promise<User> {
+  const { username } = user;
+  if (await findUserByName(tx.db, username)) throw new DomainError('conflict', `There is already a user "${username}".`, { username });
+  await requireAccount(tx, user.accountId);
+  const id = await insertUser(tx, { username, displayName: user.displayName?.trim() || username, passwordHash: user.passwordHash, createdAt: now });
+  await grantRole(tx, id, user.accountId, user.role, now);
+  const added = publicUser((await findUserByName(tx.db, username))!);
+  await recordChange(tx, { chain: instanceChain, actor, action: 'user.add', subject: `user:${id}`, after: added, at: now });
+  return added;
 }
 
 /** Gives a user a role in a seller account; the last owner of an account keeps theirs. */

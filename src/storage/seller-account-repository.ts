@@ -19,3 +19,7 @@ export async function insertSellerAccount(tx: Transaction, name: string, created
   const row = await tx.db.insertInto('seller_accounts').values({ name, created_at: createdAt }).returning(['id', 'name', 'created_at']).executeTakeFirstOrThrow();
   return { id: row.id, name: row.name, createdAt: row.created_at };
 }
+
+export async function renameSellerAccount(tx: Transaction, id: number, name: string): Promise<void> {
+  await tx.db.updateTable('seller_accounts').set({ name }).where('id', '=', id).execute();
+}

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
 import { databaseOption, describeDatabase } from '../database-option.js';
 import { openDatabase } from '../../services/open-database.js';
+import { newSetupCode } from '../../services/first-owner.js';
 import { hasUsers } from '../../services/users.js';
 import { evidenceStoreOf } from '../inspection-options.js';
 
@@ -20,9 +21,11 @@ export function registerServe(program: Command, config: Config): void {
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
+      // Only an instance nobody can log in to gets a setup code, shown on this terminal alone (never logged).
+      const setupCode = (await hasUsers(database)) ? undefined : newSetupCode();
       const app = await buildServer({
         database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory),
-        secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies, defaultMarketplace: config.marketplace,
+        secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies, defaultMarketplace: config.marketplace, setupCode,
       });
       const close = async () => {
         process.off('SIGINT', close);
@@ -35,8 +38,9 @@ export function registerServe(program: Command, config: Config): void {
       const address = await app.listen({ host: options.host, port });
       const reached = config.publicUrl === null ? '' : ` (users reach it at ${config.publicUrl} through the HTTPS proxy)`;
       console.log(`ReturnDesk is running at ${address}${reached} on ${describeDatabase(options.database)}. Press Ctrl+C to stop.`);
-      if (!(await hasUsers(database))) {
-        console.log(`No users yet, and there is no default password. Create the owner: returndesk user add NAME --role owner --database ${options.database}`);
+      if (setupCode !== undefined) {
+        console.log(`No users yet, and there is no default password. Create the owner on the first-run page at ${config.publicUrl ?? address}/ with the setup code ${setupCode}`);
+        console.log(`or here: returndesk user add NAME --role owner --database ${options.database}`);
       }
       await new Promise<void>((resolve) => app.server.once('close', resolve));
     });

@@ -38,3 +38,12 @@ export const chainCheckReply = z.object({
 }).strict();
 
 export const healthReply = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), version: z.string() }).strict();
+
+export const setupStatusReply = z.object({
+  /** True while nobody can log in: the web app then shows its first-run page. */
+  needsOwner: z.boolean(),
+}).strict();
+
+export const setupReply = loginReply.extend({
+  account: z.object({ id: z.number().int(), name: z.string(), createdAt: instant }).strict().nullable(),
+}).strict();
