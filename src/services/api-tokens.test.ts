@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../storage/database.js';
 import { openDatabase } from './open-database.js';
 import { testDatabases, useFreshDatabase } from '../../test/databases.js';
 import { authenticateToken, createToken, listTokens, revokeToken } from './api-tokens.js';
@@ -50,12 +51,34 @@ describe.each(testDatabases)('API tokens on $name', (target) => {
     await setUp();
     const first = await createToken(db(), { username: 'mei', accountId: 1, name: 'one' }, 'user:1', now);
     const second = await createToken(db(), { username: 'ana', accountId: 1, name: 'two' }, 'user:2', now);
+    // Both used first, so that what the server keeps of them between commits is tried too.
+    expect(await authenticateToken(db(), first.secret, now)).not.toBeNull();
+    expect(await authenticateToken(db(), second.secret, now)).not.toBeNull();
     await revokeToken(db(), first.token.id, 'user:1', now);
     await expect(revokeToken(db(), first.token.id, 'user:1', now)).rejects.toMatchObject({ code: 'conflict' });
     expect(await authenticateToken(db(), first.secret, now)).toBeNull();
     await removeUser(db(), 'ana', 'user:1', now);
     expect(await authenticateToken(db(), second.secret, now)).toBeNull();
     expect((await listTokens(db())).map((t) => [t.name, t.revokedAt])).toEqual([['two', now], ['one', now]]);
+  });
+});
+
+describe.each(testDatabases)('a token revoked by another process on $name', (target) => {
+  it('opens nothing from the next request on', async () => {
+    const { database, location, dispose } = await target.open();
+    // Another process on the same database: the command line revoking while the server runs.
+    const other = createDatabase(location);
+    try {
+      await addUser(database, { username: 'mei', password: 'a long passphrase', role: 'owner', accountId: 1 }, 'cli:root', now);
+      const { token, secret } = await createToken(database, { username: 'mei', accountId: 1, name: 'script' }, 'user:1', now);
+      expect(await authenticateToken(database, secret, now)).not.toBeNull();
+      expect(await authenticateToken(database, secret, now)).not.toBeNull();
+      await revokeToken(other, token.id, 'cli:root', now);
+      expect(await authenticateToken(database, secret, now)).toBeNull();
+    } finally {
+      await other.close();
+      await dispose();
+    }
   });
 });
 

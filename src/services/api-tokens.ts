@@ -3,9 +3,10 @@ import type { Role } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/database.js';
 import { findToken, findTokenGrant, insertToken, listTokens as listStoredTokens, revokeToken as revokeStoredToken, touchToken } from '../storage/api-token-repository.js';
-import type { StoredToken } from '../storage/api-token-repository.js';
+import type { StoredToken, TokenGrant } from '../storage/api-token-repository.js';
 import { findUserByName } from '../storage/user-repository.js';
 import { accountChain, recordChange } from './audit.js';
+import { keptUntilChange } from './kept-until-change.js';
 import { isStale, newSecret, sha256Hex as digestOf } from './secrets.js';
 import type { Actor } from './users.js';
 
@@ -81,9 +82,13 @@ export interface TokenIdentity {
  * account no longer covers the token's (a token never does more than its user can do now; roles are
  * not a ladder, so it is refused rather than moved to another role).
  */
+// Read on every API request: kept until the next commit, so a revocation or a changed role still counts from the next request on.
+const grants = keptUntilChange<string, TokenGrant | undefined>(1000);
+
 export async function authenticateToken(database: Database, secret: string, now: string): Promise<TokenIdentity | null> {
   if (!/^rd_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-  const grant = await findTokenGrant(database.db, digestOf(secret));
+  const digest = digestOf(secret);
+  const grant = await grants.read(database, digest, () => findTokenGrant(database.db, digest));
   if (!grant || grant.token.revokedAt !== null || grant.userDisabledAt !== null) return null;
   const { token, userRole } = grant;
   if (userRole === null || !covers(userRole, token.role)) return null;

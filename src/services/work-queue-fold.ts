@@ -3,9 +3,10 @@ import type { Transaction } from '../storage/database.js';
 import {
   clearQueueMarks, entryIdsWithSkus, findQueueFreshness, findQueueState, lockQueueState, replaceQueueEntries, saveQueueState, takeQueueMarks,
 } from '../storage/work-queue-repository.js';
-import type { QueueMarks } from '../storage/work-queue-repository.js';
+import type { QueueFreshness, QueueMarks } from '../storage/work-queue-repository.js';
 import { loadDecisionContext } from './decision-context.js';
 import type { DecisionContext } from './decision-context.js';
+import { keptUntilChange } from './kept-until-change.js';
 import type { Database } from './open-database.js';
 import { isQueued, openStatuses, queueEntryOf } from './work-queue-entries.js';
 
@@ -40,9 +41,12 @@ export async function refreshQueueIndex(database: Database, accountId: number, n
   return (await findQueueState(database.db, accountId))!.generation;
 }
 
+// Read on every queue request; anything that could make the index stale is a commit.
+const freshness = keptUntilChange<number, QueueFreshness>(100);
+
 /** The generation of an index that is up to date, or null when it needs a fold. */
 async function currentGeneration(database: Database, accountId: number): Promise<number | null> {
-  const { state, policyVersion, marked } = await findQueueFreshness(database.db, accountId);
+  const { state, policyVersion, marked } = await freshness.read(database, accountId, () => findQueueFreshness(database.db, accountId));
   return state?.policyVersion === policyVersion && !marked ? state.generation : null;
 }
 

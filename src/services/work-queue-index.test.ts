@@ -203,3 +203,24 @@ describe.each(testDatabases.filter((t) => t.name === 'postgres'))('two servers f
     }
   }, 60_000);
 });
+
+// The command line (or a second server) changing a case while this server has the queue in hand.
+describe.each(testDatabases)('a change made by another process on $name', (target) => {
+  it('shows in this process\'s very next queue read', async () => {
+    const { database, location, dispose } = await target.open();
+    const other = createDatabase(location);
+    try {
+      await importRequests(database, scratchDir(), usRows);
+      const before = (await listQueue(database, 1, now, { limit: 200 })).items.map((i) => i.orderId);
+      expect(before).toContain('US-2');
+      await listQueue(database, 1, now, { limit: 200 });
+      await recordOutcome(other, 1, await caseIdOf(other, 'US-2'), { outcome: 'offer-accepted', step: '1' }, now);
+      const after = await listQueue(database, 1, now, { limit: 200 });
+      expect(after.items.map((i) => i.orderId)).toEqual(before.filter((id) => id !== 'US-2'));
+      expect(after.items).toEqual((await oracle(database, now)).items);
+    } finally {
+      await other.close();
+      await dispose();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../test/databases.js';
 import type { Transaction } from './database.js';
-import { whileSchemasSettle } from './database.js';
+import { createDatabase, migrateDatabase, whileSchemasSettle } from './database.js';
 
 describe.each(testDatabases)('database on $name', (target) => {
   it('migrates a fresh database and creates the default seller account', async () => {
@@ -88,5 +88,51 @@ describe('whileSchemasSettle', () => {
     };
     await expect(whileSchemasSettle(broken)).rejects.toThrow('syntax');
     expect(calls).toBe(1);
+  });
+});
+
+describe.each(testDatabases)('the change stamp on $name', (target) => {
+  const insertAccount = (database: { db: Transaction['db'] } | Transaction, name: string) =>
+    database.db.insertInto('seller_accounts').values({ name, created_at: '2026-01-01T00:00:00.000Z' }).execute();
+
+  it('moves on with every commit, by this process or another, and never with a read or a rollback', async () => {
+    const { database, location, dispose } = await target.open();
+    const other = createDatabase(location);
+    try {
+      const first = database.changeStamp();
+      if (target.name === 'postgres') {
+        // No cheap stamp: whatever is kept under one is read afresh instead.
+        expect(first).toBeUndefined();
+        return;
+      }
+      await database.db.selectFrom('seller_accounts').selectAll().execute();
+      expect(database.changeStamp()).toBe(first);
+      await expect(database.transaction(async (tx) => {
+        await insertAccount(tx, 'Rolled back');
+        throw new Error('no');
+      })).rejects.toThrow('no');
+      expect(database.changeStamp()).toBe(first);
+      await database.transaction((tx) => insertAccount(tx, 'Mine'));
+      const afterMine = database.changeStamp();
+      expect(afterMine).not.toBe(first);
+      await other.transaction((tx) => insertAccount(tx, 'Theirs'));
+      expect(database.changeStamp()).not.toBe(afterMine);
+    } finally {
+      await other.close();
+      await dispose();
+    }
+  });
+
+  it('counts the commits of an in-memory database, whose only connection does not see its own', async () => {
+    if (target.name === 'postgres') return;
+    const database = createDatabase(':memory:');
+    try {
+      await migrateDatabase(database);
+      const before = database.changeStamp();
+      await database.transaction((tx) => insertAccount(tx, 'Mine'));
+      expect(database.changeStamp()).not.toBe(before);
+    } finally {
+      await database.close();
+    }
   });
 });

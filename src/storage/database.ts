@@ -23,6 +23,12 @@ export interface Database {
   readonly db: Kysely<Schema>;
   /** Runs `work` in one transaction on a connection of its own; any throw rolls everything back. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * A value that changes whenever anything is committed to the database, by this process or another:
+   * what a cache of rows may be kept under. Undefined where that cannot be told without a query of its
+   * own (PostgreSQL): such a cache then reads afresh every time.
+   */
+  changeStamp(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,11 @@ function createSqliteDatabase(path: string): Database {
   const raw = openSqlite(path);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const writes = createWriteQueue();
+  // SQLite's data_version changes when another connection (this process's writer, another process)
+  // commits, for the price of a look at the WAL index (about 2 µs); an in-memory database has one
+  // connection only, whose own commits it does not count, so this process counts its commits too.
+  const dataVersion = raw.prepare('pragma data_version').pluck();
+  let commits = 0;
   // One writer connection of its own, so readers on the main connection never see uncommitted rows;
   // transactions take turns on it (the write queue), so it is opened once and kept.
   let writer: { raw: BetterSqlite3.Database; db: Kysely<Schema> } | undefined;
@@ -114,6 +125,7 @@ function createSqliteDatabase(path: string): Database {
       try {
         const result = await work({ db: txDb, dialect: 'sqlite', bulk: createSqliteBulkWriter(own), read: reader ?? createSqliteRowReader(own) });
         own.exec('commit');
+        commits += 1;
         return result;
       } catch (error) {
         if (own.inTransaction) own.exec('rollback');
@@ -122,6 +134,7 @@ function createSqliteDatabase(path: string): Database {
         await reader?.close();
       }
     }),
+    changeStamp: () => `${String(dataVersion.get())}:${commits}`,
     close: async () => {
       await writer?.db.destroy();
       await db.destroy();
@@ -166,6 +179,7 @@ function createPostgresDatabase(url: string): Database {
         client.release();
       }
     },
+    changeStamp: () => undefined,
     close: () => db.destroy(),
   };
 }

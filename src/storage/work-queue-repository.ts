@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Transaction } from './database.js';
+import { reusedQuery } from './reused-query.js';
 import type { QueueEntryRow, Schema } from './schema.js';
 
 /** One open seller-fulfilled case in the queue's index: its first clock and what the queue sorts and filters by. */
@@ -71,14 +72,17 @@ export interface QueueFreshness {
  * What decides whether the index needs a fold, in one query: it runs before every queue read, so it
  * reads the policy's version, not the policy (services/policy.ts reads and hashes it).
  */
+const freshnessOf = reusedQuery((db: Kysely<Schema>, accountId: number) => db.selectNoFrom((eb) => [
+  eb.selectFrom('queue_state').select('policy_version').where('account_id', '=', accountId).as('state_policy'),
+  eb.selectFrom('queue_state').select('generation').where('account_id', '=', accountId).as('generation'),
+  eb.selectFrom('policies').select((p) => p.fn.max('version').as('v')).where('account_id', '=', accountId).as('policy'),
+  eb.exists(eb.selectFrom('queue_dirty_cases').select('case_id').where('account_id', '=', accountId)).as('cases'),
+  eb.exists(eb.selectFrom('queue_dirty_skus').select('sku').where('account_id', '=', accountId)).as('skus'),
+]));
+
 export async function findQueueFreshness(db: Kysely<Schema>, accountId: number): Promise<QueueFreshness> {
-  const row = await db.selectNoFrom((eb) => [
-    eb.selectFrom('queue_state').select('policy_version').where('account_id', '=', accountId).as('state_policy'),
-    eb.selectFrom('queue_state').select('generation').where('account_id', '=', accountId).as('generation'),
-    eb.selectFrom('policies').select((p) => p.fn.max('version').as('v')).where('account_id', '=', accountId).as('policy'),
-    eb.exists(eb.selectFrom('queue_dirty_cases').select('case_id').where('account_id', '=', accountId)).as('cases'),
-    eb.exists(eb.selectFrom('queue_dirty_skus').select('sku').where('account_id', '=', accountId)).as('skus'),
-  ]).executeTakeFirstOrThrow();
+  const [row] = await freshnessOf(db, accountId);
+  if (!row) throw new Error('The queue freshness query answered no row.');
   return {
     state: row.state_policy === null ? undefined : { policyVersion: Number(row.state_policy), generation: Number(row.generation) },
     policyVersion: row.policy === null ? 0 : Number(row.policy),
