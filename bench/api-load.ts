@@ -9,8 +9,8 @@ import { executableFlags } from './child-run.js';
 
 export interface RunningServer { readonly url: string; stop(): Promise<void> }
 
-/** Starts bench/api-server.ts (`hello` or `returndesk`) in a child process with the executable's V8 flags. */
-export function startServer(root: string, mode: 'hello' | 'returndesk', path = '', extraFlags: readonly string[] = []): Promise<RunningServer> {
+/** Starts bench/api-server.ts (`hello`, `bytes` or `returndesk`) in a child process with the executable's V8 flags. */
+export function startServer(root: string, mode: 'hello' | 'bytes' | 'returndesk', path = '', extraFlags: readonly string[] = []): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [...executableFlags(root), ...extraFlags, join(root, 'bin', 'run-ts.js'), join(root, 'bench', 'api-server.ts'), mode, path],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolveStart, reject) => {

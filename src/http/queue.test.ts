@@ -39,6 +39,12 @@ describe.each(testDatabases)('GET /api/accounts/:accountId/queue on $name', (tar
     ]);
     expect(body.items[0]).toMatchObject({ caseId: await caseIdOf(database(), 'A-overdue'), task: 'decide', atStakeMinor: 3999, recommendation: { action: 'authorize_return', expectedLossMinor: 1619 } });
     expect(body.items[0]!.recommendation!.explanation.en).toContain('expected loss $16.19');
+    // The page's items are kept as UTF-8 bytes between reads: the second answer is the same JSON, Chinese and all.
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(body.items[0]!.recommendation!.explanation.zh).toMatch(/[\u4e00-\u9fff]/);
+    const again = await get('');
+    expect(again.headers['content-length']).toBe(String(Buffer.byteLength(response.body)));
+    expect(again.json()).toEqual(response.json());
   });
 
   it('pages and filters, keeping the counts and total of the filtered queue', async () => {

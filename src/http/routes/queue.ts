@@ -15,7 +15,8 @@ export function registerQueueRoutes(app: FastifyInstance, context: RouteContext)
       summary: 'Open cases needing action, most urgent first, with the recommendation for each case of the page and counts per urgency',
       params: accountParams, query: queueQuery, replies: { 200: queueReply },
     }),
-    serializerCompiler: () => serializeQueueReply,
+    // Fastify's types want a string; its reply writes bytes as they are (lib/reply.js onSendEnd).
+    serializerCompiler: () => serializeQueueReply as (data: unknown) => string,
   }, async (request): Promise<QueueResponse> => {
     const { limit, offset, reason, ...rest } = queueQuery.parse(request.query);
     const filter = { ...rest, ...(reason === undefined ? {} : { reasonCategory: reason }) };
