@@ -9,8 +9,24 @@ import { addUser } from '../../src/services/users.js';
 
 // The real server on 127.0.0.1 (a free port), on a temporary SQLite database holding the demo seller's
 // year, with one owner to log in as. It serves the built web/dist, as `returndesk serve` does.
+// For the first run it starts as `returndesk serve` does on a new database: no users, no data, and a
+// setup code (here a known one, where the real server prints a random one).
 
 export const agent = { username: 'e2e-owner', password: 'e2e owner passphrase 1' };
+/** A read-only user of account 1, made with `{ withViewer: true }`. */
+export const viewer = { username: 'e2e-viewer', password: 'e2e viewer passphrase 1' };
+
+/** The setup code of a server started with `{ firstRun: true }`. */
+export const knownSetupCode = 'K7QM-3XPA-9RTD-HCWF';
+
+export interface LiveServerOptions {
+  /** A new instance: no users, no data, the known setup code. */
+  firstRun?: boolean;
+  /** Without the demo's data (the owner is still there); ignored with `firstRun`. */
+  withoutDemo?: boolean;
+  /** Also the `viewer` user (role viewer: may read, not import); ignored with `firstRun`. */
+  withViewer?: boolean;
+}
 
 // The demo's year ends here and the server's clock stands here: the queue then holds overdue and
 // later cases in two marketplaces (as the load-demo test's data), the same on every run.
@@ -21,12 +37,16 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-export async function startLiveServer(): Promise<LiveServer> {
+export async function startLiveServer(options: LiveServerOptions = {}): Promise<LiveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
   const { database } = await openDatabase(join(dir, 'e2e.sqlite'));
-  await loadDemo(database, { dir: join(dir, 'demo'), seed: 42, endDate: new Date(at) });
-  await addUser(database, { username: agent.username, password: agent.password, role: 'owner', accountId: 1 }, 'e2e', at);
-  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at });
+  if (!options.firstRun) {
+    if (!options.withoutDemo) await loadDemo(database, { dir: join(dir, 'demo'), seed: 42, endDate: new Date(at) });
+    await addUser(database, { username: agent.username, password: agent.password, role: 'owner', accountId: 1 }, 'e2e', at);
+    if (options.withViewer) await addUser(database, { username: viewer.username, password: viewer.password, role: 'viewer', accountId: 1 }, 'e2e', at);
+  }
+  const setupCode = options.firstRun ? knownSetupCode : undefined;
+  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at, setupCode });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

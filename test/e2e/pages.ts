@@ -17,25 +17,40 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}-${language}.png`), fullPage: true });
 }
 
-/** Collects the page's console errors and uncaught exceptions, to assert there were none. */
-export function watchErrors(page: Page): string[] {
+/** A refusal a test causes on purpose (the browser logs every 4xx): its status and the API path answering it. */
+export interface ExpectedRefusal {
+  status: number;
+  path: string;
+}
+
+const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+
+/** Collects the page's console errors and uncaught exceptions, to assert there were none but the `expected` refusals. */
+export function watchErrors(page: Page, expected: readonly ExpectedRefusal[] = []): string[] {
+  // Asking who is logged in before the login answers 401 by design.
+  const allowed = [{ status: 401, path: '/api/auth/me' }, ...expected];
   const errors: string[] = [];
   page.on('console', (message) => {
-    // Asking who is logged in before the login answers 401 by design; the browser logs every 4xx.
-    if (message.type() === 'error' && !(message.text().includes('401') && message.location().url.endsWith('/api/auth/me'))) errors.push(message.text());
+    const refusal = allowed.some((a) => message.text().includes(String(a.status)) && pathOf(message.location().url) === a.path);
+    if (message.type() === 'error' && !refusal) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
 
-export async function logIn(page: Page, baseUrl: string, labels = { user: 'User name', password: 'Password', submit: 'Log in' }): Promise<void> {
+export const englishLogin = { user: 'User name', password: 'Password', submit: 'Log in' };
+export const chineseLogin = { user: '用户名', password: '密码', submit: '登录' };
+
+/** Logs in as the owner and waits for the queue; `emptyQueue` when the account holds no cases to wait for. */
+export async function logIn(page: Page, baseUrl: string, labels = englishLogin, options: { emptyQueue?: boolean } = {}): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForURL('**/login');
   await page.getByLabel(labels.user).fill(agent.username);
   await page.getByLabel(labels.password).fill(agent.password);
   await page.getByRole('button', { name: labels.submit }).click();
   await page.waitForURL('**/queue');
-  await queueRows(page).first().waitFor();
+  if (options.emptyQueue) await page.locator('.empty-state').first().waitFor();
+  else await queueRows(page).first().waitFor();
 }
 
 export const queueRows = (page: Page) => page.locator('ol.queue-list > li > a.queue-row');

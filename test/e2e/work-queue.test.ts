@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
     expect(await first.locator('.countdown').textContent()).toMatch(/^(已逾期|剩余) \d+ (天|小时|分钟)/);
     // The recommendation's explanation comes from the server, in Chinese too.
     expect(await queueRows(page).locator('.action-detail').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['工作队列', '收货', '索赔', '分析', '设置']);
+    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['工作队列', '导入', '收货', '索赔', '分析', '设置']);
     await screenshot(page, 'queue');
     await page.reload();
     await page.getByRole('heading', { name: '工作队列' }).waitFor();

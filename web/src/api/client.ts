@@ -1,3 +1,5 @@
+import { readNdjson } from './ndjson.js';
+
 // The one way the app talks to the server: same-origin fetches that send the login cookie, the CSRF
 // token on writes, and turn any failure into an ApiError the pages can show.
 
@@ -68,6 +70,32 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) return body as T;
   throw toApiError(response.status, body);
+}
+
+/**
+ * A write answered as NDJSON events (`Accept: application/x-ndjson`): `onEvent` gets each line's value
+ * as it arrives. A `FormData` body goes as multipart (the browser writes its boundary), anything else
+ * as JSON. A refusal before the stream starts (403, 404…) throws an ApiError like `apiRequest`.
+ */
+export async function apiEvents(path: string, body: FormData | object, onEvent: (event: unknown) => void, signal?: AbortSignal): Promise<void> {
+  const headers: Record<string, string> = { accept: 'application/x-ndjson' };
+  if (!(body instanceof FormData)) headers['content-type'] = 'application/json';
+  const csrf = localStorage.getItem(csrfKey);
+  if (csrf !== null) headers['x-csrf-token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', signal, body: body instanceof FormData ? body : JSON.stringify(body) });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (!response.ok || response.body === null) throw toApiError(response.status, await response.json().catch(() => undefined));
+  try {
+    await readNdjson(response.body, onEvent);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The answer broke off, or a line of it could not be read, before the server finished.');
+  }
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

@@ -8,7 +8,7 @@ import { AppLink } from './app-link.js';
 import { LanguageSwitch } from './language-switch.js';
 
 /** The app's sections, in the order of the navigation. */
-export const sections = ['queue', 'receiving', 'claims', 'analytics', 'settings'] as const;
+export const sections = ['queue', 'import', 'receiving', 'claims', 'analytics', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 interface ShellProps {
@@ -17,10 +17,12 @@ interface ShellProps {
   account: Account;
   onChooseAccount: (id: number) => void;
   current: Section | null;
+  /** Whether the user's role in this account may import: the Import entry is hidden otherwise. */
+  mayImport: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ user, accounts, account, onChooseAccount, current, children }: ShellProps) {
+export function AppShell({ user, accounts, account, onChooseAccount, current, mayImport, children }: ShellProps) {
   const { t } = useTranslation();
   const logout = useLogout();
   return (
@@ -30,7 +32,7 @@ export function AppShell({ user, accounts, account, onChooseAccount, current, ch
         <AppLink className="brand" href="/queue">ReturnDesk</AppLink>
         <nav aria-label={t('app.mainNavigation')}>
           <ul className="nav-list">
-            {sections.map((section) => (
+            {sections.filter((section) => mayImport || section !== 'import').map((section) => (
               <li key={section}>
                 <AppLink href={`/${section}`} aria-current={current === section ? 'page' : undefined}>{t(`app.nav.${section}`)}</AppLink>
               </li>
