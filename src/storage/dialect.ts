@@ -40,6 +40,15 @@ export function isAnyOf(dialect: DialectName, column: string, keys: readonly str
 }
 
 /**
+ * The end of a `select` that locks the rows it reads until the transaction ends: `for update` on
+ * PostgreSQL (`skip locked`: pass over rows another transaction holds); nothing on SQLite, whose
+ * writing transaction already holds the whole database.
+ */
+export function rowLock(dialect: DialectName, skipLocked: boolean): RawBuilder<unknown> {
+  return sql.raw(dialect === 'postgres' ? (skipLocked ? ' for update skip locked' : ' for update') : '');
+}
+
+/**
  * SQLite: one prepared statement per table, run row by row inside the caller's transaction.
  * Much faster than multi-row VALUES through Kysely, and than one JSON parameter per batch expanded
  * with json_each (measured 16 µs a row for a return case).

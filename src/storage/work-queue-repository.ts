@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Transaction } from './database.js';
+import { rowLock } from './dialect.js';
 import { reusedQuery } from './reused-query.js';
 import type { QueueEntryRow, Schema } from './schema.js';
 
@@ -90,10 +91,6 @@ export async function findQueueFreshness(db: Kysely<Schema>, accountId: number):
   };
 }
 
-// PostgreSQL: a row lock. SQLite: nothing, the transaction already holds the database's write lock.
-// (A capability of the dialect: it belongs in storage/dialect.ts once that file can take it.)
-const lockClause = (tx: Transaction, skipLocked: boolean) =>
-  sql.raw(tx.dialect === 'postgres' ? (skipLocked ? ' for update skip locked' : ' for update') : '');
 
 /**
  * The account's state row, locked until the transaction ends, so folds of one account take turns on
@@ -102,7 +99,7 @@ const lockClause = (tx: Transaction, skipLocked: boolean) =>
 export async function lockQueueState(tx: Transaction, accountId: number, nowIso: string): Promise<Pick<QueueState, 'policyVersion'>> {
   await tx.db.insertInto('queue_state').values({ account_id: accountId, policy_version: -1, built_at: nowIso })
     .onConflict((oc) => oc.column('account_id').doNothing()).execute();
-  const { rows } = await sql<{ policy_version: number }>`select policy_version from queue_state where account_id = ${accountId}${lockClause(tx, false)}`.execute(tx.db);
+  const { rows } = await sql<{ policy_version: number }>`select policy_version from queue_state where account_id = ${accountId}${rowLock(tx.dialect, false)}`.execute(tx.db);
   return { policyVersion: rows[0]!.policy_version };
 }
 
@@ -121,8 +118,8 @@ export interface QueueMarks {
  * re-stamping is skipped (it stays for the next fold), so a fold never waits for a long import.
  */
 export async function takeQueueMarks(tx: Transaction, accountId: number): Promise<QueueMarks> {
-  const cases = await sql<{ case_id: number; stamp: number }>`select case_id, stamp from queue_dirty_cases where account_id = ${accountId}${lockClause(tx, true)}`.execute(tx.db);
-  const skus = await sql<{ sku: string; stamp: number }>`select sku, stamp from queue_dirty_skus where account_id = ${accountId}${lockClause(tx, true)}`.execute(tx.db);
+  const cases = await sql<{ case_id: number; stamp: number }>`select case_id, stamp from queue_dirty_cases where account_id = ${accountId}${rowLock(tx.dialect, true)}`.execute(tx.db);
+  const skus = await sql<{ sku: string; stamp: number }>`select sku, stamp from queue_dirty_skus where account_id = ${accountId}${rowLock(tx.dialect, true)}`.execute(tx.db);
   return {
     cases: new Map(cases.rows.map((r) => [Number(r.case_id), Number(r.stamp)])),
     skus: new Map(skus.rows.map((r) => [r.sku, Number(r.stamp)])),
