@@ -9,9 +9,10 @@ import { AppShell, sections } from './components/app-shell.js';
 import type { Section } from './components/app-shell.js';
 import { EmptyState, ErrorNotice, Loading } from './components/state-notices.js';
 import { navigate, useAddress } from './navigation.js';
-import { CasePlaceholderPage } from './routes/case/case-placeholder-page.js';
+import { CasePage } from './routes/case/case-page.js';
 import { ComingLaterPage } from './routes/coming-later/coming-later-page.js';
 import { canImport, roleIn } from './permissions.js';
+import type { Role } from './permissions.js';
 import { FirstRunPage } from './routes/first-run/first-run-page.js';
 import { ImportPage } from './routes/import/import-page.js';
 import { WelcomePage } from './routes/import/welcome-page.js';
@@ -55,18 +56,19 @@ function SignedIn({ user, path }: { user: MeResponse['user']; path: string }) {
   if (account === undefined) {
     return <main id="main" className="page"><EmptyState title={t('app.noAccount.title')}><p>{t('app.noAccount.body')}</p></EmptyState></main>;
   }
-  const mayImport = canImport(roleIn(user, account.id));
+  const role = roleIn(user, account.id);
+  const mayImport = canImport(role);
   return (
     <AppShell user={user} accounts={accounts.data.items} account={account} onChooseAccount={chooseAccount} current={sectionOf(path)} mayImport={mayImport}>
-      <PageOf path={path} accountId={account.id} mayImport={mayImport} />
+      <PageOf path={path} accountId={account.id} role={role} mayImport={mayImport} />
     </AppShell>
   );
 }
 
-function PageOf({ path, accountId, mayImport }: { path: string; accountId: number; mayImport: boolean }) {
+function PageOf({ path, accountId, role, mayImport }: { path: string; accountId: number; role: Role | undefined; mayImport: boolean }) {
   const { t } = useTranslation();
   const caseId = /^\/cases\/(\d+)$/.exec(path)?.[1];
-  if (caseId !== undefined) return <CasePlaceholderPage caseId={caseId} />;
+  if (caseId !== undefined) return <CasePage key={`${accountId}-${caseId}`} accountId={accountId} caseId={caseId} role={role} />;
   if (path === '/welcome') return <WelcomePage key={accountId} accountId={accountId} mayImport={mayImport} />;
   const section = sectionOf(path);
   if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} />;

@@ -40,6 +40,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, such as a case change's `If-Match`. */
+  headers?: Record<string, string>;
 }
 
 /** `path` with the query's defined values, in their given order. */
@@ -52,7 +54,7 @@ export function withQuery(path: string, query: Query = {}): string {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const csrf = localStorage.getItem(csrfKey);
   if (method !== 'GET' && csrf !== null) headers['x-csrf-token'] = csrf;

@@ -1,0 +1,25 @@
+import type { ReturnDetailResponse } from '../../api/cases.js';
+
+// Which server answers and actions fit a case at its stage. They follow the server's own checks, so
+// the page never asks for what the server would refuse with 409 (src/domain/decisions/outcomes.ts,
+// src/services/decide-case.ts, src/services/case-refund.ts).
+
+type Case = Pick<ReturnDetailResponse, 'channel' | 'status'>;
+
+/** An open seller-fulfilled request: it has a recommendation, and save offers can be answered. */
+export function isOpenRequest(c: Case): boolean {
+  return c.channel === 'MFN' && c.status === 'requested';
+}
+
+/** A seller-fulfilled unit back and not yet refunded: it can be quoted and refunded. */
+export function isAwaitingRefund(c: Case): boolean {
+  return c.channel === 'MFN' && (c.status === 'received' || c.status === 'inspected');
+}
+
+/** A unit that came back can be graded (outcome `graded`). */
+export function canBeGraded(c: Case): boolean {
+  return ['received', 'inspected', 'refunded', 'closed', 'fba_received'].includes(c.status);
+}
+
+/** The condition grades an outcome takes (src/domain/policy/policy.ts `conditionGrades`). */
+export const conditionGrades = ['new', 'like_new', 'very_good', 'good', 'acceptable', 'unsellable'] as const;
