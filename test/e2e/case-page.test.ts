@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './chromium.js';
-import { agent, startLiveServer, viewer } from './live-server.js';
-import type { LiveServer } from './live-server.js';
-import { logIn, queueRows, screenshot, watchErrors } from './pages.js';
-import type { ExpectedRefusal } from './pages.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.js';
+import { hasChromium } from './chromium.js';
+import { agent, viewer } from './live-server.js';
+import { logIn, queueRows, screenshot } from './pages.js';
 
 // The case page (docs/web.md#pages) in a real browser against the real server and the demo's data:
 // the page's numbers are compared with the API's own answers, and every change goes through the API.
@@ -27,18 +26,15 @@ async function apiSession(baseUrl: string, user = agent) {
 }
 
 describe.skipIf(!hasChromium())('the case page in Chromium', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
+  const session = useBrowserSession({ withViewer: true });
+  const openPage = session.openPage;
   let api: Awaited<ReturnType<typeof apiSession>>;
   // Open requests (with a recommendation) and units back awaiting their refund, from the demo's queue.
   let decideIds: number[] = [];
   let refundIds: number[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer({ withViewer: true }), launchChromium()]);
-    api = await apiSession(server.url);
+    api = await apiSession(session.server().url);
     const queue = await api.get<{ items: QueueItem[] }>('/api/accounts/1/queue?limit=50');
     decideIds = queue.items.filter((i) => i.task === 'decide').map((i) => i.caseId);
     refundIds = queue.items.filter((i) => i.task === 'refund').map((i) => i.caseId);
@@ -46,26 +42,9 @@ describe.skipIf(!hasChromium())('the case page in Chromium', () => {
     expect(decideIds.length).toBeGreaterThanOrEqual(3);
     expect(refundIds.length).toBeGreaterThanOrEqual(1);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(errors).toEqual([]);
-  });
-
-  async function openPage(options: { locale?: string; viewport?: { width: number; height: number }; expected?: ExpectedRefusal[]; clipboard?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.url, locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 900 } });
-    if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await context.newPage();
-    errors = watchErrors(page, options.expected);
-    return page;
-  }
 
   async function openCase(page: Page, caseId: number, heading = `Case ${caseId}`): Promise<void> {
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${session.server().url}/cases/${caseId}`);
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
     await page.locator('.case-timeline li').first().waitFor();
   }
@@ -74,16 +53,16 @@ describe.skipIf(!hasChromium())('the case page in Chromium', () => {
    * Signs the page in with the Node side's session instead of the login form: the server allows 10
    * logins per 15 minutes from one address, and the form is already tested (first test, work-queue tests).
    */
-  async function signIn(page: Page, session = api): Promise<void> {
-    await page.context().addCookies([{ name: 'rd_session', value: session.cookie, url: `${server.url}/api/` }]);
-    await page.context().addInitScript(`localStorage.setItem('returndesk.csrf', ${JSON.stringify(session.csrfToken)})`);
+  async function signIn(page: Page, as = api): Promise<void> {
+    await page.context().addCookies([{ name: 'rd_session', value: as.cookie, url: `${session.server().url}/api/` }]);
+    await page.context().addInitScript(`localStorage.setItem('returndesk.csrf', ${JSON.stringify(as.csrfToken)})`);
   }
 
   const timelineCount = (page: Page) => page.locator('.case-timeline > li').count();
 
   it('opens a case from the queue: header, timeline, every option in the chart and the table, the recommendation', async () => {
     const page = await openPage();
-    await logIn(page, server.url);
+    await logIn(page, session.server().url);
     const row = queueRows(page).and(page.locator(`[data-case-id="${decideIds[0]}"]`));
     await row.click();
     await page.waitForURL(`**/cases/${decideIds[0]}`);
@@ -124,7 +103,7 @@ describe.skipIf(!hasChromium())('the case page in Chromium', () => {
   it('says so when the browser refuses the clipboard', async () => {
     const page = await openPage();
     // As a browser does that denies the clipboard (a policy, or an insecure context).
-    await context!.addInitScript("Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } })");
+    await page.context().addInitScript("Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } })");
     await signIn(page);
     await openCase(page, decideIds[1]!);
     await page.getByRole('button', { name: 'Copy message' }).click();
@@ -201,13 +180,13 @@ describe.skipIf(!hasChromium())('the case page in Chromium', () => {
   it('says plainly that a case does not exist', async () => {
     const page = await openPage({ expected: [{ status: 404, path: '/api/accounts/1/returns/999999' }] });
     await signIn(page);
-    await page.goto(`${server.url}/cases/999999`);
+    await page.goto(`${session.server().url}/cases/999999`);
     await page.getByRole('heading', { name: 'No such case' }).waitFor();
   });
 
   it('hides the changes a viewer may not make', async () => {
     const page = await openPage();
-    await signIn(page, await apiSession(server.url, viewer));
+    await signIn(page, await apiSession(session.server().url, viewer));
     await openCase(page, refundIds[1] ?? decideIds[1]!);
     await page.getByText('Your role may read this case but not change it.').first().waitFor();
     expect(await page.getByRole('button', { name: /Record/ }).count()).toBe(0);

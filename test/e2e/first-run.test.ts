@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './chromium.js';
-import { knownSetupCode, startLiveServer } from './live-server.js';
-import type { LiveServer } from './live-server.js';
-import { apiQueue, queueRows, screenshot, watchErrors } from './pages.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.js';
+import { hasChromium } from './chromium.js';
+import { knownSetupCode } from './live-server.js';
+import { apiQueue, queueRows, screenshot } from './pages.js';
 
 // The first run of a new instance in a real browser: no users, the setup code from the terminal,
 // the owner created on the page, then the onboarding step loads the demo (docs/web.md#pages).
@@ -13,30 +13,8 @@ const owner = { username: 'mei', displayName: 'Mei Lin', password: 'mei passphra
 const wrongCodeRefusal = [{ status: 403, path: '/api/setup' }];
 
 describe.skipIf(!hasChromium())('the first run in Chromium', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer({ firstRun: true }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(errors).toEqual([]);
-  });
-
-  async function openPage(locale: string): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    errors = watchErrors(page, wrongCodeRefusal);
-    return page;
-  }
+  const session = useBrowserSession({ firstRun: true });
+  const openPage = (locale: string) => session.openPage({ locale, expected: wrongCodeRefusal });
 
   async function fillForm(page: Page, labels: Record<keyof typeof owner | 'setupCode' | 'confirmation', string>, code: string, confirmation = owner.password) {
     await page.getByLabel(labels.setupCode).fill(code);
@@ -50,7 +28,7 @@ describe.skipIf(!hasChromium())('the first run in Chromium', () => {
   // First, while nobody exists: the Chinese page refuses what it should, and creates nobody.
   it('shows the first-run page in Chinese, checks the passwords before sending, and refuses a wrong code', async () => {
     const page = await openPage('zh-CN');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server().url}/`);
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { name: '设置 ReturnDesk' }).waitFor();
     expect(await page.getByText('returndesk serve').count()).toBe(1);
@@ -70,7 +48,7 @@ describe.skipIf(!hasChromium())('the first run in Chromium', () => {
 
   it('creates the owner with the setup code, continues to the onboarding step, and loads the demo into the queue', async () => {
     const page = await openPage('en-US');
-    await page.goto(`${server.url}/queue`);
+    await page.goto(`${session.server().url}/queue`);
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { name: 'Set up ReturnDesk' }).waitFor();
     await screenshot(page, 'first-run');
@@ -100,14 +78,14 @@ describe.skipIf(!hasChromium())('the first run in Chromium', () => {
 
     // The onboarding step in Chinese, for its screenshot.
     await page.getByLabel('Language').selectOption('zh-CN');
-    await page.goto(`${server.url}/welcome`);
+    await page.goto(`${session.server().url}/welcome`);
     await page.getByRole('heading', { name: '欢迎：导入您的退货数据' }).waitFor();
     await screenshot(page, 'welcome');
   }, 180_000);
 
   it('shows the login page once the owner exists', async () => {
     const page = await openPage('en-US');
-    await page.goto(`${server.url}/setup`);
+    await page.goto(`${session.server().url}/setup`);
     await page.waitForURL('**/login');
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
   });

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fbaRow, headers, scratchDir, writeReport } from '../report-files.js';
-import { hasChromium, launchChromium } from './chromium.js';
-import { startLiveServer, viewer } from './live-server.js';
-import type { LiveServer } from './live-server.js';
-import { chineseLogin, englishLogin, logIn, screenshot, watchErrors } from './pages.js';
+import { useBrowserSession } from './browser-session.js';
+import { hasChromium } from './chromium.js';
+import { viewer } from './live-server.js';
+import { chineseLogin, englishLogin, logIn, screenshot } from './pages.js';
 
 // The import page in a real browser: report files picked with the keyboard and dropped, each file's
 // progress from the NDJSON stream, the summary with the rejected row's line and column, the refused
@@ -14,10 +14,6 @@ import { chineseLogin, englishLogin, logIn, screenshot, watchErrors } from './pa
 const goodOrders = ['112-5550001-0000001', '112-5550001-0000002'];
 
 describe.skipIf(!hasChromium())('the import page in Chromium', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
   const dir = scratchDir();
   // Line 1 is the header: the bad quantity is on line 3, between two good rows.
   const returnsFile = writeReport(dir, 'fba-returns-june.txt', headers.fbaReturns, [
@@ -31,26 +27,8 @@ describe.skipIf(!hasChromium())('the import page in Chromium', () => {
   ]);
   const notAReport = writeReport(dir, 'notes.txt', 'Things to remember', ['call the carrier on Monday']);
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer({ withoutDemo: true, withViewer: true }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(errors).toEqual([]);
-  });
-
-  async function openPage(locale: string): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    errors = watchErrors(page);
-    return page;
-  }
+  const session = useBrowserSession({ withoutDemo: true, withViewer: true }, () => rmSync(dir, { recursive: true, force: true }));
+  const openPage = (locale: string) => session.openPage({ locale });
 
   /** Drops a file on the drop zone as a browser does, with a DataTransfer made in the page. */
   async function dropFile(page: Page, name: string, text: string): Promise<void> {
@@ -62,7 +40,7 @@ describe.skipIf(!hasChromium())('the import page in Chromium', () => {
 
   it('imports a returns report picked with the keyboard beside a dropped file that is refused, and shows why rows were rejected', async () => {
     const page = await openPage('en-US');
-    await logIn(page, server.url, englishLogin, { emptyQueue: true });
+    await logIn(page, session.server().url, englishLogin, { emptyQueue: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await page.waitForURL('**/import');
     await page.getByRole('heading', { name: 'Import reports' }).waitFor();
@@ -113,7 +91,7 @@ describe.skipIf(!hasChromium())('the import page in Chromium', () => {
 
   it('shows the import page in Chinese, with the summary and the history', async () => {
     const page = await openPage('zh-CN');
-    await logIn(page, server.url, chineseLogin, { emptyQueue: true });
+    await logIn(page, session.server().url, chineseLogin, { emptyQueue: true });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '导入' }).click();
     await page.getByRole('heading', { name: '导入报告' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles([secondFile, notAReport]);
@@ -134,7 +112,7 @@ describe.skipIf(!hasChromium())('the import page in Chromium', () => {
 
   it('hides importing from a role without the import permission, and still shows the history', async () => {
     const page = await openPage('en-US');
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${session.server().url}/login`);
     await page.getByLabel('User name').fill(viewer.username);
     await page.getByLabel('Password').fill(viewer.password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -142,7 +120,7 @@ describe.skipIf(!hasChromium())('the import page in Chromium', () => {
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Queue' }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Import' }).count()).toBe(0);
-    await page.goto(`${server.url}/import`);
+    await page.goto(`${session.server().url}/import`);
     await page.getByRole('heading', { name: 'Your role cannot import' }).waitFor();
     expect(await page.getByRole('button', { name: 'Choose files…' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Load the demo data' }).count()).toBe(0);

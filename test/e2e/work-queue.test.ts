@@ -1,47 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './chromium.js';
-import { startLiveServer } from './live-server.js';
-import type { LiveServer } from './live-server.js';
-import { apiQueue, logIn, queueRows, rowCaseIds, screenshot, watchErrors } from './pages.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.js';
+import { hasChromium } from './chromium.js';
+import { apiQueue, logIn, queueRows, rowCaseIds, screenshot } from './pages.js';
 
 // The web app in a real browser against the real server and database (docs/web.md#browser-tests).
 
 const urgencyRank = ['overdue', 'within_4_hours', 'today', 'later', 'no_deadline'];
 
 describe.skipIf(!hasChromium())('the web app in Chromium', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    // Includes any Content-Security-Policy refusal: the app must run under its strict policy.
-    expect(errors).toEqual([]);
-  });
-
-  async function openPage(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.url, locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    errors = watchErrors(page);
-    return page;
-  }
+  const session = useBrowserSession();
+  const openPage = session.openPage;
 
   it('logs in and shows the queue most urgent first, as the API orders it', async () => {
     const page = await openPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server().url}/`);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await screenshot(page, 'login');
-    await logIn(page, server.url);
+    await logIn(page, session.server().url);
     const api = await apiQueue(page);
     // The demo's queue at the server's clock: overdue cases and later ones, in more than one marketplace.
     expect(api.total).toBeGreaterThanOrEqual(3);
@@ -64,7 +39,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
 
   it('narrows the queue with a filter, and keeps the filter in the address', async () => {
     const page = await openPage();
-    await logIn(page, server.url);
+    await logIn(page, session.server().url);
     const all = await apiQueue(page);
     const marketplace = all.items.at(-1)!.marketplace;
     await page.getByLabel('Marketplace').selectOption(marketplace);
@@ -86,7 +61,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
 
   it('moves the selection with j/k and the arrow keys, and opens the selected case with Enter', async () => {
     const page = await openPage();
-    await logIn(page, server.url);
+    await logIn(page, session.server().url);
     const ids = await rowCaseIds(page);
     const selectedId = () => page.locator('a.queue-row[aria-current="true"]').getAttribute('data-case-id').then(Number);
     const focusedId = () => page.evaluate<number>("Number(document.activeElement?.getAttribute('data-case-id'))");
@@ -111,7 +86,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
 
   it('shows the queue in Chinese after switching, and remembers the choice', async () => {
     const page = await openPage();
-    await logIn(page, server.url);
+    await logIn(page, session.server().url);
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '工作队列' }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
@@ -134,16 +109,16 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
 
   it('greets a browser set to Chinese in Chinese', async () => {
     const page = await openPage({ locale: 'zh-CN' });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server().url}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'login');
-    await logIn(page, server.url, { user: '用户名', password: '密码', submit: '登录' });
+    await logIn(page, session.server().url, { user: '用户名', password: '密码', submit: '登录' });
     await page.getByRole('heading', { name: '工作队列' }).waitFor();
   });
 
   it.each(['en', 'zh-CN'])('fits a 390x844 phone without sideways scrolling (%s)', async (language) => {
     const page = await openPage({ viewport: { width: 390, height: 844 }, locale: language === 'en' ? 'en-US' : 'zh-CN' });
-    await logIn(page, server.url, language === 'en' ? undefined : { user: '用户名', password: '密码', submit: '登录' });
+    await logIn(page, session.server().url, language === 'en' ? undefined : { user: '用户名', password: '密码', submit: '登录' });
     const widths = await page.evaluate<{ scroll: number; client: number }>('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })');
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const box = await queueRows(page).first().boundingBox();
