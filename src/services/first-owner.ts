@@ -13,10 +13,10 @@ import { insertNewUser } from './users.js';
 import type { User } from './users.js';
 
 // The first start of an instance nobody can log in to yet (docs/security.md#first-start). There is no
-// default password: `returndesk serve` prints a one-time setup code on the terminal it runs in, and
+// default password: `returndesk serve` prints a one-time setup code on its standard output, and
 // whoever types it into the web app's first-run page becomes the owner of the default seller account.
-// Only someone who can see that terminal can do it, even when the page is reachable by others; once
-// an owner exists the code is worth nothing.
+// Only someone who can see that output can do it, even when the page is reachable by others; once an
+// owner exists the code is worth nothing.
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L, 5/S, 8/B, 2/Z). */
 const alphabet = 'ACDEFGHJKMNPQRTUVWXY34679';

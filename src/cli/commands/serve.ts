@@ -21,7 +21,7 @@ export function registerServe(program: Command, config: Config): void {
       // Loaded here so the other commands do not pay for Fastify at start-up.
       const { buildServer } = await import('../../http/server.js');
       const { database } = await openDatabase(options.database);
-      // Only an instance nobody can log in to gets a setup code, shown on this terminal alone (never logged).
+      // Only an instance nobody can log in to gets a setup code, printed on standard output, never through the request log.
       const setupCode = (await hasUsers(database)) ? undefined : newSetupCode();
       const app = await buildServer({
         database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory),
