@@ -77,14 +77,14 @@ export interface TokenIdentity {
   readonly role: Role;
 }
 
+// Read on every API request: kept until the next commit, so a revocation or a changed role still counts from the next request on.
+const grants = keptUntilChange<string, TokenGrant | undefined>(1000);
+
 /**
  * Who a presented token acts as, or null: unknown, revoked, its user removed, or the user's role in the
  * account no longer covers the token's (a token never does more than its user can do now; roles are
  * not a ladder, so it is refused rather than moved to another role).
  */
-// Read on every API request: kept until the next commit, so a revocation or a changed role still counts from the next request on.
-const grants = keptUntilChange<string, TokenGrant | undefined>(1000);
-
 export async function authenticateToken(database: Database, secret: string, now: string): Promise<TokenIdentity | null> {
   if (!/^rd_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
   const digest = digestOf(secret);
