@@ -9,5 +9,9 @@ export default defineConfig({
     // tests use temporary files, so files can run in parallel.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // What a test waits for (an answer shown, a row landed) may take seconds on a busy machine: a poll
+    // that gave up after Vitest's 1 s would test the machine's load, not the app. Polls that succeed
+    // still end as soon as they do.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -10,6 +10,13 @@ import type { ExpectedRefusal } from './pages.js';
 // fresh browser context (cookies, storage) per page, and no console error left when a test ends,
 // Content-Security-Policy refusals included: the app must run under its strict policy.
 
+/**
+ * The options of every browser test's `describe`. A test drives a whole browser and server: with the
+ * rest of the suite beside it on two cores one can take a minute, which says nothing about the app
+ * (timings are not what these tests check), so each may take two.
+ */
+export const browserTests = { timeout: 120_000 } as const;
+
 export interface PageOptions {
   readonly locale?: string;
   readonly viewport?: { readonly width: number; readonly height: number };

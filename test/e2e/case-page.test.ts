@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowserSession } from './browser-session.js';
+import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
 import { agent, viewer } from './live-server.js';
 import { logIn, queueRows, screenshot } from './pages.js';
@@ -25,7 +25,7 @@ async function apiSession(baseUrl: string, user = agent) {
   };
 }
 
-describe.skipIf(!hasChromium())('the case page in Chromium', () => {
+describe.skipIf(!hasChromium())('the case page in Chromium', browserTests, () => {
   const session = useBrowserSession({ withViewer: true });
   const openPage = session.openPage;
   let api: Awaited<ReturnType<typeof apiSession>>;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserSession } from './browser-session.js';
+import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
 import { knownSetupCode } from './live-server.js';
 import { apiQueue, queueRows, screenshot } from './pages.js';
@@ -12,7 +12,7 @@ const owner = { username: 'mei', displayName: 'Mei Lin', password: 'mei passphra
 // A wrong code is refused with 403 on purpose; the browser logs it.
 const wrongCodeRefusal = [{ status: 403, path: '/api/setup' }];
 
-describe.skipIf(!hasChromium())('the first run in Chromium', () => {
+describe.skipIf(!hasChromium())('the first run in Chromium', browserTests, () => {
   const session = useBrowserSession({ firstRun: true });
   const openPage = (locale: string) => session.openPage({ locale, expected: wrongCodeRefusal });
 

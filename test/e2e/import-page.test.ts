@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fbaRow, headers, scratchDir, writeReport } from '../report-files.js';
-import { useBrowserSession } from './browser-session.js';
+import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
 import { viewer } from './live-server.js';
 import { chineseLogin, englishLogin, logIn, screenshot } from './pages.js';
@@ -13,7 +13,7 @@ import { chineseLogin, englishLogin, logIn, screenshot } from './pages.js';
 
 const goodOrders = ['112-5550001-0000001', '112-5550001-0000002'];
 
-describe.skipIf(!hasChromium())('the import page in Chromium', () => {
+describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () => {
   const dir = scratchDir();
   // Line 1 is the header: the bad quantity is on line 3, between two good rows.
   const returnsFile = writeReport(dir, 'fba-returns-june.txt', headers.fbaReturns, [
