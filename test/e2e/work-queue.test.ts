@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserSession } from './browser-session.js';
+import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
 import { apiQueue, logIn, queueRows, rowCaseIds, screenshot } from './pages.js';
 
@@ -7,7 +7,7 @@ import { apiQueue, logIn, queueRows, rowCaseIds, screenshot } from './pages.js';
 
 const urgencyRank = ['overdue', 'within_4_hours', 'today', 'later', 'no_deadline'];
 
-describe.skipIf(!hasChromium())('the web app in Chromium', () => {
+describe.skipIf(!hasChromium())('the web app in Chromium', browserTests, () => {
   const session = useBrowserSession();
   const openPage = session.openPage;
 
@@ -32,9 +32,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
     expect(await page.locator('.urgency-counts li').count()).toBe(5);
     await expect.poll(() => page.getByText(`1–${api.items.length} of ${api.total.toLocaleString('en')}`).count()).toBe(1);
     await screenshot(page, 'queue');
-    await page.getByRole('link', { name: 'Claims' }).click();
+    await page.getByRole('link', { name: 'Analytics' }).click();
     await page.getByRole('heading', { name: 'Coming in a later release' }).waitFor();
-    await screenshot(page, 'claims');
+    await screenshot(page, 'coming-later');
   });
 
   it('narrows the queue with a filter, and keeps the filter in the address', async () => {
@@ -102,9 +102,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', () => {
     await queueRows(page).first().click();
     await page.getByRole('heading', { name: /^案例 \d+$/ }).waitFor();
     await screenshot(page, 'case');
-    await page.getByRole('link', { name: '索赔' }).click();
+    await page.getByRole('link', { name: '分析' }).click();
     await page.getByRole('heading', { name: '将在后续版本中推出' }).waitFor();
-    await screenshot(page, 'claims');
+    await screenshot(page, 'coming-later');
   });
 
   it('greets a browser set to Chinese in Chinese', async () => {

@@ -10,6 +10,8 @@ import type { Section } from './components/app-shell.js';
 import { EmptyState, ErrorNotice, Loading } from './components/state-notices.js';
 import { navigate, useAddress } from './navigation.js';
 import { CasePage } from './routes/case/case-page.js';
+import { ClaimPage } from './routes/claims/claim-page.js';
+import { ClaimsPage } from './routes/claims/claims-page.js';
 import { ComingLaterPage } from './routes/coming-later/coming-later-page.js';
 import { canImport, roleIn } from './permissions.js';
 import type { Role } from './permissions.js';
@@ -69,10 +71,13 @@ function PageOf({ path, accountId, role, mayImport }: { path: string; accountId:
   const { t } = useTranslation();
   const caseId = /^\/cases\/(\d+)$/.exec(path)?.[1];
   if (caseId !== undefined) return <CasePage key={`${accountId}-${caseId}`} accountId={accountId} caseId={caseId} role={role} />;
+  const claimId = /^\/claims\/(\d+)$/.exec(path)?.[1];
+  if (claimId !== undefined) return <ClaimPage key={`${accountId}-${claimId}`} accountId={accountId} claimId={Number(claimId)} role={role} />;
   if (path === '/welcome') return <WelcomePage key={accountId} accountId={accountId} mayImport={mayImport} />;
   const section = sectionOf(path);
   if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} />;
   if (section === 'import') return <ImportPage key={accountId} accountId={accountId} mayImport={mayImport} />;
+  if (section === 'claims') return <ClaimsPage key={accountId} accountId={accountId} role={role} />;
   if (section !== null) return <ComingLaterPage section={section} />;
   return <div className="page"><EmptyState title={t('app.notFound.title')}><p>{t('app.notFound.body')}</p></EmptyState></div>;
 }

@@ -4,7 +4,6 @@ import { EmptyState } from '../../components/state-notices.js';
 /** What the CLI offers today for each section the web app does not have yet. */
 const commands = {
   receiving: 'returndesk receive ID --by NAME --box intact',
-  claims: 'returndesk claims list',
   analytics: 'returndesk report rates',
   settings: 'returndesk policy show',
 } as const;
