@@ -8,6 +8,10 @@ export type Role = MeResponse['user']['roles'][string];
 
 /** The `import` permission: report files imported, the demo loaded. */
 const importRoles: readonly Role[] = ['owner', 'manager'];
+/** The `work_cases` permission: outcomes recorded, claims found and filed. */
+const workCasesRoles: readonly Role[] = ['owner', 'manager', 'agent'];
+/** The `refund` permission: a refund recorded as issued (an inspector cannot refund). */
+const refundRoles: readonly Role[] = ['owner', 'manager', 'agent'];
 
 /** The user's role in a seller account, if any. */
 export function roleIn(user: MeResponse['user'], accountId: number): Role | undefined {
@@ -16,4 +20,12 @@ export function roleIn(user: MeResponse['user'], accountId: number): Role | unde
 
 export function canImport(role: Role | undefined): boolean {
   return role !== undefined && importRoles.includes(role);
+}
+
+export function canWorkCases(role: Role | undefined): boolean {
+  return role !== undefined && workCasesRoles.includes(role);
+}
+
+export function canRefund(role: Role | undefined): boolean {
+  return role !== undefined && refundRoles.includes(role);
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReturnDetailResponse } from '../../api/cases.js';
 import type { Role } from '../../permissions.js';
 import type { CaseNoticeValue } from './case-notice.js';
-import { canRefund, canWorkCases } from './case-permissions.js';
+import { canRefund, canWorkCases } from '../../permissions.js';
 import { OutcomeForm, outcomeKindsFor } from './outcome-form.js';
 import { RefundPanel } from './refund-panel.js';
 import type { CaseAdvice } from './use-case-advice.js';

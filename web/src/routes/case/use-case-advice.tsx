@@ -6,7 +6,7 @@ import type { RecommendationResponse } from '../../api/decisions.js';
 import { useRefundQuote } from '../../api/refunds.js';
 import type { RefundQuoteResponse } from '../../api/refunds.js';
 import { ErrorNotice, Loading } from '../../components/state-notices.js';
-import { useNow } from '../queue/use-now.js';
+import { useNow } from '../../use-now.js';
 import { ActionSheet } from './action-sheet.js';
 import type { AtStake, CaseDeadline } from './case-header.js';
 import { isAwaitingRefund, isOpenRequest } from './case-stage.js';

@@ -8,7 +8,7 @@ import { QueueFilters } from './queue-filters.js';
 import { QueueList } from './queue-list.js';
 import { QueuePaging } from './queue-paging.js';
 import { UrgencyCounts } from './urgency-counts.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../../use-now.js';
 
 /** The work queue: open cases needing action, most urgent first (GET /api/accounts/:id/queue). */
 export function QueuePage({ accountId }: { accountId: number }) {
