@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { docsPrefix } from './openapi.js';
+import { isApiPath } from './web-app.js';
 
 // Headers every API answer carries, whatever the route: a browser never guesses a content type, never
 // shows an answer inside another site's frame, and never tells another site which ReturnDesk page
@@ -26,17 +27,12 @@ export const appPolicy = [
   "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 
-/** Everything under /api is the API's; every other path is the web app's (src/http/web-app.ts). */
-function isApiUrl(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
-}
-
 export function registerSecurityHeaders(app: FastifyInstance): void {
   // A callback hook, not an async one: it runs on every answer, and a promise each time shows under load.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(always);
     if (!request.url.startsWith(docsPrefix) && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', isApiUrl(request.url) ? apiPolicy : appPolicy);
+      reply.header('content-security-policy', isApiPath(request.url.split('?', 1)[0]!) ? apiPolicy : appPolicy);
     }
     done(null, payload);
   });
