@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startLiveServer } from './live-server.js';
 import type { LiveServer, LiveServerOptions } from './live-server.js';
-import { watchErrors } from './pages.js';
+import { reportFailedPage, watchErrors } from './pages.js';
 import type { ExpectedRefusal } from './pages.js';
 
 // What every browser test file sets up the same way: one live server and one Chromium for the file, a
@@ -36,6 +36,7 @@ export function useBrowserSession(serverOptions: LiveServerOptions = {}, cleanUp
   let server: LiveServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  let page: Page | undefined;
   let errors: string[] = [];
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLiveServer(serverOptions), launchChromium()]);
@@ -45,9 +46,12 @@ export function useBrowserSession(serverOptions: LiveServerOptions = {}, cleanUp
     await server?.close();
     cleanUp?.();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // What the page showed when a test failed: the first thing to look at after a red CI run.
+    if (task.result?.state === 'fail' && page !== undefined) await reportFailedPage(page, task.name);
     await context?.close();
     context = undefined;
+    page = undefined;
     expect(errors).toEqual([]);
   });
   return {
@@ -55,7 +59,7 @@ export function useBrowserSession(serverOptions: LiveServerOptions = {}, cleanUp
     async openPage(options = {}) {
       context = await browser!.newContext({ baseURL: server!.url, locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 900 } });
       if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.url });
-      const page = await context.newPage();
+      page = await context.newPage();
       errors = watchErrors(page, options.expected);
       return page;
     },

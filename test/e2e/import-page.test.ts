@@ -36,6 +36,13 @@ describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () 
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
   }
 
+  /** The account's import runs by the API, newest first: what the history table must show. */
+  async function importedFileNames(page: Page): Promise<string[]> {
+    const answer = await page.request.get('/api/accounts/1/imports');
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { items: { fileName: string }[] }).items.map((run) => run.fileName);
+  }
+
   const phases = (page: Page) => page.locator('.file-progress').evaluateAll((items) => items.map((item) => item.getAttribute('data-phase')));
 
   it('imports a returns report picked with the keyboard beside a dropped file that is refused, and shows why rows were rejected', async () => {
@@ -48,8 +55,9 @@ describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () 
     await screenshot(page, 'import-empty');
 
     // The file picker through its button, from the keyboard.
-    await page.getByRole('button', { name: 'Choose files…' }).focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // One action that focuses and presses: a focus() and a separate keyboard.press() leave a gap
+    // in which, on a loaded machine, the key can land elsewhere (one CI run never saw the picker).
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(returnsFile);
     await dropFile(page, 'notes.txt', 'Things to remember\ncall the carrier on Monday\n');
@@ -106,7 +114,10 @@ describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () 
     expect(await rejected.locator('tbody tr td').first().textContent()).toBe('3');
     expect(await page.locator('article.file-summary[data-file="notes.txt"]').textContent()).toContain('已拒绝，该文件没有任何内容被导入');
     const history = page.getByRole('table', { name: '导入记录，最新的在前' });
-    await expect.poll(() => history.locator('tbody tr td:first-child').allTextContents()).toEqual(['fba-returns-july.txt', 'fba-returns-june.txt']);
+    // The history is the API's, newest first, whatever the other tests of this file imported.
+    const names = await importedFileNames(page);
+    expect(names[0]).toBe('fba-returns-july.txt');
+    await expect.poll(() => history.locator('tbody tr td:first-child').allTextContents()).toEqual(names);
     await screenshot(page, 'import');
   });
 
@@ -124,6 +135,8 @@ describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () 
     await page.getByRole('heading', { name: 'Your role cannot import' }).waitFor();
     expect(await page.getByRole('button', { name: 'Choose files…' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Load the demo data' }).count()).toBe(0);
-    await expect.poll(() => page.getByRole('table', { name: 'Import runs, newest first' }).locator('tbody tr').count()).toBe(2);
+    const names = await importedFileNames(page);
+    expect(names.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('table', { name: 'Import runs, newest first' }).locator('tbody tr td:first-child').allTextContents()).toEqual(names);
   });
 });

@@ -17,6 +17,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}-${language}.png`), fullPage: true });
 }
 
+/**
+ * What a failed test's page showed: saved as test-results/e2e/failed-<test name>.png, and its address,
+ * focused element and accessibility tree printed, since a CI log is all a red CI run leaves. A page
+ * already gone is skipped.
+ */
+export async function reportFailedPage(page: Page, testName: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const name = testName.replace(/[^\w-]+/g, '-').slice(0, 80);
+  await page.screenshot({ path: join(screenshotDir, `failed-${name}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
+  const focused = await page.evaluate<string>('document.activeElement?.outerHTML.slice(0, 200) ?? "none"').catch(() => 'unknown');
+  const tree = await page.locator('body').ariaSnapshot({ timeout: 10_000 }).catch(() => 'unavailable');
+  console.error(`The page of "${testName}" at its failure: ${page.url()}\nfocused: ${focused}\n${tree.slice(0, 3000)}`);
+}
+
 /** A refusal a test causes on purpose (the browser logs every 4xx): its status and the API path answering it. */
 export interface ExpectedRefusal {
   status: number;
