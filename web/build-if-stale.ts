@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 // and an unchanged checkout starts without a rebuild.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const builtIndex = join(root, 'web', 'dist', 'index.html');
+const defaultOutDir = join(root, 'web', 'dist');
 const sources = ['web/index.html', 'web/vite.config.ts', 'web/src', 'package-lock.json'].map((path) => join(root, path));
 
 /** The newest modification time among `path` and, for a folder, everything inside it. */
@@ -19,23 +19,25 @@ function newestChange(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
 }
 
-export function isWebBuildStale(): boolean {
+export function isWebBuildStale(outDir = defaultOutDir): boolean {
+  const builtIndex = join(outDir, 'index.html');
   if (!existsSync(builtIndex)) return true;
   const built = statSync(builtIndex).mtimeMs;
   return sources.some((source) => newestChange(source) > built);
 }
 
-/** Runs `vite build` for web/ and throws with its output when it fails. */
-export function buildWeb(): void {
+/** Runs `vite build` for web/ into `outDir` and throws with its output when it fails. */
+export function buildWeb(outDir = defaultOutDir): void {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'web', 'vite.config.ts')], { cwd: root, encoding: 'utf8' });
+  const args = [vite, 'build', '--config', join(root, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir'];
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Builds the app if it is missing or stale; says which. */
-export function buildWebIfStale(): 'built' | 'up to date' {
-  if (!isWebBuildStale()) return 'up to date';
-  buildWeb();
+/** Builds the app into `outDir` (default web/dist) if it is missing or stale there; says which. */
+export function buildWebIfStale(outDir = defaultOutDir): 'built' | 'up to date' {
+  if (!isWebBuildStale(outDir)) return 'up to date';
+  buildWeb(outDir);
   return 'built';
 }
 

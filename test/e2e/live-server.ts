@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../../src/http/server.js';
+import { defaultEvidenceStoreConfig } from '../../src/services/evidence-store.js';
 import { loadDemo } from '../../src/services/load-demo.js';
 import { openDatabase } from '../../src/services/open-database.js';
 import { addUser } from '../../src/services/users.js';
+import { e2eWebDirectory } from './web-directory.js';
 
 // The real server on 127.0.0.1 (a free port), on a temporary SQLite database holding the demo seller's
 // year, with one owner to log in as. It serves the built web/dist, as `returndesk serve` does.
@@ -46,7 +48,8 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
     if (options.withViewer) await addUser(database, { username: viewer.username, password: viewer.password, role: 'viewer', accountId: 1 }, 'e2e', at);
   }
   const setupCode = options.firstRun ? knownSetupCode : undefined;
-  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at, setupCode });
+  const evidence = { ...defaultEvidenceStoreConfig, directory: join(dir, 'evidence') };
+  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at, setupCode, evidence, webDirectory: e2eWebDirectory() });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
