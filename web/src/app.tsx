@@ -11,8 +11,8 @@ import { EmptyState, ErrorNotice, Loading } from './components/state-notices.js'
 import { navigate, useAddress } from './navigation.js';
 import { CasePage } from './routes/case/case-page.js';
 import { ClaimPage } from './routes/claims/claim-page.js';
+import { AnalyticsPage } from './routes/analytics/analytics-page.js';
 import { ClaimsPage } from './routes/claims/claims-page.js';
-import { ComingLaterPage } from './routes/coming-later/coming-later-page.js';
 import { canImport, roleIn } from './permissions.js';
 import type { Role } from './permissions.js';
 import { FirstRunPage } from './routes/first-run/first-run-page.js';
@@ -20,6 +20,8 @@ import { ImportPage } from './routes/import/import-page.js';
 import { WelcomePage } from './routes/import/welcome-page.js';
 import { LoginPage } from './routes/login/login-page.js';
 import { QueuePage } from './routes/queue/queue-page.js';
+import { ReceivingPage } from './routes/receiving/receiving-page.js';
+import { SettingsPage } from './routes/settings/settings-page.js';
 
 /** Who is asking decides the page: the first run or the login page, or the shell with the page of the address. */
 export function App() {
@@ -62,12 +64,20 @@ function SignedIn({ user, path }: { user: MeResponse['user']; path: string }) {
   const mayImport = canImport(role);
   return (
     <AppShell user={user} accounts={accounts.data.items} account={account} onChooseAccount={chooseAccount} current={sectionOf(path)} mayImport={mayImport}>
-      <PageOf path={path} accountId={account.id} role={role} mayImport={mayImport} />
+      <PageOf path={path} accountId={account.id} role={role} mayImport={mayImport} user={user} />
     </AppShell>
   );
 }
 
-function PageOf({ path, accountId, role, mayImport }: { path: string; accountId: number; role: Role | undefined; mayImport: boolean }) {
+interface PageProps {
+  path: string;
+  accountId: number;
+  role: Role | undefined;
+  mayImport: boolean;
+  user: MeResponse['user'];
+}
+
+function PageOf({ path, accountId, role, mayImport, user }: PageProps) {
   const { t } = useTranslation();
   const caseId = /^\/cases\/(\d+)$/.exec(path)?.[1];
   if (caseId !== undefined) return <CasePage key={`${accountId}-${caseId}`} accountId={accountId} caseId={caseId} role={role} />;
@@ -78,7 +88,9 @@ function PageOf({ path, accountId, role, mayImport }: { path: string; accountId:
   if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} />;
   if (section === 'import') return <ImportPage key={accountId} accountId={accountId} mayImport={mayImport} />;
   if (section === 'claims') return <ClaimsPage key={accountId} accountId={accountId} role={role} />;
-  if (section !== null) return <ComingLaterPage section={section} />;
+  if (section === 'receiving') return <ReceivingPage key={accountId} accountId={accountId} role={role} />;
+  if (section === 'analytics') return <AnalyticsPage key={accountId} accountId={accountId} role={role} />;
+  if (section === 'settings') return <SettingsPage key={accountId} accountId={accountId} role={role} path={path} user={user} />;
   return <div className="page"><EmptyState title={t('app.notFound.title')}><p>{t('app.notFound.body')}</p></EmptyState></div>;
 }
 

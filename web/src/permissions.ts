@@ -13,6 +13,13 @@ const workCasesRoles: readonly Role[] = ['owner', 'manager', 'agent'];
 /** The `refund` permission: a refund recorded as issued (an inspector cannot refund). */
 const refundRoles: readonly Role[] = ['owner', 'manager', 'agent'];
 
+/** The `receive` permission: receipts, inspections, evidence and dispositions in the warehouse. */
+const receiveRoles: readonly Role[] = ['owner', 'manager', 'inspector'];
+/** The `configure` permission: the policy, fee tables and message templates changed. */
+const configureRoles: readonly Role[] = ['owner', 'manager'];
+/** The `manage_users` permission: users, their roles and other users' API tokens. */
+const manageUsersRoles: readonly Role[] = ['owner'];
+
 /** The user's role in a seller account, if any. */
 export function roleIn(user: MeResponse['user'], accountId: number): Role | undefined {
   return user.roles[String(accountId)];
@@ -28,4 +35,16 @@ export function canWorkCases(role: Role | undefined): boolean {
 
 export function canRefund(role: Role | undefined): boolean {
   return role !== undefined && refundRoles.includes(role);
+}
+
+export function canReceive(role: Role | undefined): boolean {
+  return role !== undefined && receiveRoles.includes(role);
+}
+
+export function canConfigure(role: Role | undefined): boolean {
+  return role !== undefined && configureRoles.includes(role);
+}
+
+export function canManageUsers(role: Role | undefined): boolean {
+  return role !== undefined && manageUsersRoles.includes(role);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 import { apiTextKey, chooseLanguage } from './languages.js';
+import { sharedTopKeys, textFiles, translations } from './resources.js';
+
+const { en, 'zh-CN': zhCN } = translations;
 
 /** Every key of a nested translation object, as dotted paths. */
 function keysOf(value: object, prefix = ''): string[] {
@@ -25,6 +26,12 @@ describe('the app\'s languages', () => {
   it('picks the API\'s Chinese text for Chinese pages', () => {
     expect(apiTextKey('zh-CN')).toBe('zh');
     expect(apiTextKey('en')).toBe('en');
+  });
+
+  it('gives each top-level key one file, so no page\'s texts overwrite another\'s', () => {
+    expect(sharedTopKeys(textFiles.en)).toEqual([]);
+    expect(sharedTopKeys(textFiles['zh-CN'])).toEqual([]);
+    expect(sharedTopKeys([{ a: 1, b: 2 }, { b: 3 }])).toEqual(['b']);
   });
 
   it('has every English text in Chinese too, and nothing left untranslated', () => {

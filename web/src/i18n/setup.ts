@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 import { chooseLanguage, languageStorageKey } from './languages.js';
+import { translations } from './resources.js';
 
 /** Starts i18next with both languages bundled (they are small; no loading flash, no extra request). */
 export async function setUpI18n(): Promise<void> {
@@ -11,7 +10,7 @@ export async function setUpI18n(): Promise<void> {
     document.documentElement.lang = chosen;
   });
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: translations.en }, 'zh-CN': { translation: translations['zh-CN'] } },
     lng: language, fallbackLng: 'en', supportedLngs: ['en', 'zh-CN'],
     // React escapes what it renders.
     interpolation: { escapeValue: false },
