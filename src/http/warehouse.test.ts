@@ -202,6 +202,36 @@ describe.each(testDatabases)('the warehouse over HTTP on $name', (target) => {
     expect([await count(database(), 'case_receipts'), await count(database(), 'inspections'), await count(database(), 'dispositions')]).toEqual([1, 1, 0]);
   });
 
+  it('answers where the unit stands and what its checklist asks, before and after each step, with the case\'s ETag', async () => {
+    const viewer = await tokenFor(database(), 'viewer');
+    const sheet = () => server.app().inject({ method: 'GET', url: url('/checklist'), headers: as(viewer) });
+    const before = await sheet();
+    expect([before.statusCode, before.headers.etag]).toEqual([200, '"1"']);
+    expect(before.json()).toEqual({
+      caseId, version: 1, sku: 'MUG-1', productCategory: 'kitchen',
+      requiredItems: ['unitPresent', 'outerBox', 'matchesListing', 'retailPackaging', 'seal', 'accessoriesMissing', 'signsOfUse', 'damage'],
+      expectedAccessories: [], receipt: null, inspection: null, evidenceLimits: { maxPhotoBytes: 20 * 1024 * 1024, maxVideoBytes: 500 * 1024 * 1024 },
+    });
+    await receive(inspector, '"1"');
+    const received = (await sheet()).json();
+    expect([received.version, received.receipt, received.inspection]).toEqual([2, { id: expect.any(Number), receivedAt: '2026-03-06T16:00:00.000Z', receivedBy: 'Li Wei', outerBox: 'intact', note: null }, null]);
+    await inspect(inspector, '"2"', [answers()]);
+    const inspected = (await sheet()).json();
+    expect([inspected.version, inspected.inspection]).toEqual([3, expect.objectContaining({ receiptId: received.receipt.id, grade: 'used_very_good', inspectedBy: expect.any(String) })]);
+  });
+
+  it('asks an electronics product\'s function test and serial, and names the accessories its product sheet expects; 404 elsewhere', async () => {
+    await importProductCsv(database(), dir, 'sku,category,price,weight_g,accessories\nCAM-1,electronics,99.00,500,charger;strap\n', 'US', 'products-cam.csv');
+    await importRequests(database(), dir, [{ orderId: '111-0000003-0000003', sku: 'CAM-1', reason: 'CR-DEFECTIVE', orderAmount: '99.00' }]);
+    const camera = await caseIdOf(database(), '111-0000003-0000003');
+    const answer = await server.app().inject({ method: 'GET', url: url('/checklist', 1, camera), headers: as(inspector) });
+    expect(answer.json()).toMatchObject({
+      productCategory: 'electronics', expectedAccessories: ['charger', 'strap'],
+      requiredItems: ['unitPresent', 'outerBox', 'matchesListing', 'identityMatches', 'retailPackaging', 'seal', 'accessoriesMissing', 'signsOfUse', 'damage', 'functionTest'],
+    });
+    expect((await server.app().inject({ method: 'GET', url: url('/checklist', 1, 999_999), headers: as(inspector) })).statusCode).toBe(404);
+  });
+
   it('keeps another account\'s evidence out of reach, even by its SHA-256', async () => {
     await database().db.insertInto('seller_accounts').values({ name: 'Second shop', created_at: '2026-03-01T00:00:00.000Z' }).execute();
     const otherCase = await mugReturn(database(), dir, 2, '111-0000002-0000002');

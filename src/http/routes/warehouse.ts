@@ -12,6 +12,7 @@ import { receiveEvidenceUpload, withUploadDirectory } from '../../services/evide
 import type { EvidenceUpload } from '../../services/evidence-upload.js';
 import { resolveCase } from '../../services/find-case.js';
 import { inspectReturn } from '../../services/inspect-return.js';
+import { inspectionSheetOf } from '../../services/inspection-sheet.js';
 import type { InspectedReturn } from '../../services/inspect-return.js';
 import { receiveReturn } from '../../services/receive-return.js';
 import { recordDisposition } from '../../services/record-disposition.js';
@@ -25,7 +26,8 @@ import { accountParams } from '../schemas/accounts.js';
 import { returnCaseParams, toReturnCaseResponse } from '../schemas/returns.js';
 import {
   caseLookupQuery, caseLookupReply, dispositionBody, dispositionChoicesReply, dispositionReply, evidenceListQuery, evidenceListReply, evidenceParams, inspectionFields,
-  inspectionForm, inspectionReply, receiptBody, receiptReply, toDispositionChoicesResponse, toDispositionResponse, toEvidenceResponse, toInspectionResponse, toReceiptResponse,
+  inspectionForm, inspectionReply, inspectionSheetReply, receiptBody, receiptReply, toDispositionChoicesResponse, toDispositionResponse, toEvidenceResponse, toInspectionResponse,
+  toInspectionSheetResponse, toReceiptResponse,
 } from '../schemas/warehouse.js';
 import type { RouteSuggestion } from '../schemas/warehouse.js';
 
@@ -95,6 +97,19 @@ function registerScanAndReceipt(app: FastifyInstance, context: RouteContext): vo
 }
 
 function registerInspection(app: FastifyInstance, context: RouteContext): void {
+  app.get(`${casePath}/checklist`, describeRoute({
+    access: { permission: 'read' }, tags,
+    summary: 'Where the unit stands (its latest arrival and that arrival\'s inspection) and what its inspection asks: the items this product\'s category must answer, '
+      + 'the accessories its product sheet expects, the evidence size limits. Its version is the ETag',
+    params: returnCaseParams, replies: { 200: inspectionSheetReply },
+  }), async (request, reply) => {
+    const { id } = returnCaseParams.parse(request.params);
+    const sheet = await inspectionSheetOf(context.database, accountIdOf(request), id);
+    setCaseEtag(reply, sheet.returnCase.version);
+    const { maxPhotoBytes, maxVideoBytes } = context.evidence;
+    return toInspectionSheetResponse(sheet, { maxPhotoBytes, maxVideoBytes });
+  });
+
   app.post(`${casePath}/inspections`, describeRoute({
     access: { permission: 'receive' }, tags,
     summary: 'Record the inspection: multipart/form-data with "answers" (the checklist as JSON), optional "inspectedBy", and "evidence" files (photos, videos). '

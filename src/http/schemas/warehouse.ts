@@ -6,7 +6,7 @@ import { dispositionRoutes } from '../../domain/disposition/disposition-types.js
 import type { DispositionOption, RecoveryComponent } from '../../domain/disposition/disposition-types.js';
 import { fbaUnsellableDispositions, fbaUnsellableRoutes } from '../../domain/disposition/fba-unsellable.js';
 import type { FbaUnsellableOption } from '../../domain/disposition/fba-unsellable.js';
-import { booleanItems, choiceItemValues } from '../../domain/inspection/checklist.js';
+import { booleanItems, checklistItems, choiceItemValues } from '../../domain/inspection/checklist.js';
 import type { InspectionAnswers } from '../../domain/inspection/checklist.js';
 import { inspectionGrades } from '../../domain/inspection/inspection-grades.js';
 import type { InspectionGrade } from '../../domain/inspection/inspection-grades.js';
@@ -15,10 +15,12 @@ import { marketplaceCodes } from '../../domain/marketplaces.js';
 import { conditionGrades } from '../../domain/policy/policy.js';
 import type { ConditionGrade } from '../../domain/policy/policy.js';
 import { outerBoxStates } from '../../domain/receiving/receipt.js';
+import type { OuterBoxState } from '../../domain/receiving/receipt.js';
 import type { CaseDisposition, StoredInspection } from '../../services/case-disposition.js';
 import type { CaseEvidence } from '../../services/case-evidence.js';
 import type { CaseIdentifierKind } from '../../services/find-case.js';
 import type { InspectedReturn } from '../../services/inspect-return.js';
+import type { InspectionSheet } from '../../services/inspection-sheet.js';
 import type { ReceivedReturn } from '../../services/receive-return.js';
 import type { RecordedDisposition } from '../../services/record-disposition.js';
 import { accountParams } from './accounts.js';
@@ -160,6 +162,27 @@ export const dispositionChoicesReply = z.discriminatedUnion('kind', [
   }).strict(),
 ]);
 type DispositionChoicesResponse = z.infer<typeof dispositionChoicesReply>;
+
+/** Where the unit stands and what its inspection asks (`GET …/returns/:id/checklist`). */
+export const inspectionSheetReply = z.object({
+  caseId: z.number().int(), version: z.number().int(), sku: z.string(), productCategory: z.string().nullable(),
+  requiredItems: z.array(z.enum(checklistItems)).describe('The items this product\'s category must answer, in checklist order (docs/inspection.md)'),
+  expectedAccessories: z.array(z.string()).describe('The product sheet\'s accessories: accessoriesMissing names only these, and is asked only when there are some'),
+  receipt: z.object({ id: z.number().int(), receivedAt: z.string(), receivedBy: z.string(), outerBox: z.enum(outerBoxStates), note: z.string().nullable() }).strict().nullable(),
+  inspection: storedInspection.nullable().describe('The inspection of the latest arrival, if done'),
+  evidenceLimits: z.object({ maxPhotoBytes: z.number().int(), maxVideoBytes: z.number().int() }).strict(),
+}).strict();
+export type InspectionSheetResponse = z.infer<typeof inspectionSheetReply>;
+
+export function toInspectionSheetResponse(sheet: InspectionSheet, limits: InspectionSheetResponse['evidenceLimits']): InspectionSheetResponse {
+  const { returnCase, receipt, inspection } = sheet;
+  return {
+    caseId: returnCase.id, version: returnCase.version, sku: returnCase.sku, productCategory: sheet.productCategory,
+    requiredItems: [...sheet.requiredItems], expectedAccessories: [...sheet.expectedAccessories],
+    receipt: receipt && { id: receipt.id, receivedAt: receipt.receivedAt, receivedBy: receipt.receivedBy, outerBox: receipt.outerBox as OuterBoxState, note: receipt.note },
+    inspection: inspection && toInspectionRecord(inspection), evidenceLimits: { ...limits },
+  };
+}
 
 export function toReceiptResponse(r: ReceivedReturn): z.infer<typeof receiptReply> {
   return {
