@@ -8,6 +8,7 @@ import { testDatabases } from '../../test/databases.js';
 import { caseIdOf, importedAt, importProductCsv, importRequests, requestRow } from '../../test/decision-fixtures.js';
 import { fbaRow, headers as reportHeaders, scratchDir, writeReport } from '../../test/report-files.js';
 import { dispositionRoutes } from '../domain/disposition/disposition-types.js';
+import { inspectionRules } from '../domain/inspection/inspection-rules.js';
 import { dispositionForCase } from '../services/case-disposition.js';
 import { importReportFile } from '../services/import-reports.js';
 import type { Database } from '../services/open-database.js';
@@ -218,6 +219,8 @@ describe.each(testDatabases)('the warehouse over HTTP on $name', (target) => {
     await inspect(inspector, '"2"', [answers()]);
     const inspected = (await sheet()).json();
     expect([inspected.version, inspected.inspection]).toEqual([3, expect.objectContaining({ receiptId: received.receipt.id, grade: 'used_very_good', inspectedBy: expect.any(String) })]);
+    const rule = inspectionRules.find((r) => r.id === inspected.inspection.ruleId)!;
+    expect(inspected.inspection.rule).toEqual({ en: rule.en, zh: rule.zh });
   });
 
   it('asks an electronics product\'s function test and serial, and names the accessories its product sheet expects; 404 elsewhere', async () => {

@@ -1,5 +1,7 @@
 import type { ChecklistItem } from '../domain/inspection/checklist.js';
 import { requiredItemsFor } from '../domain/inspection/checklist-policy.js';
+import { inspectionRules } from '../domain/inspection/inspection-rules.js';
+import type { RuleText } from '../domain/inspection/inspection-rules.js';
 import type { ReturnCase } from '../domain/return-case.js';
 import { findLatestInspection, findLatestReceipt } from '../storage/inspection-repository.js';
 import type { CaseReceipt, StoredInspection } from '../storage/inspection-repository.js';
@@ -23,8 +25,8 @@ export interface InspectionSheet {
   readonly expectedAccessories: readonly string[];
   /** The latest arrival recorded, if any. */
   readonly receipt: CaseReceipt | null;
-  /** The inspection of that arrival, if it was inspected (a later arrival is inspected anew). */
-  readonly inspection: StoredInspection | null;
+  /** The inspection of that arrival, if it was inspected (a later arrival is inspected anew), with its rule's sentence. */
+  readonly inspection: (StoredInspection & { readonly rule: RuleText }) | null;
 }
 
 export async function inspectionSheetOf(database: Database, accountId: number, caseId: number): Promise<InspectionSheet> {
@@ -34,9 +36,16 @@ export async function inspectionSheetOf(database: Database, accountId: number, c
   const receipt = await findLatestReceipt(database.db, accountId, caseId);
   const latestInspection = await findLatestInspection(database.db, accountId, caseId);
   const productCategory = product?.category ?? null;
-  const inspection = receipt !== undefined && latestInspection?.receiptId === receipt.id ? latestInspection : null;
+  const inspected = receipt !== undefined && latestInspection?.receiptId === receipt.id ? latestInspection : undefined;
   return {
     returnCase, productCategory, requiredItems: requiredItemsFor(policy.inspectionChecklists, productCategory),
-    expectedAccessories: product?.accessories ?? [], receipt: receipt ?? null, inspection,
+    expectedAccessories: product?.accessories ?? [], receipt: receipt ?? null,
+    inspection: inspected ? { ...inspected, rule: ruleTextOf(inspected.ruleId) } : null,
   };
+}
+
+/** A stored rule id's sentence; an id no rule has any more (renamed since) says so rather than failing the page. */
+function ruleTextOf(ruleId: string): RuleText {
+  const rule = inspectionRules.find((r) => r.id === ruleId);
+  return rule ? { en: rule.en, zh: rule.zh } : { en: `Graded by rule ${ruleId}.`, zh: `按规则 ${ruleId} 评级。` };
 }

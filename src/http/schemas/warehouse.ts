@@ -169,7 +169,8 @@ export const inspectionSheetReply = z.object({
   requiredItems: z.array(z.enum(checklistItems)).describe('The items this product\'s category must answer, in checklist order (docs/inspection.md)'),
   expectedAccessories: z.array(z.string()).describe('The product sheet\'s accessories: accessoriesMissing names only these, and is asked only when there are some'),
   receipt: z.object({ id: z.number().int(), receivedAt: z.string(), receivedBy: z.string(), outerBox: z.enum(outerBoxStates), note: z.string().nullable() }).strict().nullable(),
-  inspection: storedInspection.nullable().describe('The inspection of the latest arrival, if done'),
+  inspection: storedInspection.extend({ rule: z.object({ en: z.string(), zh: z.string() }).strict() }).strict().nullable()
+    .describe('The inspection of the latest arrival, if done, with the sentence of the rule that gave its grade'),
   evidenceLimits: z.object({ maxPhotoBytes: z.number().int(), maxVideoBytes: z.number().int() }).strict(),
 }).strict();
 export type InspectionSheetResponse = z.infer<typeof inspectionSheetReply>;
@@ -180,7 +181,7 @@ export function toInspectionSheetResponse(sheet: InspectionSheet, limits: Inspec
     caseId: returnCase.id, version: returnCase.version, sku: returnCase.sku, productCategory: sheet.productCategory,
     requiredItems: [...sheet.requiredItems], expectedAccessories: [...sheet.expectedAccessories],
     receipt: receipt && { id: receipt.id, receivedAt: receipt.receivedAt, receivedBy: receipt.receivedBy, outerBox: receipt.outerBox as OuterBoxState, note: receipt.note },
-    inspection: inspection && toInspectionRecord(inspection), evidenceLimits: { ...limits },
+    inspection: inspection && { ...toInspectionRecord(inspection), rule: { en: inspection.rule.en, zh: inspection.rule.zh } }, evidenceLimits: { ...limits },
   };
 }
 
