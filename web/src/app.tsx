@@ -88,7 +88,7 @@ function PageOf({ path, accountId, role, mayImport, user }: PageProps) {
   if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} />;
   if (section === 'import') return <ImportPage key={accountId} accountId={accountId} mayImport={mayImport} />;
   if (section === 'claims') return <ClaimsPage key={accountId} accountId={accountId} role={role} />;
-  if (section === 'receiving') return <ReceivingPage key={accountId} accountId={accountId} role={role} />;
+  if (section === 'receiving') return <ReceivingPage key={accountId} accountId={accountId} role={role} path={path} />;
   if (section === 'analytics') return <AnalyticsPage key={accountId} accountId={accountId} role={role} />;
   if (section === 'settings') return <SettingsPage key={accountId} accountId={accountId} role={role} path={path} user={user} />;
   return <div className="page"><EmptyState title={t('app.notFound.title')}><p>{t('app.notFound.body')}</p></EmptyState></div>;

@@ -55,14 +55,16 @@ export function withQuery(path: string, query: Query = {}): string {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  // A FormData body goes as multipart: the browser writes its content type with the boundary.
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   const csrf = localStorage.getItem(csrfKey);
   if (method !== 'GET' && csrf !== null) headers['x-csrf-token'] = csrf;
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
       method, headers, credentials: 'same-origin', signal: options.signal,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.body === undefined ? {} : { body: form ? (options.body as FormData) : JSON.stringify(options.body) }),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

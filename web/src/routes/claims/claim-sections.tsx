@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ClaimDetailResponse } from '../../api/claims.js';
 import { formatDateTime, formatMoney } from '../../format.js';
-import { formatBytes } from '../import/format-bytes.js';
+import { formatBytes } from '../../format-bytes.js';
 
 // The parts of a claim's detail, each exactly as GET …/claims/:id answers it.
 

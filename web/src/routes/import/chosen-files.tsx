@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../../format-bytes.js';
 
 /** The files picked or dropped, before they are sent; each can be taken out again. */
 export function ChosenFiles({ files, onRemove }: { files: readonly File[]; onRemove: (index: number) => void }) {

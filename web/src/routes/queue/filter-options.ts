@@ -1,14 +1,8 @@
 import type { DecisionAction, QueueFilters, Urgency } from '../../api/queue.js';
+import { everyOf } from '../../every-of.js';
 
-// The values each queue filter takes, as runtime lists for the pickers. The web app may only import
-// types from the server, so the lists live here; `everyOf` makes the compiler check each one holds
-// exactly the values of the server's type, so a value added there fails the web build until added here.
-
-type Exhaustive<T, A extends readonly T[]> = [Exclude<T, A[number]>] extends [never] ? A : { missing: Exclude<T, A[number]> };
-
-function everyOf<T extends string>() {
-  return <const A extends readonly T[]>(values: A & Exhaustive<T, A>): A => values;
-}
+// The values each queue filter takes, as runtime lists for the pickers, each checked by the compiler
+// against the server's type.
 
 export const marketplaceOptions = everyOf<NonNullable<QueueFilters['marketplace']>>()(
   ['US', 'CA', 'MX', 'BR', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'JP', 'AU', 'AE', 'SG', 'IN'],
