@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecisionOption } from '../../api/decisions.js';
 import { formatMoney } from '../../format.js';
 import { optionName, sameOption } from './option-name.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 interface TableProps {
   options: readonly DecisionOption[];
@@ -32,7 +33,7 @@ function Components({ option, currency, marketplace }: { option: DecisionOption;
 export function OptionTable({ options, recommended, currency, marketplace }: TableProps) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('case.options.caption')}>
       <table className="option-table">
         <caption>{t('case.options.caption')}</caption>
         <thead>
@@ -52,6 +53,6 @@ export function OptionTable({ options, recommended, currency, marketplace }: Tab
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

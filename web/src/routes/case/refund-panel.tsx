@@ -5,6 +5,7 @@ import type { RefundQuoteResponse } from '../../api/refunds.js';
 import { formatMoney } from '../../format.js';
 import { apiTextKey } from '../../i18n/languages.js';
 import type { CaseNoticeValue } from './case-notice.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 interface PanelProps {
   accountId: number;
@@ -25,7 +26,7 @@ export function RefundPanel({ accountId, quote, mayRefund, onNotice }: PanelProp
   return (
     <section className="case-section" aria-labelledby="case-refund-title">
       <h2 id="case-refund-title">{t('case.refund.title')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('case.refund.caption')}>
         <table>
           <caption>{t('case.refund.caption')}</caption>
           <thead><tr><th scope="col">{t('case.refund.line')}</th><th scope="col" className="number">{t('case.refund.amount')}</th><th scope="col">{t('case.refund.why')}</th></tr></thead>
@@ -36,7 +37,7 @@ export function RefundPanel({ accountId, quote, mayRefund, onNotice }: PanelProp
           </tbody>
           <tfoot><tr><th scope="row">{t('case.refund.total')}</th><td className="number"><strong>{money(quote.quote.totalMinor)}</strong></td><td>{quote.quote.ruleIds.map((r) => <code key={r}>{r}</code>)}</td></tr></tfoot>
         </table>
-      </div>
+      </TableScroll>
       {mayRefund
         ? <button type="button" onClick={issue} disabled={record.isPending}>{t('case.refund.record', { amount: money(quote.quote.totalMinor) })}</button>
         : <p className="table-note">{t('case.actions.roleCannot')}</p>}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimDetailResponse } from '../../api/claims.js';
 import { formatDateTime, formatMoney } from '../../format.js';
 import { formatBytes } from '../../format-bytes.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 // The parts of a claim's detail, each exactly as GET …/claims/:id answers it.
 
@@ -15,7 +16,7 @@ export function ClaimAmount({ claim }: { claim: Claim }) {
     <section className="panel" aria-labelledby="claim-amount-title">
       <h2 id="claim-amount-title">{t('claims.detail.amountTitle')}</h2>
       <p>{claim.computation}</p>
-      <div className="table-scroll">
+      <TableScroll label={t('claims.detail.componentsCaption')}>
         <table className="claim-components">
           <caption className="visually-hidden">{t('claims.detail.componentsCaption')}</caption>
           <thead><tr><th scope="col">{t('claims.detail.component')}</th><th scope="col" className="number">{t('claims.detail.amount')}</th></tr></thead>
@@ -24,7 +25,7 @@ export function ClaimAmount({ claim }: { claim: Claim }) {
           </tbody>
           <tfoot><tr><th scope="row">{t('claims.detail.owed')}</th><td className="number">{money(claim.owedMinor)}</td></tr></tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -35,7 +36,7 @@ export function ClaimProof({ claim }: { claim: Claim }) {
   return (
     <section className="panel" aria-labelledby="claim-proof-title">
       <h2 id="claim-proof-title">{t('claims.detail.proofTitle')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('claims.detail.proofTitle')}>
         <table className="claim-proof">
           <caption className="visually-hidden">{t('claims.detail.proofTitle')}</caption>
           <thead><tr><th scope="col">{t('claims.detail.source')}</th><th scope="col">{t('claims.detail.fileLine')}</th><th scope="col">{t('claims.detail.fact')}</th></tr></thead>
@@ -49,7 +50,7 @@ export function ClaimProof({ claim }: { claim: Claim }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>{t('claims.detail.idsTitle')}</h3>
       <dl className="claim-ids">
         {Object.entries(claim.ids).map(([name, value]) => <div key={name}><dt>{name}</dt><dd>{value}</dd></div>)}

@@ -3,12 +3,13 @@ import type { ClaimResponse } from '../../api/claims.js';
 import { AppLink } from '../../components/app-link.js';
 import { formatMoney } from '../../format.js';
 import { WindowCountdown } from './window-countdown.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 /** A page of claims in the API's order (the soonest closing window first), each row linking to its claim. */
 export function ClaimsTable({ claims, nowMs }: { claims: readonly ClaimResponse[]; nowMs: number }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('claims.table.caption')}>
       <table className="claims-table">
         <caption className="visually-hidden">{t('claims.table.caption')}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function ClaimsTable({ claims, nowMs }: { claims: readonly ClaimResponse[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

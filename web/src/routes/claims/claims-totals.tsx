@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MonthTotals } from '../../api/claims.js';
 import { formatCurrencyTotal } from './currency-format.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 /**
  * The API's totals, one row per month and currency, over every claim of the account whatever the
@@ -15,7 +16,7 @@ export function ClaimsTotals({ totals }: { totals: readonly MonthTotals[] }) {
     <section className="panel" aria-labelledby="claims-totals-title">
       <h2 id="claims-totals-title">{t('claims.totals.title')}</h2>
       <p className="panel-warning">{t('claims.totals.note')}</p>
-      <div className="table-scroll">
+      <TableScroll label={t('claims.totals.caption')}>
         <table className="claims-totals">
           <caption className="visually-hidden">{t('claims.totals.caption')}</caption>
           <thead>
@@ -38,7 +39,7 @@ export function ClaimsTotals({ totals }: { totals: readonly MonthTotals[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FileOutcomeResponse, ImportedFile } from '../../api/imports.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 /** Rejected rows shown per file; the rest are counted (the CLI's `returndesk import --json` lists them all). */
 export const shownRejections = 20;
@@ -56,7 +57,7 @@ function Rejections({ file }: { file: ImportedFile }) {
   const shown = file.errors.slice(0, shownRejections);
   const more = file.rejected - shown.length;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('import.summary.rejectedTitle')}>
       <table className="rejections">
         <caption>{t('import.summary.rejectedTitle')}</caption>
         <thead><tr><th scope="col">{t('import.summary.line')}</th><th scope="col">{t('import.summary.column')}</th><th scope="col">{t('import.summary.why')}</th></tr></thead>
@@ -67,6 +68,6 @@ function Rejections({ file }: { file: ImportedFile }) {
         </tbody>
       </table>
       {more > 0 && <p className="table-note">{t('import.summary.more', { count: more, more: more.toLocaleString(i18n.language) })}</p>}
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { historyPageSize, useImportHistory } from '../../api/imports.js';
 import type { ImportRun } from '../../api/imports.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/state-notices.js';
 import { formatDateTime } from '../../format.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 /** The account's import runs, newest first, a page at a time (GET /api/accounts/:id/imports). */
 export function ImportHistory({ accountId }: { accountId: number }) {
@@ -30,7 +31,7 @@ function HistoryTable({ runs }: { runs: readonly ImportRun[] }) {
   const { t, i18n } = useTranslation();
   const number = (n: number) => n.toLocaleString(i18n.language);
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('import.history.caption')}>
       <table className="history-table">
         <caption className="visually-hidden">{t('import.history.caption')}</caption>
         <thead>
@@ -53,7 +54,7 @@ function HistoryTable({ runs }: { runs: readonly ImportRun[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

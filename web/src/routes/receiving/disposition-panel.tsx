@@ -9,6 +9,7 @@ import { formatMoney } from '../../format.js';
 import { ChoiceField } from './choice-field.js';
 import { refusal } from './step-props.js';
 import type { StepProps } from './step-props.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 type Option = DispositionChoices['result']['options'][number];
 
@@ -43,7 +44,7 @@ function RouteTable({ choices }: { choices: DispositionChoices }) {
   const options: readonly Option[] = choices.result.options;
   if (options.every((o) => !o.allowed)) return <p className="notice">{t('receiving.route.none')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('receiving.route.caption')}>
       <table className="route-table">
         <caption>{t('receiving.route.caption')}</caption>
         <thead><tr><th scope="col">{t('receiving.route.route')}</th><th scope="col" className="number">{t('receiving.route.net')}</th><th scope="col">{t('receiving.route.verdict')}</th></tr></thead>
@@ -57,7 +58,7 @@ function RouteTable({ choices }: { choices: DispositionChoices }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
