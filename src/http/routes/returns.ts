@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { listReturns, showReturn } from '../../services/list-returns.js';
+import { moveCase } from '../../services/move-case.js';
 import { recordOutcome } from '../../services/record-outcome.js';
 import type { Database } from '../../services/open-database.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
 import { ifMatchHeader, ifMatchVersion, setCaseEtag } from '../case-versions.js';
 import { describeRoute } from '../route-options.js';
 import { accountParams } from '../schemas/accounts.js';
-import { outcomeBody, recordedOutcomeReply, returnCaseParams, returnDetailReply, returnListQuery, returnListReply, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
+import { caseStatusBody, caseStatusReply, outcomeBody, recordedOutcomeReply, returnCaseParams, returnDetailReply, returnListQuery, returnListReply, toEventResponse, toReturnCaseResponse } from '../schemas/returns.js';
 import type { ReturnDetailResponse, ReturnListResponse } from '../schemas/returns.js';
 
 
@@ -42,5 +43,18 @@ export function registerReturnRoutes(app: FastifyInstance, database: Database, n
     const recorded = await recordOutcome(database, accountIdOf(request), id, body, now(), 'api', { expectedVersion, actor: actorOf(request.identity) });
     setCaseEtag(reply, recorded.version);
     return reply.status(201).send(recorded);
+  });
+
+  app.post('/api/accounts/:accountId/returns/:id/status', describeRoute({
+    access: { permission: 'work_cases' }, tags: ['returns'],
+    summary: 'Record that a request was authorized or closed in Seller Central (no Amazon API can): the case\'s status follows; needs If-Match with the case\'s ETag',
+    params: returnCaseParams, body: caseStatusBody, headers: ifMatchHeader, replies: { 201: caseStatusReply },
+  }), async (request, reply) => {
+    const { id } = returnCaseParams.parse(request.params);
+    const expectedVersion = ifMatchVersion(request);
+    const body = caseStatusBody.parse(request.body);
+    const moved = await moveCase(database, accountIdOf(request), id, { to: body.status, note: body.note }, now(), 'api', { expectedVersion, actor: actorOf(request.identity) });
+    setCaseEtag(reply, moved.version);
+    return reply.status(201).send(moved);
   });
 }

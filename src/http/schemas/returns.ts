@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountParams } from './accounts.js';
+import { caseMoves } from '../../domain/case-moves.js';
 import { returnStatuses } from '../../domain/lifecycle.js';
 import { faultParties, reasonCategories } from '../../domain/reasons.js';
 import type { ReturnCase } from '../../domain/return-case.js';
@@ -34,6 +35,16 @@ export const outcomeBody = z.object({
   step: z.union([z.number().int(), z.string().max(4)]).optional(),
   grade: z.string().max(40).optional(),
   note: z.string().max(2000).optional(),
+}).strict();
+
+/** A move made in Seller Central's Manage Returns, recorded on the case (docs/api/returns.md). */
+export const caseStatusBody = z.object({
+  status: z.enum(caseMoves).describe('authorized (a seller-fulfilled request authorized) or closed'),
+  note: z.string().max(2000).optional().describe('Why: the close reason picked in Seller Central, say'),
+}).strict();
+
+export const caseStatusReply = z.object({
+  caseId: z.number().int(), statusBefore: z.enum(returnStatuses), status: z.enum(returnStatuses), version: z.number().int(),
 }).strict();
 
 export const caseEventReply = z.object({
