@@ -5,10 +5,11 @@ import type { Channel } from './return-case.js';
 
 /**
  * What an agent records having done to a request in Seller Central's Manage Returns, which no Amazon
- * API can do (reference §3.4): authorized it, or closed it. The desk's own status then follows, so
- * the queue stops asking for a decision already made and the 48-hour response clock is seen as met.
+ * API can do (reference §3.4): authorized it, refunded it without a return, or closed it. The desk's
+ * own status then follows, so the queue stops asking for a decision already made. (A returnless
+ * refund's amount arrives with the settlement report, as every refund does.)
  */
-export const caseMoves = ['authorized', 'closed'] as const;
+export const caseMoves = ['authorized', 'returnless_refunded', 'closed'] as const;
 export type CaseMove = (typeof caseMoves)[number];
 
 export function isCaseMove(value: string): value is CaseMove {
@@ -17,11 +18,12 @@ export function isCaseMove(value: string): value is CaseMove {
 
 /**
  * The status after the move, or why it cannot be made: only a seller-fulfilled request is authorized
- * by the seller (Amazon authorizes FBA returns itself), and a move must be a legal transition.
+ * or refunded without a return by the seller (Amazon answers FBA returns itself), and a move must be a
+ * legal transition.
  */
 export function statusAfterMove(move: CaseMove, returnCase: { readonly id: number; readonly channel: Channel; readonly status: ReturnStatus }): ReturnStatus {
-  if (move === 'authorized' && returnCase.channel !== 'MFN') {
-    throw new DomainError('illegal_transition', `Case ${returnCase.id} is an FBA return: Amazon authorizes those itself.`, { caseId: returnCase.id, channel: returnCase.channel });
+  if (move !== 'closed' && returnCase.channel !== 'MFN') {
+    throw new DomainError('illegal_transition', `Case ${returnCase.id} is an FBA return: Amazon answers those itself.`, { caseId: returnCase.id, channel: returnCase.channel });
   }
   return transition(returnCase.status, move);
 }

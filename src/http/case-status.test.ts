@@ -63,10 +63,14 @@ describe.each(testDatabases)('recording a Manage Returns move over HTTP on $name
     expect(events).toHaveLength(1);
   });
 
-  it('leaves authorizing an FBA return to Amazon', async () => {
+  it('records a returnless refund of a request, and leaves authorizing or refunding an FBA return to Amazon', async () => {
+    const refunded = await move({ status: 'returnless_refunded' }, '"1"');
+    expect(refunded.json()).toEqual({ caseId, statusBefore: 'requested', status: 'returnless_refunded', version: 2 });
     await importReportFile(database, writeReport(dir, 'fba.txt', headers.fbaReturns, [fbaRow({ 'order-id': '112-0000002-0000002' })]), { marketplace: 'US', now: importedAt });
     const fba = await caseIdOf(database, '112-0000002-0000002');
-    const refused = await move({ status: 'authorized' }, '"1"', fba);
-    expect([refused.statusCode, refused.json().error.message]).toEqual([409, `Case ${fba} is an FBA return: Amazon authorizes those itself.`]);
+    for (const status of ['authorized', 'returnless_refunded']) {
+      const refused = await move({ status }, '"1"', fba);
+      expect([refused.statusCode, refused.json().error.message]).toEqual([409, `Case ${fba} is an FBA return: Amazon answers those itself.`]);
+    }
   });
 });

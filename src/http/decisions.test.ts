@@ -52,6 +52,9 @@ describe.each(testDatabases)('decisions over HTTP on $name', (target) => {
     expect(body.message).toMatchObject({ action: 'authorize_return', language: 'de', ready: true, findings: [] });
     expect(body.message.subject).toBe('Ihre Rücksendung für Bestellung 305-0000001-0000001 ist genehmigt');
     expect(body.message.body).toMatch(/^Guten Tag/);
+    // What to do in Manage Returns for the recommended authorization, then what to record here.
+    expect(body.actionSheet.map((s: { kind: string }) => s.kind)).toEqual(['open', 'authorize', 'message', 'record']);
+    expect(body.actionSheet[0].en).toContain('order 305-0000001-0000001');
   });
 
   it('greets the buyer by the name given, and refuses an empty one', async () => {

@@ -1,5 +1,7 @@
 import { decideReturn } from '../domain/decisions/decide.js';
 import type { Decision } from '../domain/decisions/decision.js';
+import { decisionActionSheet } from '../domain/decisions/decision-sheet.js';
+import type { DecisionStep } from '../domain/decisions/decision-sheet.js';
 import { grossRefundMinor } from '../domain/decisions/options.js';
 import { DomainError } from '../domain/errors.js';
 import { requireMarketplace } from '../domain/marketplaces.js';
@@ -30,6 +32,11 @@ export interface CaseDecision {
   readonly decision: Decision;
   readonly deadlines: readonly CaseDeadline[];
   readonly message: CaseMessage | null;
+}
+
+/** One case's decision with what to do in Seller Central for the recommended option (the queue's items go without). */
+export interface AdvisedCase extends CaseDecision {
+  readonly actionSheet: readonly DecisionStep[];
 }
 
 /**
@@ -71,10 +78,13 @@ export async function declinedStepsOf(database: Database, accountId: number, cas
  * recorded outcomes. `not_found` for a case of another account or none; `conflict` for a case in a
  * state where no decision applies; `invalid_input` when its price is unknown.
  */
-export async function decideCase(database: Database, accountId: number, caseId: number, nowIso: string, buyerName?: string): Promise<CaseDecision> {
+export async function decideCase(database: Database, accountId: number, caseId: number, nowIso: string, buyerName?: string): Promise<AdvisedCase> {
   const facts = await findDecisionFacts(database.db, accountId, caseId);
   if (!facts) throw new DomainError('not_found', `There is no return case ${caseId}.`, { id: caseId });
   requireDecidable(facts.returnCase);
   const context = await loadDecisionContext(database, accountId);
-  return decideFacts(facts, context, nowIso, await declinedStepsOf(database, accountId, caseId), buyerName);
+  const decided = decideFacts(facts, context, nowIso, await declinedStepsOf(database, accountId, caseId), buyerName);
+  const { action, step } = decided.decision.recommended;
+  const offerBps = step === undefined ? undefined : context.policy.saveOfferLadderBps[step];
+  return { ...decided, actionSheet: decisionActionSheet(action, { orderId: facts.returnCase.orderId, rmaId: facts.returnCase.amazonRmaId, offerBps }) };
 }

@@ -47,7 +47,7 @@ export function registerReturnRoutes(app: FastifyInstance, database: Database, n
 
   app.post('/api/accounts/:accountId/returns/:id/status', describeRoute({
     access: { permission: 'work_cases' }, tags: ['returns'],
-    summary: 'Record that a request was authorized or closed in Seller Central (no Amazon API can): the case\'s status follows; needs If-Match with the case\'s ETag',
+    summary: 'Record that a request was authorized, refunded without a return or closed in Seller Central (no Amazon API can): the case\'s status follows; needs If-Match with the case\'s ETag',
     params: returnCaseParams, body: caseStatusBody, headers: ifMatchHeader, replies: { 201: caseStatusReply },
   }), async (request, reply) => {
     const { id } = returnCaseParams.parse(request.params);

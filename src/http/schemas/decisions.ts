@@ -6,7 +6,7 @@ import { lintRuleIds, messageLanguages } from '../../domain/messages/lint-rules.
 import { returnStatuses } from '../../domain/lifecycle.js';
 import type { CaseDeadline } from '../../services/case-deadlines.js';
 import type { CaseMessage } from '../../services/case-message.js';
-import type { CaseDecision } from '../../services/decide-case.js';
+import type { AdvisedCase } from '../../services/decide-case.js';
 
 // The decision desk over HTTP (docs/api/decisions.md): a case's recommendation and the message lint.
 // Money is integer minor units of the decision's `currency`, as in the domain and `returndesk decide --json`.
@@ -70,6 +70,8 @@ export const recommendationReply = z.object({
   recommended: optionReply, options: z.array(optionReply), firedRules: z.array(z.string()), odds: oddsReply,
   explanation: texts, decidedAt: z.string(), requestedAt: z.string(),
   deadlines: z.array(deadlineReply), message: caseMessageReply.nullable(),
+  actionSheet: z.array(z.object({ kind: z.string(), en: z.string(), zh: z.string() }).strict())
+    .describe('What to do in Seller Central for the recommended option, step by step, then what to record here (docs/api/decisions.md)'),
 }).strict();
 export type RecommendationResponse = z.infer<typeof recommendationReply>;
 
@@ -91,7 +93,7 @@ export function toCaseMessageResponse(message: CaseMessage): CaseMessageResponse
   };
 }
 
-export function toRecommendationResponse(result: CaseDecision): RecommendationResponse {
+export function toRecommendationResponse(result: AdvisedCase): RecommendationResponse {
   const { decision } = result;
   return {
     caseId: result.caseId, orderId: result.orderId, sku: result.sku, marketplace: result.marketplace, status: result.status,
@@ -102,5 +104,6 @@ export function toRecommendationResponse(result: CaseDecision): RecommendationRe
     explanation: { en: decision.explanation.en, zh: decision.explanation.zh },
     decidedAt: decision.nowIso, requestedAt: decision.requestedAtIso,
     deadlines: result.deadlines.map(toDeadlineResponse), message: result.message && toCaseMessageResponse(result.message),
+    actionSheet: result.actionSheet.map((s) => ({ kind: s.kind, en: s.en, zh: s.zh })),
   };
 }

@@ -39,7 +39,7 @@ export const outcomeBody = z.object({
 
 /** A move made in Seller Central's Manage Returns, recorded on the case (docs/api/returns.md). */
 export const caseStatusBody = z.object({
-  status: z.enum(caseMoves).describe('authorized (a seller-fulfilled request authorized) or closed'),
+  status: z.enum(caseMoves).describe('authorized or returnless_refunded (a seller-fulfilled request), or closed'),
   note: z.string().max(2000).optional().describe('Why: the close reason picked in Seller Central, say'),
 }).strict();
 
