@@ -131,6 +131,32 @@ describe.skipIf(!hasChromium())('the case page in Chromium', browserTests, () =>
     expect([after.version, after.events.length]).toEqual([before.version + 1, before.events.length + 1]);
   });
 
+  it('shows the recommendation\'s Seller Central steps, and records the move made there: the case and the queue follow', async () => {
+    const page = await openPage();
+    await signIn(page);
+    // The demo's queue holds three open requests; the outcome test above only declined an offer on this
+    // one (it is still open), and no test after this one reads it.
+    const id = decideIds[2]!;
+    await openCase(page, id);
+    const decision = await api.get<ApiDecision & { actionSheet: { en: string }[] }>(`/api/accounts/1/returns/${id}/recommendation`);
+    await expect.poll(() => page.locator('ol.action-sheet li').allTextContents()).toEqual(decision.actionSheet.map((s) => s.en));
+    const before = await api.get<ApiCase>(`/api/accounts/1/returns/${id}`);
+    await page.getByRole('radio', { name: 'Closed the request' }).check();
+    await page.getByText('Close only a request outside your return policy', { exact: false }).waitFor();
+    await page.getByRole('radio', { name: 'Authorized the request' }).check();
+    await page.getByLabel('Why (optional)').fill('Label by Amazon');
+    await page.getByRole('button', { name: 'Record the move' }).click();
+    await page.getByText(`Recorded: Authorized the request. The case is now at version ${before.version + 1}.`).waitFor();
+    const after = await api.get<ApiCase>(`/api/accounts/1/returns/${id}`);
+    expect([after.status, after.version]).toEqual(['authorized', before.version + 1]);
+    const last = page.locator('.case-timeline > li').last();
+    await expect.poll(() => last.locator('.event-title').textContent()).toBe('Seller Central move recorded');
+    expect(await last.textContent()).toContain('“Label by Amazon”');
+    const queue = await api.get<{ items: QueueItem[] }>('/api/accounts/1/queue?limit=200');
+    expect(queue.items.map((i) => i.caseId)).not.toContain(id);
+    await screenshot(page, 'case-move');
+  });
+
   it('refuses a change on a stale version with the 409 message, and reloads the case', async () => {
     const id = decideIds[0]!;
     const page = await openPage({ expected: [{ status: 409, path: `/api/accounts/1/returns/${id}/outcomes` }] });

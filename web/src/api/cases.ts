@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { outcomeBody, recordedOutcomeReply, ReturnDetailResponse } from '../../../src/http/schemas/returns.js';
+import type { caseStatusBody, caseStatusReply, outcomeBody, recordedOutcomeReply, ReturnDetailResponse } from '../../../src/http/schemas/returns.js';
 import { apiRequest } from './client.js';
 
 export type { ReturnDetailResponse };
 export type CaseEvent = ReturnDetailResponse['events'][number];
 export type OutcomeBody = z.input<typeof outcomeBody>;
 export type RecordedOutcome = z.infer<typeof recordedOutcomeReply>;
+export type CaseMoveBody = z.input<typeof caseStatusBody>;
+export type CaseMove = CaseMoveBody['status'];
+export type MovedCase = z.infer<typeof caseStatusReply>;
 
 export const caseKey = (accountId: number, caseId: number) => ['case', accountId, caseId] as const;
 
@@ -43,6 +46,17 @@ export function useRecordOutcome(accountId: number, caseId: number) {
       `/api/accounts/${accountId}/returns/${caseId}/outcomes`, { method: 'POST', body, headers: ifMatch(version) },
     ),
     // Not awaited: the caller's onSuccess/onError must run before the refetched case unmounts the form.
+    onSettled: () => { invalidateCase(client, accountId, caseId); },
+  });
+}
+
+/** Records a move made in Seller Central's Manage Returns (authorized, refunded without a return, closed). */
+export function useRecordMove(accountId: number, caseId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, version }: { body: CaseMoveBody; version: number }) => apiRequest<MovedCase>(
+      `/api/accounts/${accountId}/returns/${caseId}/status`, { method: 'POST', body, headers: ifMatch(version) },
+    ),
     onSettled: () => { invalidateCase(client, accountId, caseId); },
   });
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { RefundQuoteResponse } from '../../api/refunds.js';
 import { apiTextKey } from '../../i18n/languages.js';
 
-/** The Seller Central steps the server writes for the quote, in the page's language. */
-export function ActionSheet({ steps }: { steps: RefundQuoteResponse['actionSheet'] }) {
+/** The Seller Central steps the server writes for a decision or a refund quote, in the page's language. */
+export function ActionSheet({ steps }: { steps: readonly { kind: string; en: string; zh: string }[] }) {
   const { t, i18n } = useTranslation();
   const key = apiTextKey(i18n.language);
   return (

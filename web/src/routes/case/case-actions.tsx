@@ -3,6 +3,7 @@ import type { ReturnDetailResponse } from '../../api/cases.js';
 import type { Role } from '../../permissions.js';
 import type { CaseNoticeValue } from './case-notice.js';
 import { canRefund, canWorkCases } from '../../permissions.js';
+import { MoveForm } from './move-form.js';
 import { OutcomeForm, outcomeKindsFor } from './outcome-form.js';
 import { RefundPanel } from './refund-panel.js';
 import type { CaseAdvice } from './use-case-advice.js';
@@ -29,6 +30,7 @@ export function CaseActions({ accountId, returnCase, role, advice, onNotice }: A
         {!mayWork ? <p className="table-note">{t('case.actions.roleCannot')}</p>
           : kinds.length === 0 ? <p className="table-note">{t('case.actions.noneAtStage')}</p>
             : <OutcomeForm key={`${returnCase.id}-${kinds.join()}`} accountId={accountId} returnCase={returnCase} ladderLength={ladderLength} onNotice={onNotice} />}
+        {mayWork && <MoveForm key={`${returnCase.id}-${returnCase.version}`} accountId={accountId} returnCase={returnCase} recommended={advice.decision?.recommended.action} onNotice={onNotice} />}
       </section>
     </>
   );

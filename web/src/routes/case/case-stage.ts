@@ -1,4 +1,4 @@
-import type { ReturnDetailResponse } from '../../api/cases.js';
+import type { CaseMove, ReturnDetailResponse } from '../../api/cases.js';
 
 // Which server answers and actions fit a case at its stage. They follow the server's own checks, so
 // the page never asks for what the server would refuse with 409 (src/domain/decisions/outcomes.ts,
@@ -23,3 +23,13 @@ export function canBeGraded(c: Case): boolean {
 
 /** The condition grades an outcome takes (src/domain/policy/policy.ts `conditionGrades`). */
 export const conditionGrades = ['new', 'like_new', 'very_good', 'good', 'acceptable', 'unsellable'] as const;
+
+/**
+ * The Manage Returns moves the case's status allows (src/domain/case-moves.ts and the lifecycle's
+ * transitions): an open seller-fulfilled request may be authorized, refunded without a return or
+ * closed; any case not closed may be closed.
+ */
+export function movesFor(c: Case): CaseMove[] {
+  if (c.status === 'closed') return [];
+  return isOpenRequest(c) ? ['authorized', 'returnless_refunded', 'closed'] : ['closed'];
+}

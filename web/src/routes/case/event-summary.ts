@@ -45,6 +45,7 @@ function kindDetail(t: TFunction, event: CaseEvent, marketplace: string): string
   if (event.kind === 'received') return text(data.receivedBy) && t('case.timeline.receivedBy', { by: text(data.receivedBy) });
   if (event.kind === 'inspected' || event.kind === 'graded') return text(data.grade) && t(`case.grade.${text(data.grade)}`, { defaultValue: text(data.grade) });
   if (event.kind === 'disposition') return text(data.route);
+  if (event.kind === 'status') return text(data.note) && `“${text(data.note)}”`;
   return undefined;
 }
 

@@ -40,6 +40,7 @@ export function useCaseAdvice(accountId: number, c: ReturnDetailResponse): CaseA
       {asked.isPending && asked.fetchStatus !== 'idle' && <Loading label={t('case.adviceLoading')} />}
       {asked.isError && <ErrorNotice error={asked.error} onRetry={() => void asked.refetch()} />}
       {decision.data && <RecommendationPanel decision={decision.data} />}
+      {decision.data && <ActionSheet steps={decision.data.actionSheet} />}
       {decision.data?.message && <MessageDraft key={`${c.id}-${decision.data.message.action}`} accountId={accountId} marketplace={c.marketplace} message={decision.data.message} />}
       {quote.data && <MessageDraft key={`${c.id}-refund`} accountId={accountId} marketplace={c.marketplace} message={quote.data.message} />}
       {quote.data && <ActionSheet steps={quote.data.actionSheet} />}
