@@ -96,4 +96,18 @@ describe.each(testDatabases)('GET /api/accounts/:accountId/queue on $name', (tar
     expect(after.total).toBe(4);
     expect(after.items.map((i) => i.orderId)).not.toContain('A-overdue');
   });
+
+  it('gives each item its case\'s version, moved on by a change, for a change made from the queue', async () => {
+    await seed();
+    const agent = await tokenFor(database(), 'agent');
+    const caseId = await caseIdOf(database(), 'A-overdue');
+    const versionOf = async () => queueReply.parse((await get('', agent)).json()).items.find((i) => i.caseId === caseId)!.version;
+    expect(await versionOf()).toBe(1);
+    const declined = await app().inject({
+      method: 'POST', url: `/api/accounts/1/returns/${caseId}/outcomes`, payload: { outcome: 'offer-declined', step: 1 },
+      headers: { authorization: `Bearer ${agent}`, 'if-match': '"1"' },
+    });
+    expect(declined.statusCode).toBe(201);
+    expect(await versionOf()).toBe(2);
+  });
 });

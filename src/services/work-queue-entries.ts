@@ -17,6 +17,8 @@ import type { DecisionContext } from './decision-context.js';
 /** One case needing action: what to do, by when, the recommendation and the money at stake. */
 export interface QueueItem {
   readonly caseId: number;
+  /** The case's version the item was computed from: a change made from the queue sends it as If-Match. */
+  readonly version: number;
   readonly orderId: string;
   readonly sku: string;
   readonly marketplace: string;
@@ -52,7 +54,7 @@ function baseItem(facts: DecisionFacts, context: DecisionContext, nowIso: string
   const { returnCase } = facts;
   const deadline = caseDeadlines(returnCase, context)[0] ?? null;
   return {
-    caseId: returnCase.id, orderId: returnCase.orderId, sku: returnCase.sku, marketplace: returnCase.marketplaceCode,
+    caseId: returnCase.id, version: returnCase.version, orderId: returnCase.orderId, sku: returnCase.sku, marketplace: returnCase.marketplaceCode,
     status: returnCase.status, reasonCategory: returnCase.reason.category,
     task: returnCase.status === 'requested' ? 'decide' as const : 'refund' as const,
     deadline, urgency: caseUrgency(deadline?.dueAt ?? null, nowIso, returnCase, context),

@@ -22,7 +22,7 @@ export const queueQuery = z.object({
 const bilingual = z.object({ en: z.string(), zh: z.string() }).strict();
 
 export const queueItemReply = z.object({
-  caseId: z.number().int(), orderId: z.string(), sku: z.string(), marketplace: z.string(), status: z.enum(queueStatuses),
+  caseId: z.number().int(), version: z.number().int().describe('The case\'s version: a change made from the queue sends it as If-Match'), orderId: z.string(), sku: z.string(), marketplace: z.string(), status: z.enum(queueStatuses),
   reasonCategory: z.string().nullable(), task: z.enum(['decide', 'refund']),
   deadline: z.object({ ruleId: z.string(), dueAt: z.string(), label: bilingual }).strict().nullable(),
   urgency: z.enum(urgencies), currency: z.string(), atStakeMinor: z.number().int().nullable(),
