@@ -34,7 +34,8 @@ export async function reportFailedPage(page: Page, testName: string): Promise<vo
 /** A refusal a test causes on purpose (the browser logs every 4xx): its status and the API path answering it. */
 export interface ExpectedRefusal {
   status: number;
-  path: string;
+  /** The path, or a pattern of paths when the test learns the id only later. */
+  path: string | RegExp;
 }
 
 const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
@@ -45,7 +46,8 @@ export function watchErrors(page: Page, expected: readonly ExpectedRefusal[] = [
   const allowed = [{ status: 401, path: '/api/auth/me' }, ...expected];
   const errors: string[] = [];
   page.on('console', (message) => {
-    const refusal = allowed.some((a) => message.text().includes(String(a.status)) && pathOf(message.location().url) === a.path);
+    const path = pathOf(message.location().url) ?? '';
+    const refusal = allowed.some((a) => message.text().includes(String(a.status)) && (typeof a.path === 'string' ? path === a.path : a.path.test(path)));
     if (message.type() === 'error' && !refusal) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));

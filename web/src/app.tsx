@@ -85,7 +85,7 @@ function PageOf({ path, accountId, role, mayImport, user }: PageProps) {
   if (claimId !== undefined) return <ClaimPage key={`${accountId}-${claimId}`} accountId={accountId} claimId={Number(claimId)} role={role} />;
   if (path === '/welcome') return <WelcomePage key={accountId} accountId={accountId} mayImport={mayImport} />;
   const section = sectionOf(path);
-  if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} />;
+  if (section === 'queue') return <QueuePage key={accountId} accountId={accountId} role={role} />;
   if (section === 'import') return <ImportPage key={accountId} accountId={accountId} mayImport={mayImport} />;
   if (section === 'claims') return <ClaimsPage key={accountId} accountId={accountId} role={role} />;
   if (section === 'receiving') return <ReceivingPage key={accountId} accountId={accountId} role={role} path={path} />;

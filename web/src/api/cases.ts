@@ -50,13 +50,15 @@ export function useRecordOutcome(accountId: number, caseId: number) {
   });
 }
 
-/** Records a move made in Seller Central's Manage Returns (authorized, refunded without a return, closed). */
+/** Records a move made in Seller Central's Manage Returns (authorized, refunded without a return, closed) on `version`. */
+export function recordMove(accountId: number, caseId: number, body: CaseMoveBody, version: number): Promise<MovedCase> {
+  return apiRequest<MovedCase>(`/api/accounts/${accountId}/returns/${caseId}/status`, { method: 'POST', body, headers: ifMatch(version) });
+}
+
 export function useRecordMove(accountId: number, caseId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, version }: { body: CaseMoveBody; version: number }) => apiRequest<MovedCase>(
-      `/api/accounts/${accountId}/returns/${caseId}/status`, { method: 'POST', body, headers: ifMatch(version) },
-    ),
+    mutationFn: ({ body, version }: { body: CaseMoveBody; version: number }) => recordMove(accountId, caseId, body, version),
     onSettled: () => { invalidateCase(client, accountId, caseId); },
   });
 }

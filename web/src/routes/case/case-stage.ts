@@ -33,3 +33,8 @@ export function movesFor(c: Case): CaseMove[] {
   if (c.status === 'closed') return [];
   return isOpenRequest(c) ? ['authorized', 'returnless_refunded', 'closed'] : ['closed'];
 }
+
+/** The move in Manage Returns that carries out a recommended action, if one does (an offer or an escalation has none). */
+export const moveOfAction: Readonly<Partial<Record<string, CaseMove>>> = {
+  authorize_return: 'authorized', returnless_refund: 'returnless_refunded', close_out_of_policy: 'closed',
+};

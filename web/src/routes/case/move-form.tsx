@@ -5,7 +5,7 @@ import { useRecordMove } from '../../api/cases.js';
 import type { CaseMove, ReturnDetailResponse } from '../../api/cases.js';
 import { isApiError } from '../../api/client.js';
 import type { CaseNoticeValue } from './case-notice.js';
-import { movesFor } from './case-stage.js';
+import { moveOfAction, movesFor } from './case-stage.js';
 
 interface MoveProps {
   accountId: number;
@@ -14,8 +14,6 @@ interface MoveProps {
   recommended: string | undefined;
   onNotice: (notice: CaseNoticeValue) => void;
 }
-
-const moveOfAction: Readonly<Record<string, CaseMove>> = { authorize_return: 'authorized', returnless_refund: 'returnless_refunded', close_out_of_policy: 'closed' };
 
 /** Records what the agent did in Manage Returns (no Amazon API can do it), on the version of the case shown. */
 export function MoveForm({ accountId, returnCase, recommended, onNotice }: MoveProps) {

@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queuePageSize, useQueue } from '../../api/queue.js';
 import type { QueueFilters as Filters, QueueResponse } from '../../api/queue.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/state-notices.js';
 import { navigate, useAddress } from '../../navigation.js';
+import { canWorkCases } from '../../permissions.js';
+import type { Role } from '../../permissions.js';
+import { BulkBar } from './bulk-bar.js';
 import { hasFilters, queueAddress, readQueueAddress } from './queue-address.js';
 import { QueueFilters } from './queue-filters.js';
 import { QueueList } from './queue-list.js';
@@ -11,7 +15,7 @@ import { UrgencyCounts } from './urgency-counts.js';
 import { useNow } from '../../use-now.js';
 
 /** The work queue: open cases needing action, most urgent first (GET /api/accounts/:id/queue). */
-export function QueuePage({ accountId }: { accountId: number }) {
+export function QueuePage({ accountId, role }: { accountId: number; role: Role | undefined }) {
   const { t } = useTranslation();
   const { query } = useAddress();
   const { filters, offset } = readQueueAddress(query);
@@ -26,14 +30,18 @@ export function QueuePage({ accountId }: { accountId: number }) {
       {queue.isPending && <Loading label={t('queue.loading')} />}
       {queue.isError && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && (
-        <QueueResults data={queue.data} fetchedAt={queue.dataUpdatedAt} filtered={hasFilters(filters)} stale={queue.isPlaceholderData}
-          onClear={() => show({})} onOffset={(next) => show(filters, next)} />
+        // Keyed by the address: ticks belong to the page they were made on.
+        <QueueResults key={`results ${queueAddress(filters, offset)}`} accountId={accountId} mayMove={canWorkCases(role)} data={queue.data} fetchedAt={queue.dataUpdatedAt}
+          filtered={hasFilters(filters)} stale={queue.isPlaceholderData} onClear={() => show({})} onOffset={(next) => show(filters, next)} />
       )}
     </div>
   );
 }
 
 interface ResultsProps {
+  accountId: number;
+  /** The role may record moves (work_cases): rows can be ticked for a bulk move. */
+  mayMove: boolean;
   data: QueueResponse;
   fetchedAt: number;
   filtered: boolean;
@@ -42,8 +50,16 @@ interface ResultsProps {
   onOffset: (offset: number) => void;
 }
 
-function QueueResults({ data, fetchedAt, filtered, stale, onClear, onOffset }: ResultsProps) {
+function QueueResults({ accountId, mayMove, data, fetchedAt, filtered, stale, onClear, onOffset }: ResultsProps) {
   const { t } = useTranslation();
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const requests = data.items.filter((item) => item.task === 'decide');
+  const toggle = (caseId: number) => setTicked((current) => {
+    const next = new Set(current);
+    if (!next.delete(caseId)) next.add(caseId);
+    return next;
+  });
+  const ticks = mayMove && requests.length > 0 ? { ticked, toggle } : undefined;
   // Countdowns run on the server's clock (the one its urgencies were computed at), ticking here.
   const nowMs = useNow(30_000) + (Date.parse(data.nowIso) - fetchedAt);
   if (data.total === 0) {
@@ -56,7 +72,10 @@ function QueueResults({ data, fetchedAt, filtered, stale, onClear, onOffset }: R
       <UrgencyCounts counts={data.counts} />
       {data.items.length === 0
         ? <EmptyState title={t('queue.pastEnd')}><button type="button" onClick={() => onOffset(0)}>{t('queue.paging.first')}</button></EmptyState>
-        : <QueueList items={data.items} nowMs={nowMs} />}
+        : <>
+          {ticks && <BulkBar accountId={accountId} requests={requests} selected={ticked} onSelect={setTicked} />}
+          <QueueList items={data.items} nowMs={nowMs} ticks={ticks} />
+        </>}
       <QueuePaging offset={data.offset} shown={data.items.length} total={data.total} pageSize={queuePageSize} onOffset={onOffset} />
     </section>
   );

@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 
 // Keyboard work on a list of links: j/k (anywhere but in a form field) and the arrow keys (inside the
-// list) move the selection and focus with it; Enter opens the selected row. Focus is never taken
-// from where the user put it until they press one of these keys.
+// list) move the selection and focus with it; Enter opens the selected row; x ticks it for a bulk
+// move. Focus is never taken from where the user put it until they press one of these keys.
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement
-    || (target instanceof HTMLElement && target.isContentEditable);
+  // A tick box takes no text: j and k still move from one.
+  if (target instanceof HTMLInputElement) return target.type !== 'checkbox' && target.type !== 'radio';
+  return target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
 }
 
 function stepOf(key: string, inList: boolean): number {
@@ -23,7 +24,7 @@ export interface ListKeyboard {
   rowRefs: RefObject<(HTMLAnchorElement | null)[]>;
 }
 
-export function useListKeyboard(count: number, open: (index: number) => void): ListKeyboard {
+export function useListKeyboard(count: number, open: (index: number) => void, toggle?: (index: number) => void): ListKeyboard {
   const [selected, select] = useState(0);
   const listRef = useRef<HTMLOListElement | null>(null);
   const rowRefs = useRef<(HTMLAnchorElement | null)[]>([]);
@@ -32,7 +33,12 @@ export function useListKeyboard(count: number, open: (index: number) => void): L
     const onKey = (event: KeyboardEvent) => {
       if (count === 0 || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const inList = listRef.current?.contains(event.target as Node) ?? false;
-      if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
+      if (event.key === 'x' && toggle) {
+        event.preventDefault();
+        toggle(current);
+        return;
+      }
+      if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement || event.target instanceof HTMLInputElement)) {
         event.preventDefault();
         open(current);
         return;
@@ -47,6 +53,6 @@ export function useListKeyboard(count: number, open: (index: number) => void): L
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [count, current, open]);
+  }, [count, current, open, toggle]);
   return { selected: current, select, listRef, rowRefs };
 }
