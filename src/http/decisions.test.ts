@@ -5,6 +5,8 @@ import { testDatabases } from '../../test/databases.js';
 import { headers, writeReport } from '../../test/report-files.js';
 import { addAccount } from '../services/accounts.js';
 import { importReportFile } from '../services/import-reports.js';
+import { defaultPolicy } from '../domain/policy/default-policy.js';
+import { enTemplates } from '../domain/messages/templates/en.js';
 
 // The decision desk over HTTP: a request made Monday 2026-03-02 10:00 UTC, decided two hours later.
 
@@ -123,6 +125,20 @@ describe.each(testDatabases)('decisions over HTTP on $name', (target) => {
   ])('refuses to lint %s with a 400', async (_what, payload, message) => {
     const response = await lint(payload);
     expect([response.statusCode, response.json().error.code, response.json().error.message]).toEqual([400, 'invalid_input', expect.stringMatching(message)]);
+  });
+
+  it('answers every template as drafts use it: the shipped wording, then the seller\'s own once the policy has it', async () => {
+    const shipped = (await get('/api/accounts/1/messages/templates')).json();
+    expect(shipped.policyVersion).toBe(0);
+    expect(Object.keys(shipped.templates)).toEqual(['en', 'de', 'fr', 'it', 'es', 'ja']);
+    expect(Object.keys(shipped.templates.de)).toEqual(['save_offer', 'authorize_return', 'returnless_refund', 'refund_issued', 'request_information']);
+    expect(shipped.templates.en.authorize_return).toEqual({ ...enTemplates.authorize_return, origin: 'shipped' });
+    const own = { subject: 'Rückgabe {orderId} genehmigt', body: 'Guten Tag {buyerName},\n\nIhre Rückgabe ist genehmigt.\n\nViele Grüße' };
+    const owner = { authorization: `Bearer ${await tokenFor(database(), 'owner')}` };
+    const applied = await app().inject({ method: 'PUT', url: '/api/accounts/1/policy', headers: owner, payload: { ...defaultPolicy, messageTemplates: { de: { authorize_return: own } } } });
+    expect(applied.statusCode).toBe(200);
+    const after = (await get('/api/accounts/1/messages/templates')).json();
+    expect([after.policyVersion, after.templates.de.authorize_return, after.templates.de.save_offer.origin]).toEqual([1, { ...own, origin: 'seller' }, 'shipped']);
   });
 
   it('says which field of a lint request is wrong', async () => {

@@ -4,11 +4,12 @@ import { lintDraft } from '../../domain/messages/draft.js';
 import { isReadyToSend } from '../../domain/messages/lint.js';
 import { languageOf } from '../../services/case-message.js';
 import { decideCase } from '../../services/decide-case.js';
+import { templatesInForce } from '../../services/message-templates.js';
 import { accountIdOf } from '../auth/access.js';
 import type { RouteContext } from '../route-context.js';
 import { describeRoute } from '../route-options.js';
 import { accountParams } from '../schemas/accounts.js';
-import { lintBody, lintReply, recommendationQuery, recommendationReply, toRecommendationResponse } from '../schemas/decisions.js';
+import { lintBody, lintReply, recommendationQuery, recommendationReply, templatesReply, toRecommendationResponse } from '../schemas/decisions.js';
 import type { LintResponse, RecommendationResponse } from '../schemas/decisions.js';
 import { returnCaseParams } from '../schemas/returns.js';
 
@@ -38,4 +39,10 @@ export function registerDecisionRoutes(app: FastifyInstance, context: RouteConte
     const findings = lintDraft(body.subject, body.body, language);
     return { marketplace: marketplace.code, language, findings, ready: isReadyToSend(findings) };
   });
+
+  app.get('/api/accounts/:accountId/messages/templates', describeRoute({
+    access: { permission: 'read' }, tags: ['decisions'],
+    summary: 'Every buyer-message template per language and action as drafts use them now: the seller\'s own wording from the policy, else the shipped one',
+    params: accountParams, replies: { 200: templatesReply },
+  }), async (request) => templatesInForce(context.database, accountIdOf(request)));
 }

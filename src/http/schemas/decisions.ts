@@ -107,3 +107,12 @@ export function toRecommendationResponse(result: AdvisedCase): RecommendationRes
     actionSheet: result.actionSheet.map((s) => ({ kind: s.kind, en: s.en, zh: s.zh })),
   };
 }
+
+const templateInForce = z.object({ subject: z.string(), body: z.string(), origin: z.enum(['seller', 'shipped']) }).strict();
+
+/** Every buyer-message template per language and action as drafts use them now (`GET …/messages/templates`). */
+export const templatesReply = z.object({
+  policyVersion: z.number().int().describe('The policy version the templates are read from (0: the built-in default)'),
+  templates: z.record(z.enum(messageLanguages), z.record(z.enum(messageActions), templateInForce))
+    .describe('language → action → { subject, body, origin }: the seller\'s own wording from the policy (origin seller) or the shipped one'),
+}).strict();
