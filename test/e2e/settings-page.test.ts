@@ -205,6 +205,12 @@ describe.skipIf(!hasChromium())('the settings page in Chromium', browserTests, (
     await picker.getByLabel('Language').selectOption({ label: 'German' });
     await picker.getByLabel('Message type').selectOption({ label: 'Return authorized' });
     const editor = page.getByRole('form', { name: 'Template: Return authorized, German' });
+    // The edit starts from the wording drafts use now: here the shipped German one, as the API says.
+    const inForce = await (await page.request.get('/api/accounts/1/messages/templates')).json() as { templates: { de: { authorize_return: { subject: string; body: string; origin: string } } } };
+    const shipped = inForce.templates.de.authorize_return;
+    expect(shipped.origin).toBe('shipped');
+    expect(await editor.getByRole('textbox', { name: 'Subject' }).inputValue()).toBe(shipped.subject);
+    expect(await editor.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(shipped.body);
     await editor.getByRole('textbox', { name: 'Subject' }).fill('Ihre Rücksendung {orderId}');
     await editor.getByRole('textbox', { name: 'Message' }).fill('Guten Tag {buyerName}, besuchen Sie https://example.com für Details.');
     const lint = editor.getByRole('region', { name: 'Amazon\'s messaging rules' });
@@ -228,7 +234,9 @@ describe.skipIf(!hasChromium())('the settings page in Chromium', browserTests, (
     await editor.getByRole('button', { name: 'Save template' }).click();
     await page.getByRole('alert').filter({ hasText: 'Someone applied another policy meanwhile' }).waitFor();
     expect((await apiPolicy(page)).policy.messageTemplates).toBeUndefined();
-    await expect.poll(() => page.getByRole('form', { name: 'Template: Return authorized, German' }).getByText('This message uses the shipped wording.').count()).toBe(1);
+    const reloaded = page.getByRole('form', { name: 'Template: Return authorized, German' });
+    await expect.poll(() => reloaded.getByText('This message uses the shipped wording').count()).toBe(1);
+    expect(await reloaded.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(shipped.body);
   });
 
   it('shows a viewer every setting read-only, without forms', async () => {

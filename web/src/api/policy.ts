@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { templatesReply } from '../../../src/http/schemas/decisions.js';
 import type { appliedPolicyReply, policyCheckReply, policyReply } from '../../../src/http/schemas/settings.js';
 import { apiRequest } from './client.js';
 
@@ -11,6 +12,7 @@ export type PolicyDocument = PolicyResponse['policy'];
 export type PolicyCheck = z.infer<typeof policyCheckReply>;
 export type PolicyProblem = PolicyCheck['errors'][number];
 export type AppliedPolicy = z.infer<typeof appliedPolicyReply>;
+export type TemplatesInForce = z.infer<typeof templatesReply>;
 
 const policyKey = (accountId: number) => ['policy', accountId] as const;
 
@@ -20,6 +22,17 @@ export function usePolicy(accountId: number) {
     queryFn: ({ signal }) => apiRequest<PolicyResponse>(`/api/accounts/${accountId}/policy`, { signal }),
     // The editor holds its own copy: a refetch on focus must not look like someone else's change.
     refetchOnWindowFocus: false,
+  });
+}
+
+/** Every message template as drafts use it under the policy `version` shown: the seller's own or the shipped wording. */
+export function useTemplatesInForce(accountId: number, version: number | undefined) {
+  return useQuery({
+    queryKey: [...policyKey(accountId), 'templates', version],
+    queryFn: ({ signal }) => apiRequest<TemplatesInForce>(`/api/accounts/${accountId}/messages/templates`, { signal }),
+    enabled: version !== undefined,
+    // A new policy version keeps the page (and the notice of the save that made it) until its templates arrive.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -16,35 +16,40 @@ interface Props {
   language: TemplateLanguage;
   action: TemplateAction;
   mayEdit: boolean;
+  /** The wording drafts use now (`GET …/messages/templates`): the seller's own, else the shipped one. */
+  inForce: MessageTemplate;
   onNotice: (notice: SettingsNoticeValue) => void;
   /** Someone applied another version meanwhile: the panel loads it. */
   onStale: () => void;
 }
 
 /**
- * One template: the seller's wording if the policy has one. The API answers no shipped wording, so an
- * action without the seller's own starts empty. Saving sends the whole policy with this template in it
- * (PUT …/policy, If-Match of the version shown): templates have no route of their own.
+ * One template, starting from the wording in force: the seller's own if the policy has one, else the
+ * shipped one. Saving sends the whole policy with this template in it (PUT …/policy, If-Match of the
+ * version shown): templates have no route of their own.
  */
-export function TemplateEditor({ accountId, shown, language, action, mayEdit, onNotice, onStale }: Props) {
+export function TemplateEditor({ accountId, shown, language, action, mayEdit, inForce, onNotice, onStale }: Props) {
   const { t } = useTranslation();
   const own = templateOf(shown.policy, language, action);
-  const [subject, setSubject] = useState(own?.subject ?? '');
-  const [body, setBody] = useState(own?.body ?? '');
+  const [subject, setSubject] = useState(own?.subject ?? inForce.subject);
+  const [body, setBody] = useState(own?.body ?? inForce.body);
   const ids = { subject: useId(), body: useId() };
   const apply = useApplyPolicy(accountId);
   const names = { language: t(`settings.templates.languages.${language}`), action: t(`settings.templates.actions.${action}`) };
-  const save = (template: MessageTemplate | null, done: string) => apply.mutate({ document: withTemplate(shown.policy, language, action, template), version: shown.version }, {
-    onSuccess: (applied) => onNotice({ kind: 'done', text: t(done, { ...names, version: applied.version }) }),
-    onError: (error) => {
+  // A promise, not mutate's callbacks: the save brings a new policy version, which remounts this editor
+  // (its key) before mutate's callbacks would run, and they never run for an unmounted component. The
+  // notice belongs to the panel, which stays.
+  const save = (template: MessageTemplate | null, done: string) => void apply.mutateAsync({ document: withTemplate(shown.policy, language, action, template), version: shown.version }).then(
+    (applied) => onNotice({ kind: 'done', text: t(done, { ...names, version: applied.version }) }),
+    (error: unknown) => {
       const listed = problemsOf(error);
       if (listed !== null) return onNotice({ kind: 'refused', text: listed.map((p) => `${p.path}: ${p.message}`).join('; ') });
       if (!isApiError(error, 'conflict')) return onNotice({ kind: 'error', error });
       onNotice({ kind: 'refused', text: t('settings.templates.conflict') });
       onStale();
     },
-  });
-  if (!mayEdit) return <ReadOnlyTemplate template={own} language={language} />;
+  );
+  if (!mayEdit) return <ReadOnlyTemplate template={own ?? inForce} own={own !== undefined} language={language} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save({ subject, body }, 'settings.templates.saved');
@@ -70,12 +75,12 @@ export function TemplateEditor({ accountId, shown, language, action, mayEdit, on
   );
 }
 
-/** The seller's wording for a role that may not change it. */
-function ReadOnlyTemplate({ template, language }: { template: MessageTemplate | undefined; language: TemplateLanguage }) {
+/** The wording in force for a role that may not change it. */
+function ReadOnlyTemplate({ template, own, language }: { template: MessageTemplate; own: boolean; language: TemplateLanguage }) {
   const { t } = useTranslation();
-  if (template === undefined) return <p className="panel">{t('settings.templates.usesShipped')}</p>;
   return (
     <div className="panel template-text" lang={language}>
+      <p className="table-note">{own ? t('settings.templates.hasOwn') : t('settings.templates.usesShipped')}</p>
       <p><strong>{t('settings.templates.subject')}:</strong> {template.subject}</p>
       <pre className="policy-text">{template.body}</pre>
     </div>

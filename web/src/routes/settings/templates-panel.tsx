@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePolicy } from '../../api/policy.js';
+import { usePolicy, useTemplatesInForce } from '../../api/policy.js';
 import type { PolicyDocument } from '../../api/policy.js';
 import { ErrorNotice, Loading } from '../../components/state-notices.js';
 import { canConfigure } from '../../permissions.js';
@@ -17,11 +17,13 @@ import { TemplateEditor } from './template-editor.js';
 export function TemplatesPanel({ accountId, role }: { accountId: number; role: Role | undefined }) {
   const { t } = useTranslation();
   const policy = usePolicy(accountId);
+  const inForce = useTemplatesInForce(accountId, policy.data?.version);
   const [language, setLanguage] = useState<TemplateLanguage>('en');
   const [action, setAction] = useState<TemplateAction>('save_offer');
   const [notice, setNotice] = useState<SettingsNoticeValue | null>(null);
-  if (policy.isPending) return <Loading label={t('settings.policy.loading')} />;
   if (policy.isError) return <ErrorNotice error={policy.error} onRetry={() => void policy.refetch()} />;
+  if (inForce.isError) return <ErrorNotice error={inForce.error} onRetry={() => void inForce.refetch()} />;
+  if (policy.isPending || inForce.isPending) return <Loading label={t('settings.policy.loading')} />;
   const shown = policy.data;
   const mayEdit = canConfigure(role);
   return (
@@ -32,8 +34,11 @@ export function TemplatesPanel({ accountId, role }: { accountId: number; role: R
       <TemplateOverview policy={shown.policy} />
       <TemplatePicker language={language} action={action} onLanguage={setLanguage} onAction={setAction} />
       {notice && <SettingsNotice notice={notice} />}
-      <TemplateEditor key={`${language}-${action}-${shown.version}`} accountId={accountId} shown={shown} language={language} action={action} mayEdit={mayEdit} onNotice={setNotice}
-        onStale={() => void policy.refetch()} />
+      {/* The editor starts from the templates of the version shown: a newer one's wait until they arrive. */}
+      {inForce.data.policyVersion === shown.version
+        ? <TemplateEditor key={`${language}-${action}-${shown.version}`} accountId={accountId} shown={shown} language={language} action={action} mayEdit={mayEdit}
+          onNotice={setNotice} inForce={inForce.data.templates[language][action]} onStale={() => void policy.refetch()} />
+        : <Loading />}
     </section>
   );
 }
