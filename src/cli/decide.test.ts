@@ -115,6 +115,8 @@ describe('returndesk decide', () => {
     expect(text).toContain('Due 2026-03-03T10:00:00.000Z: Answer the request (manual authorization)');
     expect(text).toContain('Message (en, ready to send):');
     expect(text).toContain('Dear Jane Doe,');
+    expect(text).toContain('In Seller Central:\n1. In Seller Central, open Orders → Manage Returns and find');
+    expect(text).toMatch(/^4\. Then record it on this case as authorized, so the queue lets it go\.$/m);
   });
 
   it.each([
@@ -219,3 +221,24 @@ describe('returndesk backtest', () => {
     expect(errors()).toContain('--from 2026-03-05 is not before --to 2026-03-01');
   });
 });
+
+describe('returndesk move', () => {
+  it('records a request authorized in Manage Returns, then closed, and says the status', async () => {
+    const { overdue } = await seedRequests();
+    expect(await run('move', String(overdue), 'authorized', '--note', 'label by Amazon')).toBe(ExitCode.ok);
+    expect(printed()).toBe(`Case ${overdue} is now authorized (was requested).`);
+    cli.log.mockClear();
+    expect(await run('move', String(overdue), 'closed', '--json')).toBe(ExitCode.ok);
+    expect(document()).toEqual({ caseId: overdue, statusBefore: 'authorized', status: 'closed', version: 3 });
+  });
+
+  it('exits 2 for an unknown move and 1 for one the status does not allow, changing nothing', async () => {
+    const { overdue } = await seedRequests();
+    expect(await run('move', String(overdue), 'shipped')).toBe(ExitCode.badInput);
+    expect(errors()).toContain('Unknown move "shipped"; use one of authorized, returnless_refunded, closed.');
+    expect(await run('move', String(overdue), 'closed')).toBe(ExitCode.ok);
+    expect(await run('move', String(overdue), 'returnless-refunded')).toBe(ExitCode.failure);
+    expect(errors()).toContain('A return case cannot go from "closed" to "returnless_refunded".');
+  });
+});
+

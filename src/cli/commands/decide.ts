@@ -4,7 +4,10 @@ import { outcomeKinds } from '../../domain/decisions/outcomes.js';
 import { formatAmount } from '../../domain/money.js';
 import { defaultAccountId } from '../../services/accounts.js';
 import { decideCase } from '../../services/decide-case.js';
-import type { CaseDecision } from '../../services/decide-case.js';
+import type { AdvisedCase } from '../../services/decide-case.js';
+import { caseMoves } from '../../domain/case-moves.js';
+import { DomainError } from '../../domain/errors.js';
+import { moveCase } from '../../services/move-case.js';
 import { recordOutcome } from '../../services/record-outcome.js';
 import { cliActor } from '../cli-actor.js';
 import { listWholeQueue } from '../../services/work-queue.js';
@@ -14,7 +17,7 @@ import { databaseOption, withDatabase } from '../database-option.js';
 
 const money = (amountMinor: number | null, currency: string) => (amountMinor === null ? '-' : formatAmount(amountMinor, currency, 'en-US'));
 
-function printDecision(result: CaseDecision): void {
+function printDecision(result: AdvisedCase): void {
   const { decision } = result;
   console.log(`Case ${result.caseId}: ${result.marketplace} order ${result.orderId}, SKU ${result.sku}, ${result.reasonCategory ?? 'unclassified'}; at stake ${money(result.atStakeMinor, decision.currency)}`);
   console.log(decision.explanation.en);
@@ -32,6 +35,8 @@ function printDecision(result: CaseDecision): void {
     console.log(`Subject: ${result.message.subject}\n\n${result.message.body}`);
     for (const finding of result.message.findings) console.log(`! ${finding.ruleId} in ${finding.field}: "${finding.excerpt}" ${finding.message}`);
   }
+  console.log('\nIn Seller Central:');
+  result.actionSheet.forEach((step, index) => console.log(`${index + 1}. ${step.en}`));
 }
 
 function queueLine(item: QueueItem): string {
@@ -42,7 +47,7 @@ function queueLine(item: QueueItem): string {
     money(item.atStakeMinor, item.currency), what].join('\t');
 }
 
-/** `returndesk decide`, `queue` and `record`: the decision desk (docs/decisions.md). */
+/** `returndesk decide`, `queue`, `record` and `move`: the decision desk (docs/decisions.md). */
 export function registerDecide(program: Command, config: Config): void {
   program.command('queue')
     .description('Open cases needing action, most urgent first, with the recommendation and the money at stake')
@@ -94,5 +99,21 @@ export function registerDecide(program: Command, config: Config): void {
       const detail = recorded.outcome.step !== undefined ? ` at step ${recorded.outcome.step + 1}` : recorded.outcome.grade ? ` as ${recorded.outcome.grade}` : '';
       const moved = recorded.status === recorded.statusBefore ? '' : `; the case is now ${recorded.status}`;
       console.log(`Recorded ${recorded.outcome.kind}${detail} on case ${caseId}${moved}.`);
+    });
+
+  program.command('move')
+    .description('Record a move made in Seller Central\'s Manage Returns (no Amazon API can make it): the case\'s status follows')
+    .argument('<case>', 'the case id')
+    .argument('<status>', caseMoves.join(', '))
+    .option('--note <text>', 'why: the close reason picked in Seller Central, say')
+    .option('--json', 'print one JSON document')
+    .addOption(databaseOption(config))
+    .action(async (id: string, status: string, options: { note?: string; json?: boolean; database: string }) => {
+      const caseId = parseCaseId(id);
+      const to = caseMoves.find((move) => move === status.trim().toLowerCase().replace(/-/g, '_'));
+      if (to === undefined) throw new DomainError('invalid_input', `Unknown move "${status}"; use one of ${caseMoves.join(', ')}.`, { status, allowed: caseMoves });
+      const moved = await withDatabase(options.database, (database) => moveCase(database, defaultAccountId, caseId, { to, note: options.note }, new Date().toISOString(), 'cli', { actor: cliActor() }));
+      if (options.json) console.log(JSON.stringify(moved));
+      else console.log(`Case ${caseId} is now ${moved.status} (was ${moved.statusBefore}).`);
     });
 }
