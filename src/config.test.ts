@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RETURNDESK_EVIDENCE_MAX_PHOTO_MB: value }, 'no-such.env')).toThrow(`RETURNDESK_EVIDENCE_MAX_PHOTO_MB must be a size in MiB above 0, not "${value}".`);
   });
 
+  it('reads the key Amazon credentials are sealed with, or none', () => {
+    expect(loadConfig({}, 'no-such.env').secretKey).toBeNull();
+    expect(loadConfig({ RETURNDESK_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }, 'no-such.env').secretKey).toEqual(Buffer.alloc(32, 1));
+  });
+
   it('refuses a port that is not one', () => {
     expect(() => loadConfig({ RETURNDESK_PORT: '99999' }, 'no-such.env')).toThrow('RETURNDESK_PORT must be a port number');
   });
@@ -29,6 +34,7 @@ describe('loadConfig', () => {
     ['RETURNDESK_PUBLIC_URL', 'http://returns.example.com', 'must start with https://'],
     ['RETURNDESK_PUBLIC_URL', 'returns.example.com', 'must be an address such as https://returns.example.com'],
     ['RETURNDESK_TRUSTED_PROXIES', '10.0.0.5, proxy.local', '"proxy.local" is neither'],
+    ['RETURNDESK_SECRET_KEY', 'correct horse battery staple', 'RETURNDESK_SECRET_KEY must be 32 random bytes'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, 'no-such.env')).toThrow(message);
   });

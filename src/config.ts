@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { requireMarketplace } from './domain/marketplaces.js';
 import { defaultEvidenceStoreConfig } from './services/evidence-store.js';
+import { parseSecretKey } from './services/secret-box.js';
 
 /** Everything ReturnDesk reads from its environment, read once. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
   readonly trustedProxies: readonly string[];
+  /** RETURNDESK_SECRET_KEY: the key Amazon credentials are sealed with (services/secret-box.ts); null when unset. */
+  readonly secretKey: Buffer | null;
 }
 
 const mebibyte = 1024 * 1024;
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     maxVideoBytes: megabytes(env, 'RETURNDESK_EVIDENCE_MAX_VIDEO_MB', defaultEvidenceStoreConfig.maxVideoBytes),
     publicUrl: publicUrlOf(env.RETURNDESK_PUBLIC_URL),
     trustedProxies: Object.freeze(trustedProxiesOf(env.RETURNDESK_TRUSTED_PROXIES)),
+    secretKey: env.RETURNDESK_SECRET_KEY ? parseSecretKey(env.RETURNDESK_SECRET_KEY) : null,
   });
 }

@@ -17,6 +17,7 @@ import { registerReport } from './commands/report.js';
 import { registerFixes } from './commands/fixes.js';
 import { registerUsers } from './commands/users.js';
 import { registerAccounts } from './commands/accounts.js';
+import { registerAmazon } from './commands/amazon.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Builds the `returndesk` program. Commands return their exit code: 0 ok, 1 failure, 2 bad input. */
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerFixes(program, config);
   registerUsers(program, config);
   registerAccounts(program, config);
+  registerAmazon(program);
   return program;
 }
 
