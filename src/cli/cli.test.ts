@@ -93,7 +93,7 @@ describe('returndesk import', () => {
 describe('returndesk db migrate and --help', () => {
   it('applies the migrations to a new database, then finds it up to date', async () => {
     expect(await run('db', 'migrate', '--database', cli.location)).toBe(0);
-    expect(cli.log).toHaveBeenLastCalledWith(`SQLite ${cli.location}: applied 20261127T1100-initial, 20261127T1300-policies, 20261127T1500-case-outcomes, 20261127T1700-inspections, 20261127T1900-claims, 20261127T2100-claims-read-indexes, 20261128T0900-prevention, 20261128T1100-prevention-cost-rollup, 20261128T1300-access, 20261128T1500-work-queue, 20261128T1600-read-indexes.`);
+    expect(cli.log).toHaveBeenLastCalledWith(`SQLite ${cli.location}: applied 20261127T1100-initial, 20261127T1300-policies, 20261127T1500-case-outcomes, 20261127T1700-inspections, 20261127T1900-claims, 20261127T2100-claims-read-indexes, 20261128T0900-prevention, 20261128T1100-prevention-cost-rollup, 20261128T1300-access, 20261128T1500-work-queue, 20261128T1600-read-indexes, 20261128T1700-amazon-connections.`);
     expect(await run('db', 'migrate', '--database', cli.location)).toBe(0);
     expect(cli.log).toHaveBeenLastCalledWith(`SQLite ${cli.location} is up to date.`);
     expect(await countRows('import_runs')).toBe(0);

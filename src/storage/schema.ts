@@ -188,6 +188,15 @@ export interface QueueStateRow { account_id: number; policy_version: number; gen
 export interface QueueDirtyCaseRow { case_id: number; account_id: number; stamp: number }
 export interface QueueDirtySkuRow { account_id: number; sku: string; stamp: number }
 
+export interface AmazonConnectionRow {
+  account_id: number; region: string; marketplaces: string; client_id: string; client_secret_sealed: string; refresh_token_sealed: string;
+  connected_by: string; connected_at: string; updated_at: string;
+}
+export interface AmazonSyncStateRow {
+  account_id: number; report_type: string; marketplace: string; fetched_through: string | null; last_run_at: string | null;
+  last_outcome: string | null; last_error: string | null; last_import_run_id: number | null;
+}
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -219,6 +228,8 @@ export interface Schema {
   api_tokens: ApiTokenRow;
   audit_log: AuditLogRow;
   queue_entries: QueueEntryRow;
+  amazon_connections: AmazonConnectionRow;
+  amazon_sync_state: AmazonSyncStateRow;
   queue_state: QueueStateRow;
   queue_dirty_cases: QueueDirtyCaseRow;
   queue_dirty_skus: QueueDirtySkuRow;

@@ -10,6 +10,7 @@ import * as preventionCostRollup from './20261128T1100-prevention-cost-rollup.js
 import * as access from './20261128T1300-access.js';
 import * as workQueue from './20261128T1500-work-queue.js';
 import * as readIndexes from './20261128T1600-read-indexes.js';
+import * as amazonConnections from './20261128T1700-amazon-connections.js';
 
 // Listed statically (not read from the folder) so the set of migrations is part of the code.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261128T1300-access': access,
   '20261128T1500-work-queue': workQueue,
   '20261128T1600-read-indexes': readIndexes,
+  '20261128T1700-amazon-connections': amazonConnections,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,32 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Transaction } from './database.js';
+import type { AmazonConnectionRow, AmazonSyncStateRow, Schema } from './schema.js';
+
+export type StoredConnection = Selectable<AmazonConnectionRow>;
+export type StoredSyncState = Selectable<AmazonSyncStateRow>;
+
+/** Saves the account's connection, replacing the one before (connecting again rotates the credentials). */
+export async function saveConnection(tx: Transaction, row: StoredConnection): Promise<void> {
+  const { account_id: _account, connected_at: _first, ...changes } = row;
+  await tx.db.insertInto('amazon_connections').values(row)
+    .onConflict((c) => c.column('account_id').doUpdateSet(changes)).execute();
+}
+
+export async function findConnection(db: Kysely<Schema>, accountId: number): Promise<StoredConnection | undefined> {
+  return db.selectFrom('amazon_connections').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+export async function deleteConnection(tx: Transaction, accountId: number): Promise<boolean> {
+  const result = await tx.db.deleteFrom('amazon_connections').where('account_id', '=', accountId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listSyncStates(db: Kysely<Schema>, accountId: number): Promise<StoredSyncState[]> {
+  return db.selectFrom('amazon_sync_state').selectAll().where('account_id', '=', accountId).orderBy('report_type').orderBy('marketplace').execute();
+}
+
+export async function saveSyncState(db: Kysely<Schema>, row: StoredSyncState): Promise<void> {
+  const { account_id: _a, report_type: _r, marketplace: _m, ...changes } = row;
+  await db.insertInto('amazon_sync_state').values(row)
+    .onConflict((c) => c.columns(['account_id', 'report_type', 'marketplace']).doUpdateSet(changes)).execute();
+}
