@@ -197,6 +197,8 @@ export interface AmazonSyncStateRow {
   last_outcome: string | null; last_error: string | null; last_import_run_id: number | null;
 }
 
+export interface AmazonSyncLeaseRow { account_id: number; holder: string; expires_at: string }
+
 export interface Schema {
   seller_accounts: SellerAccountRow;
   marketplaces: MarketplaceRow;
@@ -230,6 +232,7 @@ export interface Schema {
   queue_entries: QueueEntryRow;
   amazon_connections: AmazonConnectionRow;
   amazon_sync_state: AmazonSyncStateRow;
+  amazon_sync_leases: AmazonSyncLeaseRow;
   queue_state: QueueStateRow;
   queue_dirty_cases: QueueDirtyCaseRow;
   queue_dirty_skus: QueueDirtySkuRow;

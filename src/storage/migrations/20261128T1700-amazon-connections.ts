@@ -32,9 +32,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_import_run_id', 'integer')
     .addPrimaryKeyConstraint('amazon_sync_state_pk', ['account_id', 'report_type', 'marketplace'])
     .execute();
+
+  // Who is syncing an account now, until when: with several server processes (or a server and the
+  // command line) on one database, only the holder of an unexpired lease runs the account's sync.
+  await db.schema.createTable('amazon_sync_leases')
+    .addColumn('account_id', 'integer', (c) => c.primaryKey().references('seller_accounts.id'))
+    .addColumn('holder', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('amazon_sync_leases').execute();
   await db.schema.dropTable('amazon_sync_state').execute();
   await db.schema.dropTable('amazon_connections').execute();
 }

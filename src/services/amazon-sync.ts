@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isAmazonError } from '../connectors/sp-api/amazon-error.js';
+import type { SpApiEndpoints } from '../connectors/sp-api/endpoints.js';
+import { fetchReport } from '../connectors/sp-api/reports.js';
+import type { FetchReportOptions } from '../connectors/sp-api/reports.js';
+import { SpApiClient } from '../connectors/sp-api/sp-api-client.js';
+import type { SpApiClientOptions } from '../connectors/sp-api/sp-api-client.js';
+import { isDomainError } from '../domain/errors.js';
+import { requireMarketplace } from '../domain/marketplaces.js';
+import type { ReportType } from '../domain/report-records.js';
+import { normalizeEncodingName } from '../importers/decode.js';
+import { listSyncStates, releaseSyncLease, saveSyncState, takeSyncLease } from '../storage/amazon-connection-repository.js';
+import type { StoredSyncState } from '../storage/amazon-connection-repository.js';
+import { amazonCredentialsOf } from './amazon-connection.js';
+import type { AmazonCredentials } from './amazon-connection.js';
+import { importReportFile } from './import-reports.js';
+import type { Database } from './open-database.js';
+import type { SecretBox } from './secret-box.js';
+
+// Pulls the account's reports from the Selling Partner API into the same importers a manual upload
+// uses (docs/amazon-connection.md). Per report type and marketplace it remembers how far it fetched,
+// and starts the next run a few days before that: windows overlap on purpose, because the importers
+// are idempotent (a row seen twice is "unchanged") and Amazon adds late rows to recent days.
+
+/** The report types fetched with createReport, and Amazon's name for each (reference §2). */
+export const syncedReports: readonly { readonly type: ReportType; readonly amazonType: string }[] = [
+  { type: 'fba-returns', amazonType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' },
+  { type: 'mfn-returns', amazonType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' },
+  { type: 'all-orders', amazonType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL' },
+  { type: 'reimbursements', amazonType: 'GET_FBA_REIMBURSEMENTS_DATA' },
+  { type: 'removals', amazonType: 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA' },
+];
+
+const dayMs = 86_400_000;
+
+export interface SyncOptions {
+  readonly box: SecretBox;
+  readonly endpoints: SpApiEndpoints;
+  /** Where downloaded documents wait for their import (removed after). */
+  readonly scratchDirectory: string;
+  readonly now: () => string;
+  /** Only these report types (default every synced one). */
+  readonly reportTypes?: readonly ReportType[];
+  /** Fetch from this instant instead of where the last run ended. */
+  readonly since?: string;
+  /** Who the lease and the audit log name: 'server', 'cli:<user>'. */
+  readonly actor: string;
+  /** Days per report request (default 30). */
+  readonly windowDays?: number;
+  /** Days each run goes back over what the last one fetched (default 3). */
+  readonly overlapDays?: number;
+  /** How far back a first run starts (default 60 days). */
+  readonly firstLookbackDays?: number;
+  readonly onProgress?: (event: SyncEvent) => void;
+  /** For tests: the client's sleep and backoff, the report polling. */
+  readonly client?: Pick<SpApiClientOptions, 'sleep' | 'backoffMs' | 'attempts'>;
+  readonly fetch?: FetchReportOptions;
+}
+
+export type WindowOutcome = 'imported' | 'no_data' | 'fatal' | 'failed';
+
+export interface SyncEvent {
+  readonly reportType: ReportType;
+  readonly marketplace: string;
+  readonly from: string;
+  readonly to: string;
+  readonly outcome: WindowOutcome | 'requesting';
+  readonly importRunId?: number;
+  readonly rows?: number;
+  readonly message?: string;
+}
+
+export interface SyncResult {
+  readonly accountId: number;
+  /** False when another process holds the account's sync lease: nothing was fetched. */
+  readonly ran: boolean;
+  readonly windows: readonly SyncEvent[];
+}
+
+interface Target {
+  readonly type: ReportType;
+  readonly amazonType: string;
+  readonly marketplace: string;
+}
+
+const leaseMs = 2 * 60 * 60_000;
+
+/**
+ * Syncs one account: takes its lease (or answers `ran: false`), fetches every report type for every
+ * marketplace window by window, imports each document, and records after each window how far it got,
+ * so a run cut short resumes where it stopped. A refused credential stops the run; any other failure
+ * stops only its report type and marketplace, and is kept in the sync state.
+ */
+export async function syncAccount(database: Database, accountId: number, options: SyncOptions): Promise<SyncResult> {
+  const credentials = await amazonCredentialsOf(database, accountId, options.box);
+  const holder = `${options.actor}:${randomUUID()}`;
+  if (!(await renewLease(database, accountId, holder, options.now()))) return { accountId, ran: false, windows: [] };
+  const windows: SyncEvent[] = [];
+  const directory = await mkdtemp(join(options.scratchDirectory, 'amazon-sync-'));
+  try {
+    const client = new SpApiClient({ region: credentials.region, endpoints: options.endpoints, credentials, ...options.client });
+    const states = new Map((await listSyncStates(database.db, accountId)).map((s) => [`${s.report_type}/${s.marketplace}`, s]));
+    for (const target of targetsOf(credentials, options.reportTypes)) {
+      const done = await syncTarget(database, accountId, { client, target, state: states.get(`${target.type}/${target.marketplace}`), directory, holder, options }, windows);
+      if (done === 'stop') break;
+    }
+    return { accountId, ran: true, windows };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+    await releaseSyncLease(database.db, accountId, holder);
+  }
+}
+
+function targetsOf(credentials: AmazonCredentials, only: readonly ReportType[] | undefined): Target[] {
+  const reports = syncedReports.filter((r) => only === undefined || only.includes(r.type));
+  return reports.flatMap((r) => credentials.marketplaces.map((marketplace) => ({ type: r.type, amazonType: r.amazonType, marketplace })));
+}
+
+async function renewLease(database: Database, accountId: number, holder: string, nowIso: string): Promise<boolean> {
+  const expiresAt = new Date(Date.parse(nowIso) + leaseMs).toISOString();
+  return database.transaction((tx) => takeSyncLease(tx, accountId, holder, nowIso, expiresAt));
+}
+
+/** The windows from where this target's fetching starts up to now, `windowDays` long at most. */
+export function windowsOf(state: Pick<StoredSyncState, 'fetched_through'> | undefined, options: Pick<SyncOptions, 'since' | 'windowDays' | 'overlapDays' | 'firstLookbackDays'>, nowIso: string): { from: string; to: string }[] {
+  const now = Date.parse(nowIso);
+  const start = options.since !== undefined ? Date.parse(options.since)
+    : state?.fetched_through ? Date.parse(state.fetched_through) - (options.overlapDays ?? 3) * dayMs
+      : now - (options.firstLookbackDays ?? 60) * dayMs;
+  const step = (options.windowDays ?? 30) * dayMs;
+  const windows: { from: string; to: string }[] = [];
+  for (let from = start; from < now; from += step) windows.push({ from: new Date(from).toISOString(), to: new Date(Math.min(from + step, now)).toISOString() });
+  return windows;
+}
+
+interface TargetRun {
+  readonly client: SpApiClient;
+  readonly target: Target;
+  readonly state: StoredSyncState | undefined;
+  readonly directory: string;
+  readonly holder: string;
+  readonly options: SyncOptions;
+}
+
+async function syncTarget(database: Database, accountId: number, run: TargetRun, windows: SyncEvent[]): Promise<'next' | 'stop'> {
+  const { target, options } = run;
+  for (const window of windowsOf(run.state, options, options.now())) {
+    const base = { reportType: target.type, marketplace: target.marketplace, ...window };
+    options.onProgress?.({ ...base, outcome: 'requesting' });
+    const event = await syncWindow(database, accountId, run, window).catch((error: unknown) => failure(base, error));
+    windows.push(event);
+    options.onProgress?.(event);
+    await recordWindow(database, accountId, target, event, options.now());
+    if (event.outcome === 'failed' || event.outcome === 'fatal') return stopsAll(event) ? 'stop' : 'next';
+    if (!(await renewLease(database, accountId, run.holder, options.now()))) return 'stop';
+  }
+  return 'next';
+}
+
+async function syncWindow(database: Database, accountId: number, run: TargetRun, window: { from: string; to: string }): Promise<SyncEvent> {
+  const { client, target, options } = run;
+  const base = { reportType: target.type, marketplace: target.marketplace, ...window };
+  const marketplace = requireMarketplace(target.marketplace);
+  const outcome = await fetchReport(client, { reportType: target.amazonType, marketplaceIds: [marketplace.id], dataStartTime: window.from, dataEndTime: window.to }, options.fetch);
+  if (outcome.status === 'CANCELLED') return { ...base, outcome: 'no_data' };
+  if (outcome.status === 'FATAL') return { ...base, outcome: 'fatal', message: `Amazon could not make report ${outcome.reportId}: ${outcome.detail}` };
+  const fileName = `${target.amazonType}_${marketplace.code}_${window.from.slice(0, 10)}_${window.to.slice(0, 10)}.txt`;
+  const path = join(run.directory, `${outcome.reportId}.txt`);
+  await writeFile(path, outcome.bytes);
+  const imported = await importReportFile(database, path, {
+    accountId, type: target.type, marketplace: marketplace.code, encoding: knownEncoding(outcome.charset), fileName, actor: options.actor, now: options.now,
+  });
+  return { ...base, outcome: 'imported', importRunId: imported.importRunId, rows: imported.rows };
+}
+
+/** The charset the download declared, if the importers know it; else they detect the encoding themselves. */
+function knownEncoding(charset: string | null): string | undefined {
+  if (charset === null) return undefined;
+  try {
+    return normalizeEncodingName(charset);
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(base: Omit<SyncEvent, 'outcome'>, error: unknown): SyncEvent {
+  if (isAmazonError(error) || isDomainError(error)) return { ...base, outcome: 'failed', message: error.message };
+  throw error;
+}
+
+/** Credentials Amazon refuses fail every report alike: the run stops at the first. */
+function stopsAll(event: SyncEvent): boolean {
+  return event.message?.startsWith('Login with Amazon refused') ?? false;
+}
+
+async function recordWindow(database: Database, accountId: number, target: Target, event: SyncEvent, nowIso: string): Promise<void> {
+  const state = (await listSyncStates(database.db, accountId)).find((s) => s.report_type === target.type && s.marketplace === target.marketplace);
+  const moved = event.outcome === 'imported' || event.outcome === 'no_data';
+  await saveSyncState(database.db, {
+    account_id: accountId, report_type: target.type, marketplace: target.marketplace,
+    fetched_through: moved ? event.to : state?.fetched_through ?? null, last_run_at: nowIso, last_outcome: event.outcome,
+    last_error: moved ? null : event.message ?? null, last_import_run_id: event.importRunId ?? state?.last_import_run_id ?? null,
+  });
+}
