@@ -16,7 +16,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the key Amazon credentials are sealed with, or none', () => {
-    expect(loadConfig({}, 'no-such.env').secretKey).toBeNull();
+    expect(loadConfig({}, 'no-such.env')).toMatchObject({ secretKey: null, spApiOrigin: null, syncHours: 4 });
+    expect(loadConfig({ RETURNDESK_SP_API_URL: 'http://127.0.0.1:9090/', RETURNDESK_SYNC_HOURS: '0' }, 'no-such.env')).toMatchObject({ spApiOrigin: 'http://127.0.0.1:9090', syncHours: 0 });
     expect(loadConfig({ RETURNDESK_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }, 'no-such.env').secretKey).toEqual(Buffer.alloc(32, 1));
   });
 
@@ -35,6 +36,8 @@ describe('loadConfig', () => {
     ['RETURNDESK_PUBLIC_URL', 'returns.example.com', 'must be an address such as https://returns.example.com'],
     ['RETURNDESK_TRUSTED_PROXIES', '10.0.0.5, proxy.local', '"proxy.local" is neither'],
     ['RETURNDESK_SECRET_KEY', 'correct horse battery staple', 'RETURNDESK_SECRET_KEY must be 32 random bytes'],
+    ['RETURNDESK_SYNC_HOURS', 'often', 'RETURNDESK_SYNC_HOURS must be hours between 0 (never) and 168'],
+    ['RETURNDESK_SP_API_URL', 'not a url', 'RETURNDESK_SP_API_URL must be an address'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, 'no-such.env')).toThrow(message);
   });

@@ -25,6 +25,13 @@ export interface Config {
   readonly trustedProxies: readonly string[];
   /** RETURNDESK_SECRET_KEY: the key Amazon credentials are sealed with (services/secret-box.ts); null when unset. */
   readonly secretKey: Buffer | null;
+  /**
+   * RETURNDESK_SP_API_URL: one origin answering both Login with Amazon and the Selling Partner API (a
+   * test double, a recording proxy); null for Amazon's own regional hosts.
+   */
+  readonly spApiOrigin: string | null;
+  /** RETURNDESK_SYNC_HOURS: how often `serve` syncs each connected account from Amazon (default 4; 0: never). */
+  readonly syncHours: number;
 }
 
 const mebibyte = 1024 * 1024;
@@ -60,6 +67,22 @@ function trustedProxiesOf(text: string | undefined): string[] {
   return entries;
 }
 
+function spApiOriginOf(text: string | undefined): string | null {
+  if (text === undefined || text === '') return null;
+  try {
+    return new URL(text).origin;
+  } catch {
+    throw new Error(`RETURNDESK_SP_API_URL must be an address such as http://127.0.0.1:9090, not "${text}".`);
+  }
+}
+
+function syncHoursOf(text: string | undefined): number {
+  if (text === undefined || text === '') return 4;
+  const hours = Number(text);
+  if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 7) throw new Error(`RETURNDESK_SYNC_HOURS must be hours between 0 (never) and 168, not "${text}".`);
+  return hours;
+}
+
 /**
  * The only reader of process.env. A `.env` file in the working directory is loaded first when present
  * (variables already set win). Invalid values fail here, at start, with the variable's name.
@@ -82,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     publicUrl: publicUrlOf(env.RETURNDESK_PUBLIC_URL),
     trustedProxies: Object.freeze(trustedProxiesOf(env.RETURNDESK_TRUSTED_PROXIES)),
     secretKey: env.RETURNDESK_SECRET_KEY ? parseSecretKey(env.RETURNDESK_SECRET_KEY) : null,
+    spApiOrigin: spApiOriginOf(env.RETURNDESK_SP_API_URL),
+    syncHours: syncHoursOf(env.RETURNDESK_SYNC_HOURS),
   });
 }

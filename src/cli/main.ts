@@ -44,7 +44,7 @@ export function buildProgram(): Command {
   registerFixes(program, config);
   registerUsers(program, config);
   registerAccounts(program, config);
-  registerAmazon(program);
+  registerAmazon(program, config);
   return program;
 }
 

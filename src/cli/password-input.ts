@@ -20,14 +20,14 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Asks on the terminal with what is typed not shown. */
-function promptHidden(question: string): Promise<string> {
+export function promptHidden(question: string): Promise<string> {
   const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const echo = (terminal as unknown as { _writeToOutput: (text: string) => void });
   // readline writes every key back to the terminal; write the question only.

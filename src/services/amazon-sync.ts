@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAmazonError } from '../connectors/sp-api/amazon-error.js';
+import { amazonEndpoints, endpointsAt } from '../connectors/sp-api/endpoints.js';
 import type { SpApiEndpoints } from '../connectors/sp-api/endpoints.js';
 import { fetchReport } from '../connectors/sp-api/reports.js';
 import type { FetchReportOptions } from '../connectors/sp-api/reports.js';
@@ -13,8 +14,8 @@ import type { ReportType } from '../domain/report-records.js';
 import { normalizeEncodingName } from '../importers/decode.js';
 import { listSyncStates, releaseSyncLease, saveSyncState, takeSyncLease } from '../storage/amazon-connection-repository.js';
 import type { StoredSyncState } from '../storage/amazon-connection-repository.js';
-import { amazonCredentialsOf } from './amazon-connection.js';
-import type { AmazonCredentials } from './amazon-connection.js';
+import { amazonConnectionOf, amazonCredentialsOf } from './amazon-connection.js';
+import type { AmazonConnection, AmazonCredentials } from './amazon-connection.js';
 import { importReportFile } from './import-reports.js';
 import type { Database } from './open-database.js';
 import type { SecretBox } from './secret-box.js';
@@ -34,6 +35,31 @@ export const syncedReports: readonly { readonly type: ReportType; readonly amazo
 ];
 
 const dayMs = 86_400_000;
+
+/** Amazon's hosts, or every call at one origin (RETURNDESK_SP_API_URL: a test double, a proxy). */
+export function amazonEndpointsOf(origin: string | null): SpApiEndpoints {
+  return origin === null ? amazonEndpoints : endpointsAt(origin);
+}
+
+export interface ReportSyncStatus {
+  readonly reportType: string;
+  readonly marketplace: string;
+  readonly fetchedThrough: string | null;
+  readonly lastRunAt: string | null;
+  readonly lastOutcome: string | null;
+  readonly lastError: string | null;
+  readonly lastImportRunId: number | null;
+}
+
+/** The connection (no secrets) and how far each report type was fetched, per marketplace. */
+export async function amazonSyncStatusOf(database: Database, accountId: number): Promise<{ connection: AmazonConnection | null; reports: ReportSyncStatus[] }> {
+  const connection = await amazonConnectionOf(database, accountId);
+  const reports = (await listSyncStates(database.db, accountId)).map((s) => ({
+    reportType: s.report_type, marketplace: s.marketplace, fetchedThrough: s.fetched_through, lastRunAt: s.last_run_at,
+    lastOutcome: s.last_outcome, lastError: s.last_error, lastImportRunId: s.last_import_run_id,
+  }));
+  return { connection, reports };
+}
 
 export interface SyncOptions {
   readonly box: SecretBox;

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
-import { defaultAccountId } from '../../services/accounts.js';
 import { createToken, listTokens, revokeToken } from '../../services/api-tokens.js';
 import type { ApiToken } from '../../services/api-tokens.js';
 import { verifyAuditLog } from '../../services/audit.js';
 import { addUser, listUsers, removeUser, setUserRole } from '../../services/users.js';
 import type { User } from '../../services/users.js';
+import { parseAccountId } from '../arguments.js';
 import { cliActor } from '../cli-actor.js';
 import { databaseOption, withDatabase } from '../database-option.js';
 import { ExitCode, setExitCode } from '../exit-codes.js';
@@ -18,12 +18,7 @@ import { readNewPassword } from '../password-input.js';
 
 const now = () => new Date().toISOString();
 
-function accountOf(text: string | undefined): number {
-  if (text === undefined) return defaultAccountId;
-  const id = Number(text);
-  if (!Number.isInteger(id) || id < 1) throw new DomainError('invalid_input', `--account must be a seller account id (1, 2…), not "${text}".`, { account: text });
-  return id;
-}
+const accountOf = parseAccountId;
 
 const userLine = (u: User) => `${u.username}${u.displayName === u.username ? '' : ` (${u.displayName})`}: `
   + `${Object.entries(u.roles).map(([account, role]) => `${role} of account ${account}`).join(', ') || 'no role'}${u.disabledAt ? `, removed ${u.disabledAt}` : ''}`;
