@@ -1,5 +1,7 @@
+import type { SyncRunner } from '../services/amazon-sync-runner.js';
 import type { EvidenceStoreConfig } from '../services/evidence-store.js';
 import type { Database } from '../services/open-database.js';
+import type { SecretBox } from '../services/secret-box.js';
 
 /** What the routes of a server share: its database, its clock and where files go. */
 export interface RouteContext {
@@ -12,4 +14,6 @@ export interface RouteContext {
   readonly defaultMarketplace: string;
   /** Where uploads and generated downloads are written while a request runs; removed after it. */
   readonly scratchDirectory: string;
+  /** The Amazon connection's key box, the server's sync runner and its schedule (docs/amazon-connection.md). */
+  readonly amazon: { readonly box: SecretBox; readonly runner: SyncRunner; readonly scheduleHours: number };
 }

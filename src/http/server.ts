@@ -3,9 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
+import { createSyncRunner } from '../services/amazon-sync-runner.js';
+import { amazonEndpointsOf } from '../services/amazon-sync.js';
 import { defaultEvidenceStoreConfig } from '../services/evidence-store.js';
 import type { EvidenceStoreConfig } from '../services/evidence-store.js';
 import type { Database } from '../services/open-database.js';
+import { secretBox } from '../services/secret-box.js';
 import { registerAccessChecks } from './auth/access.js';
 import type { RouteAccess } from './auth/access.js';
 import { registerErrorHandler } from './errors.js';
@@ -14,6 +17,7 @@ import type { RouteContext } from './route-context.js';
 import { registerResponseChecks } from './route-options.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerAccessAdminRoutes } from './routes/access-admin.js';
+import { registerAmazonRoutes } from './routes/amazon.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerSetupRoutes } from './routes/setup.js';
@@ -49,6 +53,14 @@ export interface ServerOptions {
   setupCode?: string;
   /** The built web app served at `/` (default: web/dist of this checkout); a missing one gets a page saying how to build it. */
   webDirectory?: string;
+  /** The key Amazon credentials are sealed with (RETURNDESK_SECRET_KEY); without it, connecting is refused with a sentence saying so. */
+  secretKey?: Buffer | null;
+  /** One origin for Login with Amazon and the SP-API (RETURNDESK_SP_API_URL: a test double); default Amazon's hosts. */
+  spApiOrigin?: string | null;
+  /** Hours between scheduled syncs of every connected account (RETURNDESK_SYNC_HOURS); default 0: only when asked. */
+  syncHours?: number;
+  /** Where the log goes (default standard output); tests read it to prove no secret is ever written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const routesOf = new WeakMap<FastifyInstance, readonly RouteAccess[]>();
@@ -61,11 +73,26 @@ export function serverRoutes(app: FastifyInstance): readonly RouteAccess[] {
   return routesOf.get(app) ?? [];
 }
 
+/** The sealed-secrets box and the sync runner, stopped (its runs aborted and awaited) when the server closes. */
+function amazonContext(app: FastifyInstance, options: ServerOptions, now: () => string, scratchDirectory: string): RouteContext['amazon'] {
+  const box = secretBox(options.secretKey ?? null);
+  const scheduleHours = options.syncHours ?? 0;
+  const runner = createSyncRunner(options.database, {
+    box, endpoints: amazonEndpointsOf(options.spApiOrigin ?? null), scratchDirectory, now, hours: scheduleHours,
+    log: (level, message) => app.log[level](message),
+  });
+  app.addHook('onClose', async () => runner.stop());
+  return { box, runner, scheduleHours };
+}
+
 /** The API, ready for `listen` or `inject`; it never listens by itself. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.trustProxy ? { trustProxy: [...options.trustProxy] } : {}),
-    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', `req.headers["x-csrf-token"]`] },
+    logger: {
+      level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', `req.headers["x-csrf-token"]`],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
   });
   const now = options.now ?? (() => new Date().toISOString());
   app.decorate('secureCookies', options.secureCookies ?? false);
@@ -81,11 +108,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSetupRoutes(app, options.database, now, options.setupCode);
   registerReturnRoutes(app, options.database, now);
   registerAccessAdminRoutes(app, options.database, now);
+  const scratchDirectory = options.scratchDirectory ?? tmpdir();
   const context: RouteContext = {
-    database: options.database, now, evidence: options.evidence ?? defaultEvidenceStoreConfig, scratchDirectory: options.scratchDirectory ?? tmpdir(),
-    defaultMarketplace: options.defaultMarketplace ?? 'US',
+    database: options.database, now, evidence: options.evidence ?? defaultEvidenceStoreConfig, scratchDirectory,
+    defaultMarketplace: options.defaultMarketplace ?? 'US', amazon: amazonContext(app, options, now, scratchDirectory),
   };
-  for (const register of [registerImportRoutes, registerQueueRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
+  for (const register of [registerAmazonRoutes, registerImportRoutes, registerQueueRoutes, registerDecisionRoutes, registerRefundRoutes, registerWarehouseRoutes, registerClaimRoutes, registerAnalyticsRoutes, registerSettingsRoutes]) {
     await app.register(async (scope) => register(scope, context));
   }
   await app.register(async (scope) => registerWebApp(scope, options.webDirectory ?? defaultWebDirectory));

@@ -80,6 +80,8 @@ export interface SyncOptions {
   /** How far back a first run starts (default 60 days). */
   readonly firstLookbackDays?: number;
   readonly onProgress?: (event: SyncEvent) => void;
+  /** Stops the run between windows (the server shutting down); a window under way ends as failed. */
+  readonly signal?: AbortSignal;
   /** For tests: the client's sleep and backoff, the report polling. */
   readonly client?: Pick<SpApiClientOptions, 'sleep' | 'backoffMs' | 'attempts'>;
   readonly fetch?: FetchReportOptions;
@@ -179,6 +181,7 @@ async function syncTarget(database: Database, accountId: number, run: TargetRun,
     windows.push(event);
     options.onProgress?.(event);
     await recordWindow(database, accountId, target, event, options.now());
+    if (options.signal?.aborted) return 'stop';
     if (event.outcome === 'failed' || event.outcome === 'fatal') return stopsAll(event) ? 'stop' : 'next';
     if (!(await renewLease(database, accountId, run.holder, options.now()))) return 'stop';
   }

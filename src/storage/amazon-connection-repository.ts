@@ -17,6 +17,11 @@ export async function findConnection(db: Kysely<Schema>, accountId: number): Pro
   return db.selectFrom('amazon_connections').selectAll().where('account_id', '=', accountId).executeTakeFirst();
 }
 
+/** The accounts connected to Amazon, by id. */
+export async function listConnectedAccountIds(db: Kysely<Schema>): Promise<number[]> {
+  return (await db.selectFrom('amazon_connections').select('account_id').orderBy('account_id').execute()).map((r) => r.account_id);
+}
+
 export async function deleteConnection(tx: Transaction, accountId: number): Promise<boolean> {
   const result = await tx.db.deleteFrom('amazon_connections').where('account_id', '=', accountId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

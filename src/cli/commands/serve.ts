@@ -26,6 +26,7 @@ export function registerServe(program: Command, config: Config): void {
       const app = await buildServer({
         database, logLevel: config.logLevel, evidence: evidenceStoreOf(config, config.evidenceDirectory),
         secureCookies: config.publicUrl !== null, trustProxy: config.trustedProxies, defaultMarketplace: config.marketplace, setupCode,
+        secretKey: config.secretKey, spApiOrigin: config.spApiOrigin, syncHours: config.syncHours,
       });
       const close = async () => {
         process.off('SIGINT', close);
