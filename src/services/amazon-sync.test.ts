@@ -126,6 +126,14 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
     expect(await returnCount()).toBe(2);
   });
 
+  it('runs one of two syncs started at once (two server processes), the other fetching nothing', async () => {
+    const sync = await options({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns, waits: [] } });
+    const [first, second] = await Promise.all([syncAccount(database, 1, { ...sync, actor: 'server-a' }), syncAccount(database, 1, { ...sync, actor: 'server-b' })]);
+    expect([first.ran, second.ran].sort()).toEqual([false, true]);
+    expect(fake!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports'))).toHaveLength(2);
+    expect(await returnCount()).toBe(2);
+  });
+
   it('leaves the account to the process holding its lease, fetching nothing', async () => {
     const sync = await options({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns } });
     await database.db.insertInto('amazon_sync_leases').values({ account_id: 1, holder: 'server:other-process', expires_at: '2026-11-28T07:00:00.000Z' }).execute();
