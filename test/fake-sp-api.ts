@@ -35,22 +35,31 @@ export interface FakeSpApi {
   /** Document downloads refused because their address had expired. */
   expiredDownloads(): number;
   /** Answers the next `count` requests of `operation` with 429. */
-  throttle(operation: 'createReport' | 'getReport' | 'getReportDocument' | 'token', count: number): void;
+  throttle(operation: 'createReport' | 'getReport' | 'getReports' | 'getReportDocument' | 'token', count: number): void;
   /** Moves the fake's clock (token and address expiry) forward. */
   advance(ms: number): void;
   close(): Promise<void>;
 }
 
+/** A report Amazon made on its own schedule (settlements): listed by getReports, never created. */
+export interface FakeScheduledReport extends FakeReport {
+  readonly reportType: string;
+  readonly createdTime: string;
+}
+
 interface Options {
   readonly credentials: FakeCredentials;
   readonly reports: Readonly<Record<string, FakeReport>>;
+  readonly scheduled?: readonly FakeScheduledReport[];
+  /** Reports per page of getReports (default 100, Amazon's largest). */
+  readonly listPageSize?: number;
   /** Access token lifetime, seconds (default 3600). */
   readonly tokenSeconds?: number;
   /** Document address lifetime, ms (default 5 minutes). */
   readonly documentMs?: number;
 }
 
-interface Report { id: string; type: string; steps: string[]; step: number; body: unknown }
+interface Report { id: string; type: string; steps: string[]; step: number; body: unknown; plan: FakeReport }
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -108,7 +117,7 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
       return;
     }
     const id = String(50_000 + reports.size + 1);
-    reports.set(id, { id, type: body.reportType!, steps: [...(plan.waits ?? ['IN_QUEUE', 'IN_PROGRESS']), plan.end ?? 'DONE'], step: 0, body });
+    reports.set(id, { id, type: body.reportType!, steps: [...(plan.waits ?? ['IN_QUEUE', 'IN_PROGRESS']), plan.end ?? 'DONE'], step: 0, body, plan });
     json(response, 202, { reportId: id });
   };
 
@@ -117,7 +126,7 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
     if (!report) return json(response, 404, { errors: [{ code: 'NotFound', message: `Report ${id} not found` }] });
     const status = report.steps[Math.min(report.step, report.steps.length - 1)]!;
     report.step += 1;
-    const plan = options.reports[report.type]!;
+    const { plan } = report;
     const hasDocument = status === 'DONE' || (status === 'FATAL' && plan.content !== undefined);
     json(response, 200, { reportId: id, reportType: report.type, processingStatus: status, ...(hasDocument ? { reportDocumentId: `amzn1.tortuga.doc.${id}` } : {}) });
   };
@@ -126,7 +135,7 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
     const id = documentId.replace('amzn1.tortuga.doc.', '');
     const report = reports.get(id);
     if (!report) return json(response, 404, { errors: [{ code: 'NotFound', message: `Document ${documentId} not found` }] });
-    const plan = options.reports[report.type]!;
+    const { plan } = report;
     const expires = clock + (options.documentMs ?? 5 * 60_000);
     json(response, 200, { reportDocumentId: documentId, url: `${origin}/files/${id}?X-Amz-Expires=${expires}&X-Amz-Signature=fake`, ...(plan.gzip ? { compressionAlgorithm: 'GZIP' } : {}) });
   };
@@ -140,10 +149,32 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
       response.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
       return;
     }
-    const plan = options.reports[report.type]!;
+    const { plan } = report;
     const content = plan.content ?? Buffer.alloc(0);
     response.writeHead(200, { 'content-type': `text/plain${plan.charset ? `; charset=${plan.charset}` : ''}` });
     response.end(plan.gzip ? gzipSync(content) : content);
+  };
+
+  // Scheduled reports exist from the start, numbered after the created ones' range.
+  (options.scheduled ?? []).forEach((plan, index) => {
+    const id = String(90_000 + index);
+    reports.set(id, { id, type: plan.reportType, steps: ['DONE'], step: 0, body: undefined, plan });
+  });
+
+  const listReports = (url: URL, response: ServerResponse) => {
+    const token = url.searchParams.get('nextToken');
+    const query = token === null ? url.searchParams : new URLSearchParams(Buffer.from(token, 'base64url').toString('utf8'));
+    const since = query.get('createdSince') ?? '';
+    const matching = (options.scheduled ?? []).map((plan, index) => ({ plan, id: String(90_000 + index) }))
+      .filter(({ plan }) => plan.reportType === query.get('reportTypes') && plan.createdTime >= since);
+    const offset = Number(query.get('offset') ?? 0);
+    const size = options.listPageSize ?? 100;
+    const page = matching.slice(offset, offset + size);
+    const next = offset + size < matching.length ? Buffer.from(new URLSearchParams({ ...Object.fromEntries(query), offset: String(offset + size) }).toString()).toString('base64url') : undefined;
+    json(response, 200, {
+      reports: page.map(({ plan, id }) => ({ reportId: id, reportType: plan.reportType, processingStatus: 'DONE', createdTime: plan.createdTime, reportDocumentId: `amzn1.tortuga.doc.${id}` })),
+      ...(next ? { nextToken: next } : {}),
+    });
   };
 
   const server = createServer((request, response) => {
@@ -157,6 +188,7 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
       if (fileMatch) return file(fileMatch[1]!, url, response);
       if (!authorized(request, response)) return;
       if (url.pathname === '/reports/2021-06-30/reports' && request.method === 'POST') return throttled('createReport', response) || createReport((body ?? {}) as never, response);
+      if (url.pathname === '/reports/2021-06-30/reports' && request.method === 'GET') return throttled('getReports', response) || listReports(url, response);
       const reportMatch = /^\/reports\/2021-06-30\/reports\/([^/]+)$/.exec(url.pathname);
       if (reportMatch && request.method === 'GET') return throttled('getReport', response) || getReport(decodeURIComponent(reportMatch[1]!), response);
       const documentMatch = /^\/reports\/2021-06-30\/documents\/([^/]+)$/.exec(url.pathname);

@@ -64,8 +64,8 @@ describe('returndesk amazon and sync', () => {
   });
 
   it('refuses a report the sync does not fetch and a secrets file that is not JSON, and says to set the key', async () => {
-    expect(await run('sync', '--report', 'settlement')).toBe(ExitCode.badInput);
-    expect(errors()).toContain('--report must be one of fba-returns, mfn-returns, all-orders, reimbursements, removals, not "settlement" (settlement is not fetched from Amazon yet).');
+    expect(await run('sync', '--report', 'product-sheet')).toBe(ExitCode.badInput);
+    expect(errors()).toContain('--report must be one of fba-returns, mfn-returns, all-orders, reimbursements, removals, settlement, not "product-sheet" (product-sheet is not fetched from Amazon).');
     const secrets = join(cli.dir, 'secrets.txt');
     writeFileSync(secrets, 'clientSecret=abc');
     expect(await run('amazon', 'connect', '--client-id', credentials.clientId, '--marketplaces', 'US', '--secrets-file', secrets)).toBe(ExitCode.badInput);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
 import { startFakeSpApi } from '../../test/fake-sp-api.js';
 import type { FakeReport, FakeSpApi } from '../../test/fake-sp-api.js';
-import { fbaRow, headers, scratchDir, writeReport } from '../../test/report-files.js';
+import { fbaRow, headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
 import { endpointsAt } from '../connectors/sp-api/endpoints.js';
 import { connectAmazon } from './amazon-connection.js';
 import { syncAccount, windowsOf } from './amazon-sync.js';
@@ -35,6 +35,13 @@ const fbaReturns = reportBytes(headers.fbaReturns, [
   fbaRow({ 'order-id': '111-1000001-0000001', 'license-plate-number': 'LPNSYNC000001', 'return-date': '2026-11-20T10:00:00+00:00' }),
   fbaRow({ 'order-id': '111-1000002-0000002', 'license-plate-number': 'LPNSYNC000002', 'return-date': '2026-11-21T10:00:00+00:00' }),
 ]);
+
+/** A settlement with one refund of an order, as Amazon lists it under its own schedule. */
+const settlement = (id: string, order: string) => reportBytes(headers.settlement, [rowOf(headers.settlement, {
+  'settlement-id': id, currency: 'USD', 'transaction-type': 'Refund', 'order-id': order, 'adjustment-id': `ADJ${id}`, 'marketplace-name': 'Amazon.com',
+  'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '-19.99', 'posted-date-time': '2026-11-20T10:00:00+00:00',
+  'order-item-code': `5550000${id}`, 'merchant-adjustment-item-id': `MA${id}`, sku: 'MUG-1', 'quantity-purchased': '1',
+})]);
 
 describe.each(testDatabases)('syncing an account from the Selling Partner API on $name', (target) => {
   let database: Database;
@@ -124,6 +131,27 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
       ['2026-10-26T06:00:00.000Z', '2026-11-25T06:00:00.000Z', 'imported'], ['2026-11-25T06:00:00.000Z', now, 'imported'],
     ]);
     expect(await returnCount()).toBe(2);
+  });
+
+  it('imports the settlements Amazon listed since the last run, every page of the listing, oldest first', async () => {
+    fake = await startFakeSpApi({
+      credentials, reports: {}, listPageSize: 1,
+      scheduled: [
+        { reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', createdTime: '2026-11-20T08:00:00.000Z', content: settlement('2002', '113-0000000-0000002'), gzip: true },
+        { reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', createdTime: '2026-11-06T08:00:00.000Z', content: settlement('2001', '113-0000000-0000001') },
+        { reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', createdTime: '2026-08-01T08:00:00.000Z', content: settlement('1999', '113-0000000-0000009') },
+      ],
+    });
+    const sync: SyncOptions = { box, endpoints: endpointsAt(fake.origin), scratchDirectory: scratch, now: () => now, actor: 'test', reportTypes: ['settlement'], client: { backoffMs: 1, sleep: async () => {} } };
+    const result = await syncAccount(database, 1, sync);
+    expect(result.windows.map((w) => [w.to, w.outcome, w.rows])).toEqual([['2026-11-06T08:00:00.000Z', 'imported', 1], ['2026-11-20T08:00:00.000Z', 'imported', 1]]);
+    const refunds = await database.db.selectFrom('settlement_refunds').select('order_id').orderBy('order_id').execute();
+    expect(refunds.map((r) => r.order_id)).toEqual(['113-0000000-0000001', '113-0000000-0000002']);
+    expect(await database.db.selectFrom('amazon_sync_state').select(['report_type', 'fetched_through']).execute()).toEqual([{ report_type: 'settlement', fetched_through: '2026-11-20T08:00:00.000Z' }]);
+    // The next run lists from 3 days before the newest one: it sees that one again, and nothing doubles.
+    const again = await syncAccount(database, 1, sync);
+    expect(again.windows.map((w) => [w.to, w.outcome])).toEqual([['2026-11-20T08:00:00.000Z', 'imported']]);
+    expect(await database.db.selectFrom('settlement_refunds').select('order_id').execute()).toHaveLength(2);
   });
 
   it('runs one of two syncs started at once (two server processes), the other fetching nothing', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isAmazonError } from '../connectors/sp-api/amazon-error.js';
 import { amazonEndpoints, endpointsAt } from '../connectors/sp-api/endpoints.js';
 import type { SpApiEndpoints } from '../connectors/sp-api/endpoints.js';
-import { fetchReport } from '../connectors/sp-api/reports.js';
+import { downloadDocument, fetchReport, listDoneReports } from '../connectors/sp-api/reports.js';
 import type { FetchReportOptions } from '../connectors/sp-api/reports.js';
 import { SpApiClient } from '../connectors/sp-api/sp-api-client.js';
 import type { SpApiClientOptions } from '../connectors/sp-api/sp-api-client.js';
@@ -25,13 +25,17 @@ import type { SecretBox } from './secret-box.js';
 // and starts the next run a few days before that: windows overlap on purpose, because the importers
 // are idempotent (a row seen twice is "unchanged") and Amazon adds late rows to recent days.
 
-/** The report types fetched with createReport, and Amazon's name for each (reference §2). */
-export const syncedReports: readonly { readonly type: ReportType; readonly amazonType: string }[] = [
+/**
+ * The report types synced, and Amazon's name for each (reference §2). Most are requested for a range
+ * (createReport); settlements are made by Amazon on its own schedule and only listed (`scheduled`).
+ */
+export const syncedReports: readonly { readonly type: ReportType; readonly amazonType: string; readonly scheduled?: true }[] = [
   { type: 'fba-returns', amazonType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' },
   { type: 'mfn-returns', amazonType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' },
   { type: 'all-orders', amazonType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL' },
   { type: 'reimbursements', amazonType: 'GET_FBA_REIMBURSEMENTS_DATA' },
   { type: 'removals', amazonType: 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA' },
+  { type: 'settlement', amazonType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', scheduled: true },
 ];
 
 const dayMs = 86_400_000;
@@ -110,6 +114,7 @@ export interface SyncResult {
 interface Target {
   readonly type: ReportType;
   readonly amazonType: string;
+  readonly scheduled?: true;
   readonly marketplace: string;
 }
 
@@ -143,7 +148,7 @@ export async function syncAccount(database: Database, accountId: number, options
 
 function targetsOf(credentials: AmazonCredentials, only: readonly ReportType[] | undefined): Target[] {
   const reports = syncedReports.filter((r) => only === undefined || only.includes(r.type));
-  return reports.flatMap((r) => credentials.marketplaces.map((marketplace) => ({ type: r.type, amazonType: r.amazonType, marketplace })));
+  return reports.flatMap((r) => credentials.marketplaces.map((marketplace) => ({ ...r, marketplace })));
 }
 
 async function renewLease(database: Database, accountId: number, holder: string, nowIso: string): Promise<boolean> {
@@ -174,10 +179,11 @@ interface TargetRun {
 
 async function syncTarget(database: Database, accountId: number, run: TargetRun, windows: SyncEvent[]): Promise<'next' | 'stop'> {
   const { target, options } = run;
-  for (const window of windowsOf(run.state, options, options.now())) {
-    const base = { reportType: target.type, marketplace: target.marketplace, ...window };
-    options.onProgress?.({ ...base, outcome: 'requesting' });
-    const event = await syncWindow(database, accountId, run, window).catch((error: unknown) => failure(base, error));
+  const base = { reportType: target.type, marketplace: target.marketplace };
+  const steps = target.scheduled ? await scheduledSteps(run) : windowsOf(run.state, options, options.now()).map((w) => ({ ...w, fetch: () => requestedDocument(run, w) }));
+  for (const step of steps) {
+    options.onProgress?.({ ...base, from: step.from, to: step.to, outcome: 'requesting' });
+    const event = await syncStep(database, accountId, run, step).catch((error: unknown) => failure({ ...base, from: step.from, to: step.to }, error));
     windows.push(event);
     options.onProgress?.(event);
     await recordWindow(database, accountId, target, event, options.now());
@@ -188,18 +194,50 @@ async function syncTarget(database: Database, accountId: number, run: TargetRun,
   return 'next';
 }
 
-async function syncWindow(database: Database, accountId: number, run: TargetRun, window: { from: string; to: string }): Promise<SyncEvent> {
-  const { client, target, options } = run;
-  const base = { reportType: target.type, marketplace: target.marketplace, ...window };
+/** One report to import: the data range it covers, and how its document is had (or why there is none). */
+interface Step {
+  readonly from: string;
+  readonly to: string;
+  readonly fetch: () => Promise<Fetched>;
+}
+
+type Fetched = { readonly bytes: Buffer; readonly charset: string | null; readonly reportId: string } | { readonly outcome: 'no_data' } | { readonly outcome: 'fatal'; readonly message: string };
+
+/** A requested report's document for the window (createReport, polled). */
+async function requestedDocument(run: TargetRun, window: { from: string; to: string }): Promise<Fetched> {
+  const marketplace = requireMarketplace(run.target.marketplace);
+  const outcome = await fetchReport(run.client, { reportType: run.target.amazonType, marketplaceIds: [marketplace.id], dataStartTime: window.from, dataEndTime: window.to }, run.options.fetch);
+  if (outcome.status === 'CANCELLED') return { outcome: 'no_data' };
+  if (outcome.status === 'FATAL') return { outcome: 'fatal', message: `Amazon could not make report ${outcome.reportId}: ${outcome.detail}` };
+  return { bytes: outcome.bytes, charset: outcome.charset, reportId: outcome.reportId };
+}
+
+/**
+ * The reports Amazon made on its own schedule since the last run (less the overlap), oldest first:
+ * each is one step, covering up to its creation time.
+ */
+async function scheduledSteps(run: TargetRun): Promise<Step[]> {
+  const { options, target } = run;
+  const [window] = windowsOf(run.state, { ...options, windowDays: 100_000 }, options.now());
+  if (window === undefined) return [];
   const marketplace = requireMarketplace(target.marketplace);
-  const outcome = await fetchReport(client, { reportType: target.amazonType, marketplaceIds: [marketplace.id], dataStartTime: window.from, dataEndTime: window.to }, options.fetch);
-  if (outcome.status === 'CANCELLED') return { ...base, outcome: 'no_data' };
-  if (outcome.status === 'FATAL') return { ...base, outcome: 'fatal', message: `Amazon could not make report ${outcome.reportId}: ${outcome.detail}` };
-  const fileName = `${target.amazonType}_${marketplace.code}_${window.from.slice(0, 10)}_${window.to.slice(0, 10)}.txt`;
-  const path = join(run.directory, `${outcome.reportId}.txt`);
-  await writeFile(path, outcome.bytes);
+  const listed = await listDoneReports(run.client, { reportType: target.amazonType, marketplaceIds: [marketplace.id], createdSince: window.from });
+  return listed.map((report) => ({
+    from: window.from, to: report.createdTime,
+    fetch: async () => ({ ...(await downloadDocument(run.client, report.reportDocumentId, options.fetch ?? {})), reportId: report.reportId }),
+  }));
+}
+
+async function syncStep(database: Database, accountId: number, run: TargetRun, step: Step): Promise<SyncEvent> {
+  const { target, options } = run;
+  const base = { reportType: target.type, marketplace: target.marketplace, from: step.from, to: step.to };
+  const fetched = await step.fetch();
+  if ('outcome' in fetched) return { ...base, ...fetched };
+  const fileName = `${target.amazonType}_${target.marketplace}_${step.from.slice(0, 10)}_${step.to.slice(0, 10)}.txt`;
+  const path = join(run.directory, `${fetched.reportId}.txt`);
+  await writeFile(path, fetched.bytes);
   const imported = await importReportFile(database, path, {
-    accountId, type: target.type, marketplace: marketplace.code, encoding: knownEncoding(outcome.charset), fileName, actor: options.actor, now: options.now,
+    accountId, type: target.type, marketplace: target.marketplace, encoding: knownEncoding(fetched.charset), fileName, actor: options.actor, now: options.now,
   });
   return { ...base, outcome: 'imported', importRunId: imported.importRunId, rows: imported.rows };
 }

@@ -25,7 +25,7 @@ function parseReports(values: readonly string[] | undefined): ReportType[] | und
   return values.flatMap((v) => v.split(',')).map((value) => {
     const type = value.trim() as ReportType;
     if (!syncedTypes.includes(type)) {
-      const known = (reportTypes as readonly string[]).includes(type) ? ` (${type} is not fetched from Amazon yet)` : '';
+      const known = (reportTypes as readonly string[]).includes(type) ? ` (${type} is not fetched from Amazon)` : '';
       throw new DomainError('invalid_input', `--report must be one of ${syncedTypes.join(', ')}, not "${value}"${known}.`, { report: value });
     }
     return type;

@@ -7,11 +7,12 @@ export interface UsagePlan {
   readonly burst: number;
 }
 
-export const reportOperations = ['createReport', 'getReport', 'getReportDocument'] as const;
+export const reportOperations = ['createReport', 'getReport', 'getReports', 'getReportDocument'] as const;
 export type ReportOperation = (typeof reportOperations)[number];
 
 export const usagePlans: Readonly<Record<ReportOperation, UsagePlan>> = {
   createReport: { ratePerSecond: 0.0167, burst: 15 },
   getReport: { ratePerSecond: 2, burst: 15 },
+  getReports: { ratePerSecond: 0.0222, burst: 10 },
   getReportDocument: { ratePerSecond: 0.0167, burst: 15 },
 };

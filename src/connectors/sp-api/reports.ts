@@ -78,8 +78,35 @@ async function fatalDetail(client: SpApiClient, report: ReportStatus, options: F
   }
 }
 
+/** A report Amazon made on its own schedule (settlements), as `getReports` lists it. */
+export interface ListedReport {
+  readonly reportId: string;
+  readonly reportDocumentId: string;
+  readonly createdTime: string;
+}
+
+/**
+ * The finished reports of a type created since an instant, oldest first, every page of the listing:
+ * how reports Amazon schedules itself (settlements) are found, since they cannot be requested.
+ */
+export async function listDoneReports(client: SpApiClient, query: { reportType: string; marketplaceIds: readonly string[]; createdSince: string }): Promise<ListedReport[]> {
+  const found: ListedReport[] = [];
+  let nextToken: string | undefined;
+  do {
+    // Amazon takes nextToken alone: the first page's filters travel inside it.
+    const params = nextToken !== undefined ? new URLSearchParams({ nextToken })
+      : new URLSearchParams({ reportTypes: query.reportType, processingStatuses: 'DONE', marketplaceIds: query.marketplaceIds.join(','), createdSince: query.createdSince, pageSize: '100' });
+    const page = await client.request<{ reports?: (ReportStatus & { createdTime: string })[]; nextToken?: string }>({ operation: 'getReports', method: 'GET', path: `${reportsPath}/reports?${params}` });
+    for (const report of page.reports ?? []) {
+      if (report.reportDocumentId) found.push({ reportId: report.reportId, reportDocumentId: report.reportDocumentId, createdTime: report.createdTime });
+    }
+    nextToken = page.nextToken;
+  } while (nextToken !== undefined);
+  return found.sort((a, b) => a.createdTime.localeCompare(b.createdTime));
+}
+
 /** The document's bytes: its address asked for, used at once, asked for again if it aged past the limit before use. */
-async function downloadDocument(client: SpApiClient, documentId: string, options: FetchReportOptions): Promise<{ bytes: Buffer; charset: string | null }> {
+export async function downloadDocument(client: SpApiClient, documentId: string, options: FetchReportOptions): Promise<{ bytes: Buffer; charset: string | null }> {
   const now = options.now ?? Date.now;
   const maxAge = options.documentMaxAgeMs ?? 4 * 60_000;
   for (let attempt = 1; attempt <= 3; attempt += 1) {
