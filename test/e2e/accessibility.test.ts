@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium())('the web app\'s accessibility in Chromium', brow
     await logIn(page, base, labels);
     const caseId = await queueRows(page).first().getAttribute('data-case-id');
     const { items: [mfn] } = await (await page.request.get('/api/accounts/1/returns?channel=MFN&limit=1')).json() as { items: { id: number }[] };
-    for (const path of ['/queue', `/cases/${caseId}`, '/import', '/claims', '/receiving', `/receiving/${mfn!.id}`, '/analytics', '/settings']) {
+    for (const path of ['/queue', `/cases/${caseId}`, '/import', '/claims', '/receiving', `/receiving/${mfn!.id}`, '/analytics', '/settings', '/settings/amazon']) {
       await visit(page, `${base}${path}`);
       found[path] = await violations(page);
     }

@@ -7,6 +7,9 @@ import { defaultEvidenceStoreConfig } from '../../src/services/evidence-store.js
 import { loadDemo } from '../../src/services/load-demo.js';
 import { openDatabase } from '../../src/services/open-database.js';
 import { addUser } from '../../src/services/users.js';
+import { newSecretKey, parseSecretKey } from '../../src/services/secret-box.js';
+import { startFakeSpApi } from '../fake-sp-api.js';
+import type { FakeCredentials, FakeReport, FakeSpApi } from '../fake-sp-api.js';
 import { e2eWebDirectory } from './web-directory.js';
 
 // The real server on 127.0.0.1 (a free port), on a temporary SQLite database holding the demo seller's
@@ -28,6 +31,8 @@ export interface LiveServerOptions {
   withoutDemo?: boolean;
   /** Also the `viewer` user (role viewer: may read, not import); ignored with `firstRun`. */
   withViewer?: boolean;
+  /** A fake Amazon (test/fake-sp-api.ts) serving these reports, which the server's syncs talk to; and a secret key to store credentials with. */
+  amazon?: { credentials: FakeCredentials; reports: Record<string, FakeReport> };
 }
 
 // The demo's year ends here and the server's clock stands here: the queue then holds overdue and
@@ -36,6 +41,8 @@ const at = '2026-11-27T12:00:00.000Z';
 
 export interface LiveServer {
   url: string;
+  /** The fake Amazon of `{ amazon }`. */
+  amazon?: FakeSpApi;
   close(): Promise<void>;
 }
 
@@ -49,13 +56,18 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
   }
   const setupCode = options.firstRun ? knownSetupCode : undefined;
   const evidence = { ...defaultEvidenceStoreConfig, directory: join(dir, 'evidence') };
-  const app = await buildServer({ database, logLevel: 'silent', scratchDirectory: dir, now: () => at, setupCode, evidence, webDirectory: e2eWebDirectory() });
+  const amazon = options.amazon && await startFakeSpApi(options.amazon);
+  const app = await buildServer({
+    database, logLevel: 'silent', scratchDirectory: dir, now: () => at, setupCode, evidence, webDirectory: e2eWebDirectory(),
+    ...(amazon ? { spApiOrigin: amazon.origin, secretKey: parseSecretKey(newSecretKey()) } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`, amazon,
     async close() {
       await app.close();
+      await amazon?.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },

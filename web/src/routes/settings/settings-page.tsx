@@ -3,6 +3,7 @@ import type { MeResponse } from '../../api/session.js';
 import { EmptyState } from '../../components/state-notices.js';
 import type { Role } from '../../permissions.js';
 import { AccountsPanel } from './accounts-panel.js';
+import { AmazonPanel } from './amazon-panel.js';
 import { PolicyPanel } from './policy-panel.js';
 import { SettingsNav } from './settings-nav.js';
 import { tabOfPath } from './settings-tabs.js';
@@ -33,6 +34,7 @@ export function SettingsPage({ accountId, role, path, user }: Props) {
         {tab === 'users' && <UsersPanel accountId={accountId} role={role} user={user} />}
         {tab === 'tokens' && <TokensPanel accountId={accountId} role={role} />}
         {tab === 'accounts' && <AccountsPanel user={user} />}
+        {tab === 'amazon' && <AmazonPanel accountId={accountId} role={role} />}
         {tab === null && <EmptyState title={t('settings.notFound.title')}><p>{t('settings.notFound.body')}</p></EmptyState>}
       </div>
     </div>

@@ -13,5 +13,6 @@ describe('the settings tabs', () => {
     expect(tabOfPath('/settings/nope')).toBeNull();
     expect(tabOfPath('/settings/users/3')).toBeNull();
     expect(tabOfPath(tabPath('accounts'))).toBe('accounts');
+    expect(tabOfPath('/settings/amazon')).toBe('amazon');
   });
 });

@@ -1,6 +1,6 @@
 // The settings page's parts, each at its own address (/settings/<tab>), in the order of the sub-navigation.
 
-export const settingsTabs = ['policy', 'templates', 'users', 'tokens', 'accounts'] as const;
+export const settingsTabs = ['policy', 'templates', 'users', 'tokens', 'accounts', 'amazon'] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
 /**
