@@ -55,8 +55,10 @@ interface Options {
   readonly listPageSize?: number;
   /** Access token lifetime, seconds (default 3600). */
   readonly tokenSeconds?: number;
-  /** Document address lifetime, ms (default 5 minutes). */
-  readonly documentMs?: number;
+  /** Document address lifetime, seconds (default 300: Amazon's five minutes). */
+  readonly documentSeconds?: number;
+  /** The first this many document addresses are issued already expired (signed ten minutes ago). */
+  readonly staleDocuments?: number;
 }
 
 interface Report { id: string; type: string; steps: string[]; step: number; body: unknown; plan: FakeReport }
@@ -76,6 +78,7 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
   let clock = Date.now();
   let issued = 0;
   let expired = 0;
+  let issuedDocuments = 0;
   const tokens = new Map<string, number>();
   const reports = new Map<string, Report>();
   const throttles = new Map<string, number>();
@@ -136,14 +139,19 @@ export async function startFakeSpApi(options: Options): Promise<FakeSpApi> {
     const report = reports.get(id);
     if (!report) return json(response, 404, { errors: [{ code: 'NotFound', message: `Document ${documentId} not found` }] });
     const { plan } = report;
-    const expires = clock + (options.documentMs ?? 5 * 60_000);
-    json(response, 200, { reportDocumentId: documentId, url: `${origin}/files/${id}?X-Amz-Expires=${expires}&X-Amz-Signature=fake`, ...(plan.gzip ? { compressionAlgorithm: 'GZIP' } : {}) });
+    // Signed like S3's pre-signed addresses: a signing time and a lifetime in seconds.
+    const signedAt = clock - (issuedDocuments++ < (options.staleDocuments ?? 0) ? 10 * 60_000 : 0);
+    const amzDate = new Date(signedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const url = `${origin}/files/${id}?X-Amz-Date=${amzDate}&X-Amz-Expires=${options.documentSeconds ?? 300}&X-Amz-Signature=fake`;
+    json(response, 200, { reportDocumentId: documentId, url, ...(plan.gzip ? { compressionAlgorithm: 'GZIP' } : {}) });
   };
 
   const file = (id: string, url: URL, response: ServerResponse) => {
     const report = reports.get(id);
     if (!report) return json(response, 404, {});
-    if (clock > Number(url.searchParams.get('X-Amz-Expires'))) {
+    const signed = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(url.searchParams.get('X-Amz-Date') ?? '')!;
+    const signedAt = Date.UTC(Number(signed[1]), Number(signed[2]) - 1, Number(signed[3]), Number(signed[4]), Number(signed[5]), Number(signed[6]));
+    if (clock > signedAt + Number(url.searchParams.get('X-Amz-Expires')) * 1000) {
       expired += 1;
       response.writeHead(403, { 'content-type': 'application/xml' });
       response.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');

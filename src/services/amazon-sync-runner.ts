@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { AmazonError } from '../connectors/sp-api/amazon-error.js';
 import type { SpApiEndpoints } from '../connectors/sp-api/endpoints.js';
 import { listConnectedAccountIds } from '../storage/amazon-connection-repository.js';
@@ -33,11 +34,8 @@ export interface SyncRunner {
 export function createSyncRunner(database: Database, settings: SyncRunnerSettings): SyncRunner {
   const running = new Map<number, Promise<void>>();
   const stopping = new AbortController();
-  const sleep = (ms: number) => new Promise<void>((resolve, reject) => {
-    if (stopping.signal.aborted) return reject(stopped());
-    const timer = setTimeout(resolve, ms);
-    stopping.signal.addEventListener('abort', () => { clearTimeout(timer); reject(stopped()); }, { once: true });
-  });
+  // Aborted with the server: a run waiting out a poll or a backoff ends at once (no listener is left behind).
+  const sleep = (ms: number) => wait(ms, undefined, { signal: stopping.signal }).catch(() => { throw stopped(); });
   const runNow = (accountId: number): boolean => {
     if (running.has(accountId) || stopping.signal.aborted) return false;
     const run = syncAccount(database, accountId, {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
 import { startFakeSpApi } from '../../test/fake-sp-api.js';
 import type { FakeReport, FakeSpApi } from '../../test/fake-sp-api.js';
+import { requestRow } from '../../test/decision-fixtures.js';
 import { fbaRow, headers, rowOf, scratchDir, writeReport } from '../../test/report-files.js';
 import { endpointsAt } from '../connectors/sp-api/endpoints.js';
 import { connectAmazon } from './amazon-connection.js';
@@ -30,6 +31,11 @@ function reportBytes(header: string, rows: (string | readonly string[])[], encod
   rmSync(dir, { recursive: true, force: true });
   return bytes;
 }
+
+const mfnReturns = reportBytes(headers.mfnReturns, [
+  requestRow({ orderId: '112-1000001-0000001', requestedAt: '2026-11-10T10:00:00+00:00' }),
+  requestRow({ orderId: '112-1000002-0000002', requestedAt: '2026-11-12T10:00:00+00:00' }),
+]);
 
 const fbaReturns = reportBytes(headers.fbaReturns, [
   fbaRow({ 'order-id': '111-1000001-0000001', 'license-plate-number': 'LPNSYNC000001', 'return-date': '2026-11-20T10:00:00+00:00' }),
@@ -70,7 +76,7 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
   const returnCount = async () => Number((await database.db.selectFrom('fba_returns').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('imports exactly what Amazon served, window by window, and remembers how far it fetched', async () => {
-    const sync = await options({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns, gzip: true, charset: 'UTF-8' } });
+    const sync = await options({ GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: mfnReturns, gzip: true, charset: 'UTF-8' } }, { reportTypes: ['mfn-returns'] });
     const result = await syncAccount(database, 1, sync);
     // 60 days back in 30-day windows: two reports.
     expect(result.windows.map((w) => [w.from, w.to, w.outcome, w.rows])).toEqual([
@@ -78,19 +84,38 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
       ['2026-10-29T06:00:00.000Z', '2026-11-28T06:00:00.000Z', 'imported', 2],
     ]);
     expect(fake!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports')).map((r) => r.body)).toEqual([
-      { reportType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', marketplaceIds: ['ATVPDKIKX0DER'], dataStartTime: '2026-09-29T06:00:00.000Z', dataEndTime: '2026-10-29T06:00:00.000Z' },
-      { reportType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', marketplaceIds: ['ATVPDKIKX0DER'], dataStartTime: '2026-10-29T06:00:00.000Z', dataEndTime: '2026-11-28T06:00:00.000Z' },
+      { reportType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', marketplaceIds: ['ATVPDKIKX0DER'], dataStartTime: '2026-09-29T06:00:00.000Z', dataEndTime: '2026-10-29T06:00:00.000Z' },
+      { reportType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', marketplaceIds: ['ATVPDKIKX0DER'], dataStartTime: '2026-10-29T06:00:00.000Z', dataEndTime: '2026-11-28T06:00:00.000Z' },
     ]);
-    // The same two returns in both windows: two rows, the second import found them unchanged.
-    expect(await returnCount()).toBe(2);
+    // The same two requests in both windows: two cases, the second import found them unchanged.
+    expect(await database.db.selectFrom('return_cases').select('order_id').orderBy('order_id').execute()).toEqual([{ order_id: '112-1000001-0000001' }, { order_id: '112-1000002-0000002' }]);
     const runs = await database.db.selectFrom('import_runs').select(['file_name', 'inserted', 'unchanged']).orderBy('id').execute();
     expect(runs).toEqual([
-      { file_name: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA_US_2026-09-29_2026-10-29.txt', inserted: 2, unchanged: 0 },
-      { file_name: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA_US_2026-10-29_2026-11-28.txt', inserted: 0, unchanged: 2 },
+      { file_name: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE_US_2026-09-29_2026-10-29.txt', inserted: 2, unchanged: 0 },
+      { file_name: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE_US_2026-10-29_2026-11-28.txt', inserted: 0, unchanged: 2 },
     ]);
     const state = await database.db.selectFrom('amazon_sync_state').selectAll().executeTakeFirstOrThrow();
-    expect(state).toMatchObject({ report_type: 'fba-returns', marketplace: 'US', fetched_through: now, last_outcome: 'imported', last_error: null });
+    expect(state).toMatchObject({ report_type: 'mfn-returns', marketplace: 'US', fetched_through: now, last_outcome: 'imported', last_error: null });
     expect(await database.db.selectFrom('amazon_sync_leases').selectAll().where('holder', '!=', '').execute()).toEqual([]);
+  });
+
+  it('asks for an FBA report\'s whole range at once, and a CANCELLED FBA report again next run (Amazon\'s regeneration limit)', async () => {
+    const sync = await options({
+      GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns, waits: [] }, GET_FBA_REIMBURSEMENTS_DATA: { end: 'CANCELLED' }, GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { end: 'CANCELLED' },
+    }, { reportTypes: ['fba-returns', 'reimbursements', 'mfn-returns'] });
+    const result = await syncAccount(database, 1, sync);
+    expect(result.windows.map((w) => [w.reportType, w.from, w.to, w.outcome])).toEqual([
+      ['fba-returns', '2026-09-29T06:00:00.000Z', now, 'imported'],
+      ['mfn-returns', '2026-09-29T06:00:00.000Z', '2026-10-29T06:00:00.000Z', 'no_data'],
+      ['mfn-returns', '2026-10-29T06:00:00.000Z', now, 'no_data'],
+      ['reimbursements', '2026-09-29T06:00:00.000Z', now, 'no_data'],
+    ]);
+    const states = await database.db.selectFrom('amazon_sync_state').select(['report_type', 'fetched_through', 'last_outcome']).orderBy('report_type').execute();
+    expect(states).toEqual([
+      { report_type: 'fba-returns', fetched_through: now, last_outcome: 'imported' },
+      { report_type: 'mfn-returns', fetched_through: now, last_outcome: 'no_data' },
+      { report_type: 'reimbursements', fetched_through: null, last_outcome: 'no_data' },
+    ]);
   });
 
   it('decodes a Shift_JIS document by the charset its download declares', async () => {
@@ -113,11 +138,11 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
     expect(result.windows.map((w) => [w.reportType, w.outcome])).toEqual([['fba-returns', 'imported'], ['reimbursements', 'no_data']]);
     expect(await returnCount()).toBe(2);
     const states = await database.db.selectFrom('amazon_sync_state').select(['report_type', 'fetched_through', 'last_outcome']).orderBy('report_type').execute();
-    expect(states).toEqual([{ report_type: 'fba-returns', fetched_through: now, last_outcome: 'imported' }, { report_type: 'reimbursements', fetched_through: now, last_outcome: 'no_data' }]);
+    expect(states).toEqual([{ report_type: 'fba-returns', fetched_through: now, last_outcome: 'imported' }, { report_type: 'reimbursements', fetched_through: null, last_outcome: 'no_data' }]);
   });
 
   it('resumes a run cut short where it stopped, overlapping a few days, without a duplicate', async () => {
-    const sync = await options({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns, waits: [] } }, { client: { backoffMs: 1, attempts: 2, sleep: async () => {} } });
+    const sync = await options({ GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: mfnReturns, waits: [] } }, { reportTypes: ['mfn-returns'], client: { backoffMs: 1, attempts: 2, sleep: async () => {} } });
     // Once the first window is in, Amazon throttles every report creation: the run stops that report type there.
     const cut = await syncAccount(database, 1, { ...sync, onProgress: (event) => { if (event.outcome === 'imported') fake!.throttle('createReport', 5); } });
     expect(cut.windows.map((w) => w.outcome)).toEqual(['imported', 'failed']);
@@ -130,7 +155,7 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
     expect(resumed.windows.map((w) => [w.from, w.to, w.outcome])).toEqual([
       ['2026-10-26T06:00:00.000Z', '2026-11-25T06:00:00.000Z', 'imported'], ['2026-11-25T06:00:00.000Z', now, 'imported'],
     ]);
-    expect(await returnCount()).toBe(2);
+    expect(await database.db.selectFrom('return_cases').select('order_id').execute()).toHaveLength(2);
   });
 
   it('imports the settlements Amazon listed since the last run, every page of the listing, oldest first', async () => {
@@ -158,8 +183,25 @@ describe.each(testDatabases)('syncing an account from the Selling Partner API on
     const sync = await options({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: { content: fbaReturns, waits: [] } });
     const [first, second] = await Promise.all([syncAccount(database, 1, { ...sync, actor: 'server-a' }), syncAccount(database, 1, { ...sync, actor: 'server-b' })]);
     expect([first.ran, second.ran].sort()).toEqual([false, true]);
-    expect(fake!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports'))).toHaveLength(2);
+    // One FBA report for the whole range, asked for by the run that holds the lease only.
+    expect(fake!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports'))).toHaveLength(1);
     expect(await returnCount()).toBe(2);
+  });
+
+  it('records a failed settlement listing like a failed window, and stops when another process took the lease', async () => {
+    const sync = await options({ GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: mfnReturns, waits: [] } }, { reportTypes: ['settlement'], client: { backoffMs: 1, attempts: 2, sleep: async () => {} } });
+    fake!.throttle('getReports', 5);
+    const listing = await syncAccount(database, 1, sync);
+    expect(listing.windows.map((w) => [w.reportType, w.outcome])).toEqual([['settlement', 'failed']]);
+    expect(await database.db.selectFrom('amazon_sync_state').select(['report_type', 'last_outcome', 'fetched_through']).execute()).toEqual([{ report_type: 'settlement', last_outcome: 'failed', fetched_through: null }]);
+    // A lease lost between two windows (taken over after it ran out): the run stops there.
+    const stolen = await syncAccount(database, 1, {
+      ...sync, reportTypes: ['mfn-returns'],
+      onProgress: (event) => {
+        if (event.outcome === 'imported') void database.db.updateTable('amazon_sync_leases').set({ holder: 'server:other', expires_at: '2026-11-28T09:00:00.000Z' }).execute();
+      },
+    });
+    expect(stolen.windows.map((w) => w.outcome)).toEqual(['imported']);
   });
 
   it('leaves the account to the process holding its lease, fetching nothing', async () => {

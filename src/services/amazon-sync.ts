@@ -29,12 +29,12 @@ import type { SecretBox } from './secret-box.js';
  * The report types synced, and Amazon's name for each (reference §2). Most are requested for a range
  * (createReport); settlements are made by Amazon on its own schedule and only listed (`scheduled`).
  */
-export const syncedReports: readonly { readonly type: ReportType; readonly amazonType: string; readonly scheduled?: true }[] = [
-  { type: 'fba-returns', amazonType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' },
+export const syncedReports: readonly { readonly type: ReportType; readonly amazonType: string; readonly scheduled?: true; readonly fba?: true }[] = [
+  { type: 'fba-returns', amazonType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', fba: true },
   { type: 'mfn-returns', amazonType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' },
   { type: 'all-orders', amazonType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL' },
-  { type: 'reimbursements', amazonType: 'GET_FBA_REIMBURSEMENTS_DATA' },
-  { type: 'removals', amazonType: 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA' },
+  { type: 'reimbursements', amazonType: 'GET_FBA_REIMBURSEMENTS_DATA', fba: true },
+  { type: 'removals', amazonType: 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', fba: true },
   { type: 'settlement', amazonType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', scheduled: true },
 ];
 
@@ -115,6 +115,12 @@ interface Target {
   readonly type: ReportType;
   readonly amazonType: string;
   readonly scheduled?: true;
+  /**
+   * An FBA report: Amazon makes one at most every 30 minutes to 4 hours (reference §3.1) and answers
+   * CANCELLED to a request within that time, which looks like "no data". So a run asks for its whole
+   * range at once, and a CANCELLED never moves its progress on: the next run asks again.
+   */
+  readonly fba?: true;
   readonly marketplace: string;
 }
 
@@ -131,24 +137,32 @@ export async function syncAccount(database: Database, accountId: number, options
   const holder = `${options.actor}:${randomUUID()}`;
   if (!(await renewLease(database, accountId, holder, options.now()))) return { accountId, ran: false, windows: [] };
   const windows: SyncEvent[] = [];
-  const directory = await mkdtemp(join(options.scratchDirectory, 'amazon-sync-'));
+  let directory: string | undefined;
   try {
+    directory = await mkdtemp(join(options.scratchDirectory, 'amazon-sync-'));
     const client = new SpApiClient({ region: credentials.region, endpoints: options.endpoints, credentials, ...options.client });
     const states = new Map((await listSyncStates(database.db, accountId)).map((s) => [`${s.report_type}/${s.marketplace}`, s]));
-    for (const target of targetsOf(credentials, options.reportTypes)) {
-      const done = await syncTarget(database, accountId, { client, target, state: states.get(`${target.type}/${target.marketplace}`), directory, holder, options }, windows);
+    const stateOf = (t: Target) => states.get(`${t.type}/${t.marketplace}`);
+    for (const target of targetsOf(credentials, options.reportTypes, stateOf)) {
+      const done = await syncTarget(database, accountId, { client, target, state: stateOf(target), directory, holder, options }, windows);
       if (done === 'stop') break;
     }
     return { accountId, ran: true, windows };
   } finally {
-    await rm(directory, { recursive: true, force: true });
+    if (directory !== undefined) await rm(directory, { recursive: true, force: true });
     await releaseSyncLease(database.db, accountId, holder);
   }
 }
 
-function targetsOf(credentials: AmazonCredentials, only: readonly ReportType[] | undefined): Target[] {
+/**
+ * What to fetch, the longest waiting first (never run, then the oldest last run): a target whose turn
+ * was lost (Amazon's FBA regeneration limit, a failure) goes first next time.
+ */
+function targetsOf(credentials: AmazonCredentials, only: readonly ReportType[] | undefined, stateOf: (t: Target) => StoredSyncState | undefined): Target[] {
   const reports = syncedReports.filter((r) => only === undefined || only.includes(r.type));
-  return reports.flatMap((r) => credentials.marketplaces.map((marketplace) => ({ ...r, marketplace })));
+  const targets: Target[] = reports.flatMap((r) => credentials.marketplaces.map((marketplace) => ({ ...r, marketplace })));
+  const lastRun = (t: Target) => stateOf(t)?.last_run_at ?? '';
+  return targets.map((t, index) => ({ t, index })).sort((a, b) => lastRun(a.t).localeCompare(lastRun(b.t)) || a.index - b.index).map(({ t }) => t);
 }
 
 async function renewLease(database: Database, accountId: number, holder: string, nowIso: string): Promise<boolean> {
@@ -180,18 +194,37 @@ interface TargetRun {
 async function syncTarget(database: Database, accountId: number, run: TargetRun, windows: SyncEvent[]): Promise<'next' | 'stop'> {
   const { target, options } = run;
   const base = { reportType: target.type, marketplace: target.marketplace };
-  const steps = target.scheduled ? await scheduledSteps(run) : windowsOf(run.state, options, options.now()).map((w) => ({ ...w, fetch: () => requestedDocument(run, w) }));
-  for (const step of steps) {
-    options.onProgress?.({ ...base, from: step.from, to: step.to, outcome: 'requesting' });
-    const event = await syncStep(database, accountId, run, step).catch((error: unknown) => failure({ ...base, from: step.from, to: step.to }, error));
+  let steps: Step[];
+  try {
+    steps = await stepsOf(run);
+  } catch (error) {
+    // The listing of scheduled reports failed: recorded like a failed window.
+    const [range] = windowsOf(run.state, { ...options, windowDays: 100_000 }, options.now());
+    const { event, stopRun } = failure({ ...base, from: range?.from ?? options.now(), to: options.now() }, error);
     windows.push(event);
     options.onProgress?.(event);
     await recordWindow(database, accountId, target, event, options.now());
-    if (options.signal?.aborted) return 'stop';
-    if (event.outcome === 'failed' || event.outcome === 'fatal') return stopsAll(event) ? 'stop' : 'next';
+    return stopRun ? 'stop' : 'next';
+  }
+  for (const step of steps) {
+    // Renewed before every step, whatever the last one's outcome: a run that holds no lease stops.
     if (!(await renewLease(database, accountId, run.holder, options.now()))) return 'stop';
+    options.onProgress?.({ ...base, from: step.from, to: step.to, outcome: 'requesting' });
+    const { event, stopRun } = await syncStep(database, accountId, run, step).then((e) => ({ event: e, stopRun: false }), (error: unknown) => failure({ ...base, from: step.from, to: step.to }, error));
+    windows.push(event);
+    options.onProgress?.(event);
+    await recordWindow(database, accountId, target, event, options.now());
+    if (options.signal?.aborted || stopRun) return 'stop';
+    if (event.outcome === 'failed' || event.outcome === 'fatal') return 'next';
   }
   return 'next';
+}
+
+function stepsOf(run: TargetRun): Promise<Step[]> | Step[] {
+  if (run.target.scheduled) return scheduledSteps(run);
+  // An FBA report's whole range in one request: two in a row would meet Amazon's regeneration limit.
+  const windowDays = run.target.fba ? 100_000 : run.options.windowDays;
+  return windowsOf(run.state, { ...run.options, windowDays }, run.options.now()).map((w) => ({ ...w, fetch: () => requestedDocument(run, w) }));
 }
 
 /** One report to import: the data range it covers, and how its document is had (or why there is none). */
@@ -252,19 +285,17 @@ function knownEncoding(charset: string | null): string | undefined {
   }
 }
 
-function failure(base: Omit<SyncEvent, 'outcome'>, error: unknown): SyncEvent {
-  if (isAmazonError(error) || isDomainError(error)) return { ...base, outcome: 'failed', message: error.message };
-  throw error;
-}
-
-/** Credentials Amazon refuses fail every report alike: the run stops at the first. */
-function stopsAll(event: SyncEvent): boolean {
-  return event.message?.startsWith('Login with Amazon refused') ?? false;
+/** A failed step as an event; `stopRun` when it would fail every other report alike (credentials Amazon refuses). */
+function failure(base: Omit<SyncEvent, 'outcome'>, error: unknown): { event: SyncEvent; stopRun: boolean } {
+  if (!isAmazonError(error) && !isDomainError(error)) throw error;
+  const stopRun = isAmazonError(error) && error.refusedCredentials;
+  return { event: { ...base, outcome: 'failed', message: error.message }, stopRun };
 }
 
 async function recordWindow(database: Database, accountId: number, target: Target, event: SyncEvent, nowIso: string): Promise<void> {
   const state = (await listSyncStates(database.db, accountId)).find((s) => s.report_type === target.type && s.marketplace === target.marketplace);
-  const moved = event.outcome === 'imported' || event.outcome === 'no_data';
+  // An FBA report's CANCELLED may be Amazon's regeneration limit, not an empty range: asked again next run.
+  const moved = event.outcome === 'imported' || (event.outcome === 'no_data' && !target.fba);
   await saveSyncState(database.db, {
     account_id: accountId, report_type: target.type, marketplace: target.marketplace,
     fetched_through: moved ? event.to : state?.fetched_through ?? null, last_run_at: nowIso, last_outcome: event.outcome,

@@ -46,9 +46,12 @@ export function secretBox(key: Buffer | null): SecretBox {
     open(sealed, context) {
       const [tag, iv, body, auth] = sealed.split('.');
       if (tag !== version || iv === undefined || body === undefined || auth === undefined) throw unreadable(context);
+      const tagBytes = Buffer.from(auth, 'base64url');
+      // A full 16-byte tag only: GCM would check a shortened one, which is easier to forge.
+      if (tagBytes.length !== 16) throw unreadable(context);
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url')).setAAD(Buffer.from(context, 'utf8'));
-        decipher.setAuthTag(Buffer.from(auth, 'base64url'));
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 }).setAAD(Buffer.from(context, 'utf8'));
+        decipher.setAuthTag(tagBytes);
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
       } catch {
         throw unreadable(context);

@@ -6,12 +6,15 @@
 export class AmazonError extends Error {
   readonly status: number;
   readonly retryable: boolean;
+  /** Login with Amazon refused the client id, secret or refresh token: nothing of the account can be fetched. */
+  readonly refusedCredentials: boolean;
 
-  constructor(message: string, status: number, retryable: boolean) {
+  constructor(message: string, status: number, retryable: boolean, refusedCredentials = false) {
     super(message);
     this.name = 'AmazonError';
     this.status = status;
     this.retryable = retryable;
+    this.refusedCredentials = refusedCredentials;
   }
 }
 

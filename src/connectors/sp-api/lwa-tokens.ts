@@ -45,6 +45,7 @@ export class LwaTokenSource {
     try {
       response = await (this.options.fetch ?? fetch)(this.options.tokenUrl, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body: form,
+        signal: AbortSignal.timeout(60_000),
       });
     } catch (error) {
       throw new AmazonError(`Login with Amazon could not be reached: ${(error as Error).message}`, 0, true);
@@ -52,8 +53,8 @@ export class LwaTokenSource {
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       // 400/401: the client id, secret or refresh token is wrong or revoked; a retry will not help.
-      const retryable = response.status === 429 || response.status >= 500;
-      throw new AmazonError(`Login with Amazon refused the credentials (${response.status}, ${amazonReason(body)}): check the client id, client secret and refresh token, or authorize the app again.`, response.status, retryable);
+      if (response.status === 429 || response.status >= 500) throw new AmazonError(`Login with Amazon answered ${response.status} (${amazonReason(body)}); the next try may pass.`, response.status, true);
+      throw new AmazonError(`Login with Amazon refused the credentials (${response.status}, ${amazonReason(body)}): check the client id, client secret and refresh token, or authorize the app again.`, response.status, false, true);
     }
     const { access_token: value, expires_in: expiresIn } = (body ?? {}) as { access_token?: unknown; expires_in?: unknown };
     if (typeof value !== 'string' || typeof expiresIn !== 'number') throw new AmazonError('Login with Amazon answered without an access token.', response.status, true);

@@ -4,7 +4,7 @@ import { startFakeSpApi } from '../../../test/fake-sp-api.js';
 import type { FakeReport, FakeSpApi } from '../../../test/fake-sp-api.js';
 import { isAmazonError } from './amazon-error.js';
 import { endpointsAt } from './endpoints.js';
-import { fetchReport } from './reports.js';
+import { fetchReport, urlExpiresAt } from './reports.js';
 import { SpApiClient } from './sp-api-client.js';
 
 // The Reports flow against a fake Amazon on 127.0.0.1 (test/fake-sp-api.ts): tokens, polling, gzip,
@@ -76,25 +76,29 @@ describe('fetching a report from the Selling Partner API', () => {
     expect(fake.tokensIssued()).toBe(2);
   });
 
-  it('never fetches an expired document address: one that aged while held back is asked for again', async () => {
-    const { client, fake } = await clientFor({ GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: returnsTsv, waits: [] } });
-    let now = 0;
-    let documentAsks = 0;
-    // The first document address comes back five minutes after it was asked for (a long rate-limit wait).
-    const outcome = await fetchReport(client, { reportType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', ...request }, {
-      now: () => {
-        const asked = fake.requests.filter((r) => r.path.includes('/documents/')).length;
-        if (asked !== documentAsks) {
-          documentAsks = asked;
-          if (asked === 1) now += 5 * 60_000;
-        }
-        return now;
-      },
-    });
+  it('never fetches an expired document address: one signed too long ago is asked for again; one refused as expired, once more', async () => {
+    fake = await startFakeSpApi({ credentials, reports: { GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: returnsTsv, waits: [] } }, staleDocuments: 1 });
+    const client = new SpApiClient({ region: 'NA', endpoints: endpointsAt(fake.origin), credentials, backoffMs: 1, sleep: async () => {} });
+    const outcome = await fetchReport(client, { reportType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', ...request });
     expect(outcome.status).toBe('DONE');
     expect(fake.requests.filter((r) => r.path.includes('/documents/'))).toHaveLength(2);
     expect(fake.requests.filter((r) => r.path.startsWith('/files/'))).toHaveLength(1);
     expect(fake.expiredDownloads()).toBe(0);
+  });
+
+  it('asks for an address again once when the download finds it expired (Amazon\'s clock ahead of ours)', async () => {
+    fake = await startFakeSpApi({ credentials, reports: { GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE: { content: returnsTsv, waits: [] } }, staleDocuments: 1 });
+    // Amazon's clock runs six minutes ahead: the stale address still looks valid here, and Amazon refuses it.
+    fake.advance(6 * 60_000);
+    const client = new SpApiClient({ region: 'NA', endpoints: endpointsAt(fake.origin), credentials, backoffMs: 1, sleep: async () => {} });
+    const outcome = await fetchReport(client, { reportType: 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', ...request });
+    expect(outcome.status).toBe('DONE');
+    expect([fake.requests.filter((r) => r.path.includes('/documents/')).length, fake.expiredDownloads()]).toEqual([2, 1]);
+  });
+
+  it('reads a pre-signed address\'s expiry from its own signing time and lifetime', () => {
+    expect(urlExpiresAt('https://tortuga-prod-na.s3.amazonaws.com/doc?X-Amz-Date=20261128T060000Z&X-Amz-Expires=300&X-Amz-Signature=abc')).toBe(Date.UTC(2026, 10, 28, 6, 5, 0));
+    expect(urlExpiresAt('https://example.com/doc')).toBeNull();
   });
 
   it('stops at credentials LWA refuses, with Amazon\'s reason and never the secret', async () => {

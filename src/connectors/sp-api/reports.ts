@@ -25,8 +25,7 @@ export interface FetchReportOptions {
   readonly pollMs?: number;
   /** Polls before giving up on a report that stays in the queue (default 120: an hour at 30 s). */
   readonly maxPolls?: number;
-  /** A document address older than this is asked for again, never fetched (default 4 min: Amazon's expire after 5). */
-  readonly documentMaxAgeMs?: number;
+  /** The clock a document address's expiry is checked against. */
   readonly now?: () => number;
 }
 
@@ -105,32 +104,57 @@ export async function listDoneReports(client: SpApiClient, query: { reportType: 
   return found.sort((a, b) => a.createdTime.localeCompare(b.createdTime));
 }
 
-/** The document's bytes: its address asked for, used at once, asked for again if it aged past the limit before use. */
+/**
+ * The document's bytes. Its address is asked for right before the download and never kept; one whose
+ * own expiry (its X-Amz-Date and X-Amz-Expires) is past or under half a minute away is asked for
+ * again, never fetched; one the download still finds expired (403) is asked for again once.
+ */
 export async function downloadDocument(client: SpApiClient, documentId: string, options: FetchReportOptions): Promise<{ bytes: Buffer; charset: string | null }> {
   const now = options.now ?? Date.now;
-  const maxAge = options.documentMaxAgeMs ?? 4 * 60_000;
+  let refused = 0;
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const askedAt = now();
     const document = await client.request<ReportDocument>({ operation: 'getReportDocument', method: 'GET', path: `${reportsPath}/documents/${encodeURIComponent(documentId)}` });
-    // The rate limit may have held the request: an address already too old is not fetched.
-    if (now() - askedAt > maxAge) continue;
-    return download(document);
+    const expiresAt = urlExpiresAt(document.url);
+    if (expiresAt !== null && now() > expiresAt - 30_000) continue;
+    const downloaded = await download(document);
+    if (downloaded !== 'expired') return downloaded;
+    if ((refused += 1) > 1) break;
   }
   throw new AmazonError(`The address of report document ${documentId} kept expiring before it could be fetched.`, 0, true);
 }
 
-async function download(document: ReportDocument): Promise<{ bytes: Buffer; charset: string | null }> {
+/** When a pre-signed address stops working, from its own X-Amz-Date (20261128T060000Z) and X-Amz-Expires (seconds); null when it does not say. */
+export function urlExpiresAt(url: string): number | null {
+  const params = new URL(url).searchParams;
+  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
+  const seconds = Number(params.get('X-Amz-Expires'));
+  if (!date || !Number.isFinite(seconds)) return null;
+  const [, y, mo, d, h, mi, se] = date.map(Number) as [number, number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi, se) + seconds * 1000;
+}
+
+// A download that stalls must not hold a sync (or a server's shutdown) for the network's own timeout.
+const downloadTimeoutMs = 120_000;
+
+async function download(document: ReportDocument): Promise<{ bytes: Buffer; charset: string | null } | 'expired'> {
+  // Never the address in a message: it is a bearer credential until it expires.
+  const failed = (why: string, status = 0) => new AmazonError(`Report document ${document.reportDocumentId} could not be downloaded (${why}).`, status, true);
   let response: Response;
   try {
-    response = await fetch(document.url);
+    response = await fetch(document.url, { signal: AbortSignal.timeout(downloadTimeoutMs) });
   } catch (error) {
-    throw new AmazonError(`Report document ${document.reportDocumentId} could not be downloaded: ${(error as Error).message}`, 0, true);
+    throw failed((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message);
   }
-  // Never the address in a message: it is a bearer credential until it expires.
-  if (!response.ok) throw new AmazonError(`Report document ${document.reportDocumentId} could not be downloaded (${response.status}).`, response.status, true);
-  const raw = Buffer.from(await response.arrayBuffer());
-  const bytes = document.compressionAlgorithm === 'GZIP' ? gunzipSync(raw) : raw;
-  return { bytes, charset: charsetOf(response.headers.get('content-type')) };
+  if (response.status === 403) return 'expired';
+  if (!response.ok) throw failed(String(response.status), response.status);
+  try {
+    const raw = Buffer.from(await response.arrayBuffer());
+    const bytes = document.compressionAlgorithm === 'GZIP' ? gunzipSync(raw) : raw;
+    return { bytes, charset: charsetOf(response.headers.get('content-type')) };
+  } catch (error) {
+    // A connection cut mid-body, or a gzip stream that does not end: worth another try later.
+    throw failed((error as Error).message);
+  }
 }
 
 /** `text/plain; charset=Shift_JIS` → `Shift_JIS`; none declared → null (the importer detects it). */

@@ -34,6 +34,8 @@ export interface SpApiRequest {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** An answer that does not come in this long is a network failure, retried like one. */
+const requestTimeoutMs = 60_000;
 
 export class SpApiClient {
   readonly tokens: LwaTokenSource;
@@ -82,7 +84,7 @@ export class SpApiClient {
     let response: Response;
     try {
       response = await (this.options.fetch ?? fetch)(`${this.options.endpoints.apiBaseUrl(this.options.region)}${request.path}`, {
-        method: request.method,
+        method: request.method, signal: AbortSignal.timeout(requestTimeoutMs),
         headers: { 'x-amz-access-token': token, accept: 'application/json', 'user-agent': 'ReturnDesk/0.1 (Language=TypeScript)', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       });

@@ -103,9 +103,10 @@ function ConnectForm({ accountId, connected, onNotice }: { accountId: number; co
     const codes = marketplaces.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
     connect.mutate({ clientId: clientId.trim(), clientSecret, refreshToken: refreshToken.trim(), marketplaces: codes }, {
       onSuccess: (done) => {
-        // The secrets leave the page's memory once the server holds them.
+        // The secrets leave the page's memory once the server holds them: the fields, and the mutation's copy.
         setClientSecret('');
         setRefreshToken('');
+        connect.reset();
         onNotice({ kind: 'done', text: t('settings.amazon.connectedNow', { region: done.connection?.region ?? '', marketplaces: done.connection?.marketplaces.join(', ') ?? '' }) });
       },
       onError: (error) => onNotice(isApiError(error, 'invalid_input') ? { kind: 'refused', text: error.message } : { kind: 'error', error }),
