@@ -270,9 +270,9 @@ describe.skipIf(!hasChromium())('the settings page in Chromium', browserTests, (
     await page.goto(`${session.server().url}/settings/users`);
     await page.getByRole('heading', { name: '用户与角色' }).waitFor();
     await page.getByRole('table', { name: '此账户的用户' }).locator('tbody tr').first().waitFor();
-    expect(await page.getByRole('navigation', { name: '设置分区' }).getByRole('link').allTextContents()).toEqual(['策略', '消息模板', '用户与角色', 'API 令牌', '卖家账户']);
+    expect(await page.getByRole('navigation', { name: '设置分区' }).getByRole('link').allTextContents()).toEqual(['策略', '消息模板', '用户与角色', 'API 令牌', '卖家账户', '亚马逊']);
     await screenshot(page, 'settings-users');
-    const tabs = [['policy', '策略', '当前生效的策略'], ['templates', '消息模板', '买家消息模板'], ['tokens', 'API 令牌', 'API 令牌'], ['accounts', '卖家账户', '卖家账户']] as const;
+    const tabs = [['policy', '策略', '当前生效的策略'], ['templates', '消息模板', '买家消息模板'], ['tokens', 'API 令牌', 'API 令牌'], ['accounts', '卖家账户', '卖家账户'], ['amazon', '亚马逊', '亚马逊连接']] as const;
     for (const [tab, link, heading] of tabs) {
       await page.getByRole('navigation', { name: '设置分区' }).getByRole('link', { name: link }).click();
       await page.waitForURL(`**/settings/${tab}`);
@@ -281,7 +281,7 @@ describe.skipIf(!hasChromium())('the settings page in Chromium', browserTests, (
     }
 
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const tab of ['policy', 'templates', 'users', 'tokens', 'accounts']) {
+    for (const tab of ['policy', 'templates', 'users', 'tokens', 'accounts', 'amazon']) {
       await page.goto(`${session.server().url}/settings/${tab}`);
       await page.locator('.settings-panel h2').first().waitFor();
       await page.locator('.notice-loading').waitFor({ state: 'detached' });
