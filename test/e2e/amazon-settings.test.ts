@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fbaRow, headers, scratchDir, writeReport } from '../report-files.js';
 import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
-import { viewer } from './live-server.js';
-import { englishLogin, logIn, screenshot } from './pages.js';
+import { englishLogin, logIn, logInAsViewer, screenshot } from './pages.js';
 
 // Connecting a seller account to Amazon from the settings page, against the real server whose syncs
 // talk to a fake Amazon on 127.0.0.1 (test/fake-sp-api.ts): the credentials typed once and never
@@ -59,11 +58,7 @@ describe.skipIf(!hasChromium())('the Amazon connection in Chromium', browserTest
 
   it('shows a viewer the connection read-only, without the form or the sync button', async () => {
     const page = await session.openPage();
-    await page.goto(`${session.server().url}/login`);
-    await page.getByLabel('User name').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/queue');
+    await logInAsViewer(page, session.server().url);
     await page.goto(`${session.server().url}/settings/amazon`);
     await page.getByText('Only owners and managers connect a seller account to Amazon.').waitFor();
     expect(await page.getByLabel('LWA client secret').count()).toBe(0);

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fbaRow, headers, scratchDir, writeReport } from '../report-files.js';
 import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
-import { viewer } from './live-server.js';
-import { chineseLogin, englishLogin, logIn, screenshot } from './pages.js';
+import { chineseLogin, englishLogin, logIn, logInAsViewer, screenshot } from './pages.js';
 
 // The import page in a real browser: report files picked with the keyboard and dropped, each file's
 // progress from the NDJSON stream, the summary with the rejected row's line and column, the refused
@@ -123,11 +122,7 @@ describe.skipIf(!hasChromium())('the import page in Chromium', browserTests, () 
 
   it('hides importing from a role without the import permission, and still shows the history', async () => {
     const page = await openPage('en-US');
-    await page.goto(`${session.server().url}/login`);
-    await page.getByLabel('User name').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/queue');
+    await logInAsViewer(page, session.server().url);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Queue' }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Import' }).count()).toBe(0);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { agent } from './live-server.js';
+import { agent, viewer } from './live-server.js';
 
 // What every browser test does: log in, read the queue's rows, save screenshots, and check that the
 // page never logged an error (a CSP refusal shows up there too).
@@ -67,6 +67,15 @@ export async function logIn(page: Page, baseUrl: string, labels = englishLogin, 
   await page.waitForURL('**/queue');
   if (options.emptyQueue) await page.locator('.empty-state').first().waitFor();
   else await queueRows(page).first().waitFor();
+}
+
+/** Logs in as the read-only `viewer` (a server started `{ withViewer: true }`) and waits for the queue's address. */
+export async function logInAsViewer(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(englishLogin.user).fill(viewer.username);
+  await page.getByLabel(englishLogin.password).fill(viewer.password);
+  await page.getByRole('button', { name: englishLogin.submit }).click();
+  await page.waitForURL('**/queue');
 }
 
 export const queueRows = (page: Page) => page.locator('ol.queue-list > li > a.queue-row');

@@ -2,8 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
-import { viewer } from './live-server.js';
-import { logIn, queueRows, screenshot } from './pages.js';
+import { logIn, logInAsViewer, queueRows, screenshot } from './pages.js';
 
 // One Manage Returns move recorded from the queue for several requests: ticked with the mouse and
 // with x, each recorded on the version the page showed, so a request changed behind the page's back
@@ -55,10 +54,7 @@ describe.skipIf(!hasChromium())('bulk moves in the queue in Chromium', browserTe
 
   it('offers a viewer no ticks and no bulk move', async () => {
     const page = await session.openPage();
-    await page.goto(`${session.server().url}/login`);
-    await page.getByLabel('User name').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInAsViewer(page, session.server().url);
     await queueRows(page).first().waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Record one move for several requests' }).count()).toBe(0);

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../report-files.js';
 import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
-import { viewer } from './live-server.js';
-import { chineseLogin, logIn, screenshot } from './pages.js';
+import { chineseLogin, logIn, logInAsViewer, screenshot } from './pages.js';
 
 // The receiving page (docs/web.md#pages) on a phone-sized screen, against the real server and the
 // demo's data: a parcel scanned by its RMA, its arrival recorded, the checklist its category asks
@@ -152,11 +151,7 @@ describe.skipIf(!hasChromium())('the receiving page in Chromium', browserTests, 
 
   it('lets a viewer look a unit up but not receive or inspect it', async () => {
     const page = await session.openPage({ viewport: phone });
-    await page.goto(`${session.server().url}/login`);
-    await page.getByLabel('User name').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/queue');
+    await logInAsViewer(page, session.server().url);
     const { items: [unit] } = await apiGet<{ items: ApiCase[] }>(page, '/api/accounts/1/returns?channel=MFN&limit=1');
     await page.goto(`${session.server().url}/receiving/${unit!.id}`);
     await page.getByText('Your role may look up returns here but not record arrivals, inspections or routes.').waitFor();

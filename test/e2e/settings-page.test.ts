@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTests, useBrowserSession } from './browser-session.js';
 import { hasChromium } from './chromium.js';
-import { agent, viewer } from './live-server.js';
-import { chineseLogin, englishLogin, logIn, screenshot } from './pages.js';
+import { agent } from './live-server.js';
+import { chineseLogin, englishLogin, logIn, logInAsViewer, screenshot } from './pages.js';
 
 // The settings page (docs/web.md#pages) in a real browser against the real server: the owner adds a
 // user, changes their role and removes them (and cannot remove the last owner), makes an API token
@@ -241,11 +241,7 @@ describe.skipIf(!hasChromium())('the settings page in Chromium', browserTests, (
 
   it('shows a viewer every setting read-only, without forms', async () => {
     const page = await session.openPage();
-    await page.goto(`${session.server().url}/login`);
-    await page.getByLabel('User name').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/queue');
+    await logInAsViewer(page, session.server().url);
     await page.goto(`${session.server().url}/settings`);
     await page.getByText('Your role may read the policy but not change it.').waitFor();
     await page.getByTestId('policy-version').waitFor();
