@@ -182,6 +182,12 @@ export function windowsOf(state: Pick<StoredSyncState, 'fetched_through'> | unde
   return windows;
 }
 
+/** Everything from where this target's fetching starts up to now, as one range (null: nothing to fetch). */
+function wholeRange(state: Pick<StoredSyncState, 'fetched_through'> | undefined, options: SyncOptions): { from: string; to: string } | null {
+  const now = options.now();
+  return windowsOf(state, { ...options, windowDays: Number.POSITIVE_INFINITY }, now)[0] ?? null;
+}
+
 interface TargetRun {
   readonly client: SpApiClient;
   readonly target: Target;
@@ -199,13 +205,13 @@ async function syncTarget(database: Database, accountId: number, run: TargetRun,
     steps = await stepsOf(run);
   } catch (error) {
     // The listing of scheduled reports failed: recorded like a failed window.
-    const [range] = windowsOf(run.state, { ...options, windowDays: 100_000 }, options.now());
-    const { event, stopRun } = failure({ ...base, from: range?.from ?? options.now(), to: options.now() }, error);
+    const { event, stopRun } = failure({ ...base, from: wholeRange(run.state, options)?.from ?? options.now(), to: options.now() }, error);
     windows.push(event);
     options.onProgress?.(event);
-    await recordWindow(database, accountId, target, event, options.now());
+    await recordWindow(database, accountId, target, run.state, event, options.now());
     return stopRun ? 'stop' : 'next';
   }
+  let state = run.state;
   for (const step of steps) {
     // Renewed before every step, whatever the last one's outcome: a run that holds no lease stops.
     if (!(await renewLease(database, accountId, run.holder, options.now()))) return 'stop';
@@ -213,7 +219,7 @@ async function syncTarget(database: Database, accountId: number, run: TargetRun,
     const { event, stopRun } = await syncStep(database, accountId, run, step).then((e) => ({ event: e, stopRun: false }), (error: unknown) => failure({ ...base, from: step.from, to: step.to }, error));
     windows.push(event);
     options.onProgress?.(event);
-    await recordWindow(database, accountId, target, event, options.now());
+    state = await recordWindow(database, accountId, target, state, event, options.now());
     if (options.signal?.aborted || stopRun) return 'stop';
     if (event.outcome === 'failed' || event.outcome === 'fatal') return 'next';
   }
@@ -223,8 +229,8 @@ async function syncTarget(database: Database, accountId: number, run: TargetRun,
 function stepsOf(run: TargetRun): Promise<Step[]> | Step[] {
   if (run.target.scheduled) return scheduledSteps(run);
   // An FBA report's whole range in one request: two in a row would meet Amazon's regeneration limit.
-  const windowDays = run.target.fba ? 100_000 : run.options.windowDays;
-  return windowsOf(run.state, { ...run.options, windowDays }, run.options.now()).map((w) => ({ ...w, fetch: () => requestedDocument(run, w) }));
+  const ranges = run.target.fba ? [wholeRange(run.state, run.options)].filter((r) => r !== null) : windowsOf(run.state, run.options, run.options.now());
+  return ranges.map((w) => ({ ...w, fetch: () => requestedDocument(run, w) }));
 }
 
 /** One report to import: the data range it covers, and how its document is had (or why there is none). */
@@ -251,8 +257,8 @@ async function requestedDocument(run: TargetRun, window: { from: string; to: str
  */
 async function scheduledSteps(run: TargetRun): Promise<Step[]> {
   const { options, target } = run;
-  const [window] = windowsOf(run.state, { ...options, windowDays: 100_000 }, options.now());
-  if (window === undefined) return [];
+  const window = wholeRange(run.state, options);
+  if (window === null) return [];
   const marketplace = requireMarketplace(target.marketplace);
   const listed = await listDoneReports(run.client, { reportType: target.amazonType, marketplaceIds: [marketplace.id], createdSince: window.from });
   return listed.map((report) => ({
@@ -292,13 +298,15 @@ function failure(base: Omit<SyncEvent, 'outcome'>, error: unknown): { event: Syn
   return { event: { ...base, outcome: 'failed', message: error.message }, stopRun };
 }
 
-async function recordWindow(database: Database, accountId: number, target: Target, event: SyncEvent, nowIso: string): Promise<void> {
-  const state = (await listSyncStates(database.db, accountId)).find((s) => s.report_type === target.type && s.marketplace === target.marketplace);
+/** Saves the target's state after a step, from the state it had (read once per run), and answers the new one. */
+async function recordWindow(database: Database, accountId: number, target: Target, state: StoredSyncState | undefined, event: SyncEvent, nowIso: string): Promise<StoredSyncState> {
   // An FBA report's CANCELLED may be Amazon's regeneration limit, not an empty range: asked again next run.
   const moved = event.outcome === 'imported' || (event.outcome === 'no_data' && !target.fba);
-  await saveSyncState(database.db, {
+  const next: StoredSyncState = {
     account_id: accountId, report_type: target.type, marketplace: target.marketplace,
     fetched_through: moved ? event.to : state?.fetched_through ?? null, last_run_at: nowIso, last_outcome: event.outcome,
     last_error: moved ? null : event.message ?? null, last_import_run_id: event.importRunId ?? state?.last_import_run_id ?? null,
-  });
+  };
+  await saveSyncState(database.db, next);
+  return next;
 }

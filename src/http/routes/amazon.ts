@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
-import { connectAmazon, disconnectAmazon } from '../../services/amazon-connection.js';
+import { amazonConnectionOf, connectAmazon, disconnectAmazon } from '../../services/amazon-connection.js';
 import { amazonSyncStatusOf } from '../../services/amazon-sync.js';
 import { accountIdOf, actorOf } from '../auth/access.js';
 import type { RouteContext } from '../route-context.js';
@@ -50,7 +50,7 @@ export function registerAmazonRoutes(app: FastifyInstance, context: RouteContext
     params: accountParams, replies: { 202: syncStartReply },
   }), async (request, reply) => {
     const accountId = accountIdOf(request);
-    if ((await amazonSyncStatusOf(context.database, accountId)).connection === null) {
+    if ((await amazonConnectionOf(context.database, accountId)) === null) {
       throw new DomainError('conflict', `Seller account ${accountId} is not connected to Amazon: connect it first (PUT ${path.replace(':accountId', String(accountId))}).`, { accountId });
     }
     const started = amazon.runner.runNow(accountId);
