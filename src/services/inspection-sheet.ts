@@ -1,6 +1,6 @@
 import type { ChecklistItem } from '../domain/inspection/checklist.js';
 import { requiredItemsFor } from '../domain/inspection/checklist-policy.js';
-import { inspectionRules } from '../domain/inspection/inspection-rules.js';
+import { ruleTextOf } from '../domain/inspection/inspection-rules.js';
 import type { RuleText } from '../domain/inspection/inspection-rules.js';
 import type { ReturnCase } from '../domain/return-case.js';
 import { findLatestInspection, findLatestReceipt } from '../storage/inspection-repository.js';
@@ -42,10 +42,4 @@ export async function inspectionSheetOf(database: Database, accountId: number, c
     expectedAccessories: product?.accessories ?? [], receipt: receipt ?? null,
     inspection: inspected ? { ...inspected, rule: ruleTextOf(inspected.ruleId) } : null,
   };
-}
-
-/** A stored rule id's sentence; an id no rule has any more (renamed since) says so rather than failing the page. */
-function ruleTextOf(ruleId: string): RuleText {
-  const rule = inspectionRules.find((r) => r.id === ruleId);
-  return rule ? { en: rule.en, zh: rule.zh } : { en: `Graded by rule ${ruleId}.`, zh: `按规则 ${ruleId} 评级。` };
 }

@@ -7,6 +7,7 @@ import type { GradeInspectionOptions } from './grade.js';
 import { gradeInspection, inspectionRules } from './grade.js';
 import type { InspectionGrade } from './inspection-grades.js';
 import { conditionGradeOf, inspectionGrades } from './inspection-grades.js';
+import { ruleTextOf } from './inspection-rules.js';
 
 const electronics: GradeInspectionOptions = {
   checklistPolicy: defaultInspectionChecklists,
@@ -190,5 +191,13 @@ describe('gradeInspection: errors', () => {
       .toEqual([expect.objectContaining({ kind: 'not_an_object' })]);
     const loose = { ...likeNew, unitPresent: 'yes', signsOfUse: 'Light' } as unknown as InspectionAnswers;
     expect(gradeInspection(loose, electronics).ruleId).toBe('light_use');
+  });
+});
+
+describe('a stored inspection\'s rule sentence', () => {
+  it('is its rule\'s, in both languages, and names a rule that no longer exists', () => {
+    const [first] = inspectionRules;
+    expect(ruleTextOf(first!.id)).toEqual({ en: first!.en, zh: first!.zh });
+    expect(ruleTextOf('renamed-rule')).toEqual({ en: 'Graded by rule renamed-rule.', zh: '按规则 renamed-rule 评级。' });
   });
 });

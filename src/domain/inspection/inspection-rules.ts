@@ -120,3 +120,12 @@ export function firstMatchingRule(facts: InspectionFacts): InspectionRule {
   if (!rule) throw new Error('inspectionRuleTable must end with a rule that always matches');
   return rule;
 }
+
+/**
+ * Why a stored inspection got its grade: its rule's sentence. A rule id no rule has any more (renamed
+ * since the inspection) is named rather than failing whoever shows it.
+ */
+export function ruleTextOf(ruleId: string): RuleText {
+  const rule = inspectionRuleTable.find((r) => r.id === ruleId);
+  return rule ? { en: rule.en, zh: rule.zh } : { en: `Graded by rule ${ruleId}.`, zh: `按规则 ${ruleId} 评级。` };
+}
