@@ -1,8 +1,14 @@
 import { useEffect, useRef } from 'react';
+import { isApiError } from '../../api/client.js';
 import { ErrorNotice } from '../../components/state-notices.js';
 
 /** What the last action did: recorded, refused because the case moved on, or failed. */
 export type CaseNoticeValue = { kind: 'done'; text: string } | { kind: 'conflict'; text: string } | { kind: 'error'; error: unknown };
+
+/** What a refused change says: a 409 means the record moved on meanwhile (`conflictText`), anything else is shown as it is. */
+export function noticeOfFailure(error: unknown, conflictText: string): CaseNoticeValue {
+  return isApiError(error, 'conflict') ? { kind: 'conflict', text: conflictText } : { kind: 'error', error };
+}
 
 /** Said after an action, and focused, so keyboard and screen-reader users land on what happened. */
 export function CaseNotice({ notice }: { notice: CaseNoticeValue }) {

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordMove } from '../../api/cases.js';
 import type { CaseMove, ReturnDetailResponse } from '../../api/cases.js';
-import { isApiError } from '../../api/client.js';
+import { noticeOfFailure } from './case-notice.js';
 import type { CaseNoticeValue } from './case-notice.js';
 import { moveOfAction, movesFor } from './case-stage.js';
 
@@ -29,7 +29,7 @@ export function MoveForm({ accountId, returnCase, recommended, onNotice }: MoveP
     event.preventDefault();
     record.mutate({ body: { status: move, ...(note.trim() ? { note: note.trim() } : {}) }, version: returnCase.version }, {
       onSuccess: (done) => { setNote(''); onNotice({ kind: 'done', text: t('case.move.recorded', { status: t(`case.move.${move}`), version: done.version }) }); },
-      onError: (error) => onNotice(isApiError(error, 'conflict') ? { kind: 'conflict', text: t('case.actions.conflict') } : { kind: 'error', error }),
+      onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
     });
   };
   return (

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordOutcome } from '../../api/cases.js';
 import type { OutcomeBody, ReturnDetailResponse } from '../../api/cases.js';
-import { isApiError } from '../../api/client.js';
+import { noticeOfFailure } from './case-notice.js';
 import type { CaseNoticeValue } from './case-notice.js';
 import { canBeGraded, conditionGrades, isOpenRequest } from './case-stage.js';
 
@@ -37,7 +37,7 @@ export function OutcomeForm({ accountId, returnCase, ladderLength, onNotice }: F
     const body: OutcomeBody = { outcome: kind, ...(kind === 'graded' ? { grade } : { step: Number(step) }), ...(note.trim() ? { note } : {}) };
     record.mutate({ body, version: returnCase.version }, {
       onSuccess: (done) => { setNote(''); onNotice({ kind: 'done', text: t('case.actions.outcomeRecorded', { outcome: t(`case.outcome.${done.outcome.kind}`), version: done.version }) }); },
-      onError: (error) => onNotice(isApiError(error, 'conflict') ? { kind: 'conflict', text: t('case.actions.conflict') } : { kind: 'error', error }),
+      onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
     });
   };
   return (

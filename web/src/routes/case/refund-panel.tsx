@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.js';
 import { useRecordRefund } from '../../api/refunds.js';
 import type { RefundQuoteResponse } from '../../api/refunds.js';
 import { formatMoney } from '../../format.js';
 import { apiTextKey } from '../../i18n/languages.js';
+import { noticeOfFailure } from './case-notice.js';
 import type { CaseNoticeValue } from './case-notice.js';
 import { TableScroll } from '../../components/table-scroll.js';
 
@@ -21,7 +21,7 @@ export function RefundPanel({ accountId, quote, mayRefund, onNotice }: PanelProp
   const money = (minor: number) => formatMoney(minor, quote.quote.currency, quote.marketplace);
   const issue = () => record.mutate({ version: quote.caseVersion }, {
     onSuccess: (done) => onNotice({ kind: 'done', text: t('case.refund.recorded', { amount: money(done.quote.totalMinor), version: done.version }) }),
-    onError: (error) => onNotice(isApiError(error, 'conflict') ? { kind: 'conflict', text: t('case.actions.conflict') } : { kind: 'error', error }),
+    onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
   });
   return (
     <section className="case-section" aria-labelledby="case-refund-title">

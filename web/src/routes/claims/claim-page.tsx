@@ -7,7 +7,7 @@ import { AppLink } from '../../components/app-link.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/state-notices.js';
 import { formatDateTime, formatMoney } from '../../format.js';
 import type { Role } from '../../permissions.js';
-import { CaseNotice } from '../case/case-notice.js';
+import { CaseNotice, noticeOfFailure } from '../case/case-notice.js';
 import type { CaseNoticeValue } from '../case/case-notice.js';
 import { canWorkCases } from '../../permissions.js';
 import { useNow } from '../../use-now.js';
@@ -37,7 +37,7 @@ function ClaimDetail({ claim, accountId, mayWork }: { claim: ClaimDetailResponse
   const [notice, setNotice] = useState<CaseNoticeValue | null>(null);
   const onRecord = (body: ClaimStatusBody) => record.mutate(body, {
     onSuccess: (saved) => setNotice({ kind: 'done', text: t('claims.form.done', { status: t(`claims.status.${saved.status}`) }) }),
-    onError: (error) => setNotice(isApiError(error, 'conflict') ? { kind: 'conflict', text: t('claims.form.conflict') } : { kind: 'error', error }),
+    onError: (error) => setNotice(noticeOfFailure(error, t('claims.form.conflict'))),
   });
   return (
     <>

@@ -7,7 +7,7 @@ import type { DispositionBody, DispositionChoices } from '../../api/warehouse.js
 import { ErrorNotice, Loading } from '../../components/state-notices.js';
 import { formatMoney } from '../../format.js';
 import { ChoiceField } from './choice-field.js';
-import { refusal } from './step-props.js';
+import { noticeOfFailure } from '../case/case-notice.js';
 import type { StepProps } from './step-props.js';
 import { TableScroll } from '../../components/table-scroll.js';
 
@@ -77,7 +77,7 @@ function RouteForm({ accountId, caseId, version, onNotice, choices }: Omit<StepP
     const body = { route: route as DispositionBody['route'], ...(note.trim() === '' ? {} : { note: note.trim() }) };
     record.mutate({ body, version }, {
       onSuccess: (done) => onNotice({ kind: 'done', text: t('receiving.route.recorded', { route: t(`receiving.route.name.${done.route}`), version: done.version }) }),
-      onError: (error) => onNotice(refusal(error, t('case.actions.conflict'))),
+      onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
     });
   };
   return (

@@ -6,7 +6,7 @@ import { answersToSend, blankAnswers, itemsToAsk, unansweredItems } from './chec
 import type { Answers } from './checklist-model.js';
 import { ChecklistQuestion } from './checklist-question.js';
 import { EvidencePicker } from './evidence-picker.js';
-import { refusal } from './step-props.js';
+import { noticeOfFailure } from '../case/case-notice.js';
 import type { StepProps } from './step-props.js';
 
 /**
@@ -33,7 +33,7 @@ export function InspectionForm({ accountId, caseId, version, sheet, onNotice }: 
     }
     record.mutate({ answers: answersToSend(sheet, answers), files, version }, {
       onSuccess: (done) => onNotice({ kind: 'done', text: t('receiving.inspection.recorded', { grade: t(`receiving.grade.${done.grade}`), version: done.version }) }),
-      onError: (error) => onNotice(refusal(error, t('case.actions.conflict'))),
+      onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
     });
   };
   const question = (item: (typeof required)[number], isRequired: boolean) => (

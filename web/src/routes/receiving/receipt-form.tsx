@@ -6,7 +6,7 @@ import type { InspectionSheetResponse } from '../../api/warehouse.js';
 import { formatDateTime } from '../../format.js';
 import { choiceValues } from './checklist-model.js';
 import { ChoiceField } from './choice-field.js';
-import { refusal } from './step-props.js';
+import { noticeOfFailure } from '../case/case-notice.js';
 import type { StepProps } from './step-props.js';
 
 type OuterBox = (typeof choiceValues.outerBox)[number];
@@ -23,7 +23,7 @@ export function ReceiptForm({ accountId, caseId, version, onNotice }: StepProps)
     if (outerBox === undefined) return;
     record.mutate({ body: { outerBox, ...(note.trim() === '' ? {} : { note: note.trim() }) }, version }, {
       onSuccess: (done) => onNotice({ kind: 'done', text: t('receiving.receipt.recorded', { version: done.version }) }),
-      onError: (error) => onNotice(refusal(error, t('case.actions.conflict'))),
+      onError: (error) => onNotice(noticeOfFailure(error, t('case.actions.conflict'))),
     });
   };
   return (
